@@ -1,0 +1,89 @@
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { publicKeySet, readPublicKeySet } from '@imi/envelope';
+import { Database, migrate } from '@imi/persistence';
+import { ensureKeys, NetworkPlan, provision } from './operator/provision';
+import { loadLegislativeAreas } from './registry/legislative-areas';
+import { RegistryRepository } from './registry/registry.repository';
+
+const USAGE = `hub operator CLI (DATABASE_URL names the hub database)
+
+  keys node --node CC --out DIR       generate a node's signing and encryption keys
+  keys hub --out DIR                  generate the hub's signing key
+  register-node --public FILE         register a node with its public keys (public.json)
+  register-authority --id ID --node CC --name NAME --areas a,b
+  set-node-status --node CC --status active|suspended|revoked
+  revoke-key --kid KID
+  provision --network FILE --keys DIR register a whole network plan (idempotent)
+  areas                               list the configured legislative areas`;
+
+async function withRegistry<T>(work: (registry: RegistryRepository, db: Database) => Promise<T>): Promise<T> {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is required');
+  const db = Database.connect(url, 2);
+  try {
+    await migrate(db, join(__dirname, '..', 'migrations'));
+    return await work(new RegistryRepository(db), db);
+  } finally {
+    await db.close();
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, sub] = argv;
+  const { values } = parseArgs({
+    args: argv.slice(command === 'keys' ? 2 : 1),
+    options: {
+      node: { type: 'string' }, out: { type: 'string' }, public: { type: 'string' }, id: { type: 'string' },
+      name: { type: 'string' }, areas: { type: 'string' }, status: { type: 'string' }, kid: { type: 'string' },
+      network: { type: 'string' }, keys: { type: 'string' },
+    },
+  });
+  const need = (name: keyof typeof values): string => {
+    const value = values[name];
+    if (!value) throw new Error(`--${name} is required\n\n${USAGE}`);
+    return value;
+  };
+  switch (command === 'keys' ? `keys ${sub}` : command) {
+    case 'keys node':
+    case 'keys hub': {
+      const node = sub === 'hub' ? 'HUB' : need('node');
+      const keys = ensureKeys(need('out'), node);
+      console.log(JSON.stringify(publicKeySet(keys), null, 2));
+      return;
+    }
+    case 'register-node':
+      return withRegistry((r) => r.registerNode(readPublicKeySet(need('public'))));
+    case 'register-authority': {
+      const areas = need('areas').split(',');
+      const known = new Set(loadLegislativeAreas().map((a) => a.id));
+      const unknown = areas.find((a) => !known.has(a));
+      if (unknown) throw new Error(`unknown legislative area ${unknown}`);
+      return withRegistry((r) => r.registerAuthority({ id: need('id'), node: need('node'), name: need('name'), legislativeAreas: areas }));
+    }
+    case 'set-node-status': {
+      const status = need('status');
+      if (!['active', 'suspended', 'revoked'].includes(status)) throw new Error(`unknown status ${status}`);
+      return withRegistry((r) => r.setNodeStatus(need('node'), status as 'active'));
+    }
+    case 'revoke-key':
+      return withRegistry((r) => r.revokeKey(need('kid')));
+    case 'provision': {
+      const plan = JSON.parse(readFileSync(need('network'), 'utf8')) as NetworkPlan;
+      return withRegistry((_, db) => provision(db, plan, need('keys')));
+    }
+    case 'areas':
+      for (const area of loadLegislativeAreas()) console.log(`${area.id.padEnd(30)} ${area.name}`);
+      return;
+    default:
+      console.log(USAGE);
+      if (command && command !== 'help') process.exitCode = 2;
+  }
+}
+
+main(process.argv.slice(2)).catch((error) => {
+  console.error(`error: ${error.message}`);
+  process.exit(1);
+});

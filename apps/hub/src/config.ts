@@ -1,0 +1,33 @@
+import { findSchemasDir, KeyError } from '@imi/envelope';
+
+/** Everything the hub reads from its environment, validated once at boot. */
+export interface HubConfig {
+  databaseUrl: string;
+  kafkaBrokers: string[];
+  schemaRegistryUrl: string;
+  topicPrefix: string;
+  /** Folder holding the hub key set (private.json), outside git. */
+  keysDir: string;
+  schemasDir: string;
+  httpPort: number;
+  /** Distinguishes router instances' transactional ids. */
+  instanceId: string;
+}
+
+export function hubConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfig {
+  const need = (name: string): string => {
+    const value = env[name];
+    if (!value) throw new KeyError(`environment variable ${name} is required`);
+    return value;
+  };
+  return {
+    databaseUrl: need('DATABASE_URL'),
+    kafkaBrokers: need('KAFKA_BROKERS').split(','),
+    schemaRegistryUrl: need('SCHEMA_REGISTRY_URL'),
+    topicPrefix: env.TOPIC_PREFIX ?? '',
+    keysDir: need('HUB_KEYS_DIR'),
+    schemasDir: env.SCHEMAS_DIR ?? findSchemasDir(),
+    httpPort: Number(env.PORT ?? 3000),
+    instanceId: env.HUB_INSTANCE_ID ?? '1',
+  };
+}

@@ -1,0 +1,17 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { HubConfig } from './config';
+import { HubCoreModule } from './core.module';
+import { HealthController } from './health/health.controller';
+import { RegistryModule } from './registry/registry.module';
+import { RoutingModule } from './routing/routing.module';
+
+@Module({})
+export class HubModule {
+  static forRoot(config: HubConfig): DynamicModule {
+    return {
+      module: HubModule,
+      imports: [HubCoreModule.forRoot(config), RegistryModule, RoutingModule],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,39 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateNodeKeySet, generateSigningKey, NodeKeySet, publicKeySet, readKeySet, writeKeySet } from '@imi/envelope';
+import { Database } from '@imi/persistence';
+import { loadLegislativeAreas } from '../registry/legislative-areas';
+import { RegistryConflict, RegistryRepository } from '../registry/registry.repository';
+
+export interface NetworkPlan {
+  nodes: { code: string; authorities: { id: string; name: string; legislativeAreas: string[] }[] }[];
+}
+
+/** Generates a key set in `dir` unless one is there already; returns it. */
+export function ensureKeys(dir: string, node: string): NodeKeySet {
+  if (existsSync(join(dir, 'private.json'))) return readKeySet(dir);
+  const keys = node === 'HUB' ? { node, signing: generateSigningKey('hub'), encryption: [] } : generateNodeKeySet(node);
+  writeKeySet(dir, keys);
+  return keys;
+}
+
+/**
+ * Registers every node of the plan (with keys from `<keysRoot>/<CC>`, generated if missing)
+ * and its authorities. Safe to run again: what is registered already is left alone.
+ */
+export async function provision(db: Database, plan: NetworkPlan, keysRoot: string): Promise<void> {
+  const areas = new Set(loadLegislativeAreas().map((a) => a.id));
+  const registry = new RegistryRepository(db);
+  const tolerateExisting = (error: unknown) => {
+    if (!(error instanceof RegistryConflict)) throw error;
+  };
+  for (const node of plan.nodes) {
+    const keys = ensureKeys(join(keysRoot, node.code), node.code);
+    await registry.registerNode(publicKeySet(keys)).catch(tolerateExisting);
+    for (const authority of node.authorities) {
+      const unknown = authority.legislativeAreas.find((a) => !areas.has(a));
+      if (unknown) throw new Error(`authority ${authority.id}: unknown legislative area ${unknown}`);
+      await registry.registerAuthority({ ...authority, node: node.code }).catch(tolerateExisting);
+    }
+  }
+}

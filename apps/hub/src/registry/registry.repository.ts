@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { AuthorityEntry, ParticipantStatus, PublicJwk, PublicKeySet, TrustedNode, TrustList } from '@imi/envelope';
+import { Database } from '@imi/persistence';
+
+export const REGISTRY_CHANGED = 'registry_changed';
+
+export class RegistryConflict extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RegistryConflict';
+  }
+}
+
+/** All queries on the hub registry. Every change notifies the trust-list publisher. */
+@Injectable()
+export class RegistryRepository {
+  constructor(private readonly db: Database) {}
+
+  async registerNode(keys: PublicKeySet): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const inserted = await tx.query('INSERT INTO nodes (code) VALUES ($1) ON CONFLICT DO NOTHING', [keys.node]);
+      if (inserted.rowCount === 0) throw new RegistryConflict(`node ${keys.node} is already registered`);
+      for (const jwk of [keys.signing, ...keys.encryption]) {
+        await tx.query('INSERT INTO node_keys (kid, node, use, jwk) VALUES ($1, $2, $3, $4)', [jwk.kid, keys.node, jwk.use, jwk]);
+      }
+      await tx.query(`NOTIFY ${REGISTRY_CHANGED}`);
+    });
+  }
+
+  async registerAuthority(authority: Omit<AuthorityEntry, 'status'>): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const inserted = await tx.query(
+        'INSERT INTO authorities (id, node, name, legislative_areas) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+        [authority.id, authority.node, authority.name, authority.legislativeAreas],
+      );
+      if (inserted.rowCount === 0) throw new RegistryConflict(`authority ${authority.id} is already registered`);
+      await tx.query(`NOTIFY ${REGISTRY_CHANGED}`);
+    });
+  }
+
+  async setNodeStatus(code: string, status: ParticipantStatus): Promise<void> {
+    await this.change('UPDATE nodes SET status = $2 WHERE code = $1', [code, status], `no node ${code}`);
+  }
+
+  async revokeKey(kid: string): Promise<void> {
+    await this.change(`UPDATE node_keys SET status = 'revoked' WHERE kid = $1`, [kid], `no key ${kid}`);
+  }
+
+  /** Builds the next trust list from the registry, with a new version number. */
+  async nextTrustList(now: Date): Promise<TrustList> {
+    const [{ version }] = await this.db.query<{ version: string }>(`SELECT nextval('trust_list_version') AS version`);
+    const nodes = await this.db.query<{ code: string; status: ParticipantStatus }>('SELECT code, status FROM nodes ORDER BY code');
+    const keys = await this.db.query<{ node: string; use: string; jwk: PublicJwk; status: string; not_before: Date; not_after: Date | null }>(
+      'SELECT node, use, jwk, status, not_before, not_after FROM node_keys ORDER BY created_at',
+    );
+    const authorities = await this.db.query<{ id: string; node: string; name: string; legislative_areas: string[]; status: ParticipantStatus }>(
+      'SELECT id, node, name, legislative_areas, status FROM authorities ORDER BY id',
+    );
+    const trusted: TrustedNode[] = nodes.map((n) => ({
+      code: n.code,
+      status: n.status,
+      signingKeys: keys
+        .filter((k) => k.node === n.code && k.use === 'sig')
+        .map((k) => ({ ...k.jwk, status: k.status as 'active' | 'revoked' })),
+      encryptionKeys: keys
+        .filter((k) => k.node === n.code && k.use === 'enc' && k.status === 'active')
+        .map((k) => ({ ...k.jwk, notBefore: k.not_before.toISOString(), notAfter: k.not_after?.toISOString() ?? null })),
+    }));
+    return {
+      version: Number(version),
+      issuedAt: now.toISOString(),
+      nodes: trusted,
+      authorities: authorities.map((a) => ({ id: a.id, node: a.node, name: a.name, legislativeAreas: a.legislative_areas, status: a.status })),
+    };
+  }
+
+  private async change(sql: string, params: unknown[], missing: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const result = await tx.query(sql, params);
+      if (result.rowCount === 0) throw new RegistryConflict(missing);
+      await tx.query(`NOTIFY ${REGISTRY_CHANGED}`);
+    });
+  }
+}

@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import { IHeaders, TopicMessages } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import {
+  AvroCodec, DetachedSigner, Envelope, HEADERS, HUB_NODE, MAX_VALUE_BYTES, MessageRejected, NodeKeySet,
+  mustBeSealed, readDetachedHeader, RejectionCode, TrustStore, verifyDetached,
+} from '@imi/envelope';
+import { topicNames } from '@imi/messaging';
+import { HubConfig } from '../config';
+import { InjectHubConfig, InjectHubKeys } from '../core.module';
+
+export interface IngressRecord {
+  key: Buffer | null;
+  value: Buffer | null;
+  headers?: IHeaders;
+  offset: string;
+  partition: number;
+}
+
+/** What the hub does with one ingress record: route it, or reject it. */
+export type RoutingOutcome =
+  | { kind: 'route'; envelope: Envelope }
+  | { kind: 'reject'; code: RejectionCode; reason: string; envelope?: Envelope; authenticatedSender?: string };
+
+/**
+ * Checks one ingress record (signature, sender, recipients) and turns it into the records
+ * to produce. Routes on envelope metadata alone: bodies are sealed and never opened here.
+ */
+@Injectable()
+export class Router {
+  private readonly topics;
+  private readonly countersigner: DetachedSigner;
+  private readonly signer: DetachedSigner;
+
+  constructor(
+    private readonly trust: TrustStore,
+    private readonly codec: AvroCodec,
+    @InjectHubConfig() config: HubConfig,
+    @InjectHubKeys() keys: NodeKeySet,
+  ) {
+    this.topics = topicNames(config.topicPrefix);
+    this.signer = new DetachedSigner(keys.signing);
+    this.countersigner = new DetachedSigner(keys.signing, { purpose: 'routed' });
+  }
+
+  async inspect(record: IngressRecord): Promise<RoutingOutcome> {
+    let authenticatedSender: string | undefined;
+    let envelope: Envelope | undefined;
+    try {
+      if (!record.value || record.value.length === 0) throw new MessageRejected('malformed', 'empty value');
+      const jws = headerText(record.headers, HEADERS.signature);
+      const { kid } = readDetachedHeader(jws);
+      const signer = this.trust.signer(kid);
+      verifyDetached(jws!, record.value, signer.key);
+      authenticatedSender = signer.node;
+      if (record.value.length > MAX_VALUE_BYTES) throw new MessageRejected('oversize', `value of ${record.value.length} bytes exceeds ${MAX_VALUE_BYTES}`);
+      envelope = await this.codec.decodeEnvelope(record.value);
+      if (envelope.senderNode !== signer.node) throw new MessageRejected('sender-mismatch', `signed by ${signer.node} but claims ${envelope.senderNode}`);
+      if (mustBeSealed(envelope.type) && envelope.bodyEncoding !== 'JWE') {
+        throw new MessageRejected('unsealed-body', `${envelope.type} bodies must be sealed`);
+      }
+      this.checkAddressing(envelope);
+      return { kind: 'route', envelope };
+    } catch (error) {
+      if (!(error instanceof MessageRejected)) throw error;
+      return { kind: 'reject', code: error.code, reason: error.message, envelope, authenticatedSender };
+    }
+  }
+
+  /** The records that carry an outcome: copies to every recipient inbox, or rejection notices. */
+  outputs(record: IngressRecord, outcome: RoutingOutcome, now = new Date()): TopicMessages[] {
+    if (outcome.kind === 'route') {
+      const headers = {
+        [HEADERS.signature]: headerText(record.headers, HEADERS.signature)!,
+        [HEADERS.hubSignature]: this.countersigner.sign(record.value!),
+      };
+      return outcome.envelope.recipientNodes.map((node) => ({
+        topic: this.topics.inbox(node),
+        messages: [{ key: record.key, value: record.value, headers }],
+      }));
+    }
+    // Operators see ids and the reason, never a body.
+    const notice = {
+      messageId: outcome.envelope?.messageId ?? null,
+      type: outcome.envelope?.type ?? null,
+      senderNode: outcome.authenticatedSender ?? null,
+      code: outcome.code,
+      reason: outcome.reason,
+      partition: record.partition,
+      offset: record.offset,
+      rejectedAt: now.toISOString(),
+    };
+    const out: TopicMessages[] = [{ topic: this.topics.rejected, messages: [{ key: record.key, value: JSON.stringify(notice) }] }];
+    // Only a sender whose signature checked out hears back: anyone can write garbage.
+    if (outcome.authenticatedSender && outcome.authenticatedSender !== HUB_NODE) {
+      out.push({ topic: this.topics.inbox(outcome.authenticatedSender), messages: [this.rejection(outcome, outcome.authenticatedSender, now)] });
+    }
+    return out;
+  }
+
+  private rejection(outcome: Extract<RoutingOutcome, { kind: 'reject' }>, sender: string, now: Date) {
+    const envelope: Envelope = {
+      messageId: randomUUID(),
+      type: 'message.rejected',
+      senderNode: HUB_NODE,
+      senderAuthority: null,
+      recipientNodes: [sender],
+      recipientAuthorities: [],
+      caseId: outcome.envelope?.caseId ?? 'unknown',
+      legislativeArea: outcome.envelope?.legislativeArea ?? null,
+      sentAt: now.getTime(),
+      causationId: outcome.envelope?.messageId ?? null,
+      bodyEncoding: 'PLAIN',
+      body: this.codec.encodeBody('message.rejected', {
+        rejectedMessageId: outcome.envelope?.messageId ?? null,
+        rejectedBy: HUB_NODE,
+        code: outcome.code,
+        reason: outcome.reason,
+      }),
+    };
+    const value = this.codec.encodeEnvelope(envelope);
+    return { key: envelope.caseId, value, headers: { [HEADERS.signature]: this.signer.sign(value) } };
+  }
+
+  private checkAddressing(envelope: Envelope): void {
+    const recipients = envelope.recipientNodes;
+    if (recipients.length === 0) throw new MessageRejected('unknown-recipient', 'no recipient node');
+    if (new Set(recipients).size !== recipients.length) throw new MessageRejected('unknown-recipient', 'a recipient node is named twice');
+    for (const code of recipients) {
+      const node = this.trust.node(code);
+      if (!node || code === envelope.senderNode) throw new MessageRejected('unknown-recipient', `no recipient node ${code}`);
+      if (node.status !== 'active') throw new MessageRejected('recipient-not-active', `node ${code} is ${node.status}`);
+    }
+    if (envelope.senderAuthority !== null) {
+      const sender = this.trust.authority(envelope.senderAuthority);
+      if (!sender || sender.node !== envelope.senderNode) throw new MessageRejected('unknown-sender', `no authority ${envelope.senderAuthority} at ${envelope.senderNode}`);
+      if (sender.status !== 'active') throw new MessageRejected('sender-not-active', `authority ${sender.id} is ${sender.status}`);
+    }
+    for (const id of envelope.recipientAuthorities) {
+      const authority = this.trust.authority(id);
+      if (!authority || !recipients.includes(authority.node)) throw new MessageRejected('unknown-recipient', `no authority ${id} at the recipient nodes`);
+      if (authority.status !== 'active') throw new MessageRejected('recipient-not-active', `authority ${id} is ${authority.status}`);
+    }
+  }
+}
+
+function headerText(headers: IHeaders | undefined, name: string): string | undefined {
+  const raw = headers?.[name];
+  if (raw === undefined) return undefined;
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  return value === undefined ? undefined : value.toString();
+}

@@ -1,0 +1,71 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Consumer, EachBatchPayload, Kafka, Producer, TopicMessages } from 'kafkajs';
+import { idempotentProducer, topicNames } from '@imi/messaging';
+import { HubConfig } from '../config';
+import { InjectHubConfig } from '../core.module';
+import { Router } from './router';
+
+export const ROUTER_GROUP = 'hub.router';
+
+/**
+ * Consumes `hub.ingress` and produces the routed copies and rejections inside one Kafka
+ * transaction together with the consumed offsets: a crash mid-batch routes nothing twice.
+ */
+@Injectable()
+export class RoutingConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(RoutingConsumer.name);
+  private consumer: Consumer | null = null;
+  private producer: Producer | null = null;
+  private readonly group: string;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly router: Router,
+    @InjectHubConfig() private readonly config: HubConfig,
+  ) {
+    this.group = `${config.topicPrefix}${ROUTER_GROUP}`;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.producer = idempotentProducer(this.kafka, { transactionalId: `${this.config.topicPrefix}hub-router-${this.config.instanceId}` });
+    await this.producer.connect();
+    this.consumer = this.kafka.consumer({ groupId: this.group, maxBytesPerPartition: 4 * 1024 * 1024 });
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topic: topicNames(this.config.topicPrefix).ingress, fromBeginning: true });
+    await this.consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: (payload) => this.route(payload) });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.consumer?.disconnect();
+    await this.producer?.disconnect();
+  }
+
+  private async route({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    if (!isRunning() || isStale() || batch.messages.length === 0) return;
+    const out = new Map<string, TopicMessages['messages']>();
+    let rejected = 0;
+    for (const message of batch.messages) {
+      const record = { ...message, partition: batch.partition };
+      const outcome = await this.router.inspect(record);
+      if (outcome.kind === 'reject') rejected++;
+      for (const { topic, messages } of this.router.outputs(record, outcome)) {
+        out.set(topic, [...(out.get(topic) ?? []), ...messages]);
+      }
+    }
+    const transaction = await this.producer!.transaction();
+    try {
+      await transaction.sendBatch({ topicMessages: [...out].map(([topic, messages]) => ({ topic, messages })) });
+      await transaction.sendOffsets({
+        consumerGroupId: this.group,
+        topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: (BigInt(batch.lastOffset()) + 1n).toString() }] }],
+      });
+      await transaction.commit();
+    } catch (error) {
+      await transaction.abort().catch(() => undefined);
+      throw error;
+    }
+    resolveOffset(batch.lastOffset());
+    await heartbeat();
+    if (rejected > 0) this.logger.warn(`rejected ${rejected} of ${batch.messages.length} messages on partition ${batch.partition}`);
+  }
+}

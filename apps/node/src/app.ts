@@ -1,0 +1,23 @@
+import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { NodeConfig } from './config';
+import { NodeModule } from './node.module';
+import { ProblemDetailsFilter } from './problem/problem-details.filter';
+
+/** Builds a node application; main.ts and the integration tests both start nodes this way. */
+export async function createNodeApp(config: NodeConfig, logger: false | ('log' | 'warn' | 'error')[] = ['warn', 'error']): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(NodeModule.forRoot(config), { logger, bodyParser: false });
+  app.useBodyParser('json', { limit: '64kb' });
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks();
+  const openApi = new DocumentBuilder()
+    .setTitle(`IMI network node ${config.country}`)
+    .setDescription('Information requests between competent authorities of the member states.')
+    .setVersion('0.1')
+    .build();
+  SwaggerModule.setup('api-docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api-docs/openapi.json' });
+  return app;
+}

@@ -1,0 +1,17 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { AuthorityEntry } from '@imi/envelope';
+import { AuthoritiesService } from './authorities.service';
+
+@ApiTags('authorities')
+@Controller('authorities')
+export class AuthoritiesController {
+  constructor(private readonly authorities: AuthoritiesService) {}
+
+  @Get()
+  @ApiQuery({ name: 'country', required: false })
+  @ApiQuery({ name: 'legislativeArea', required: false })
+  search(@Query('country') country?: string, @Query('legislativeArea') legislativeArea?: string): AuthorityEntry[] {
+    return this.authorities.search({ country: country?.slice(0, 2), legislativeArea: legislativeArea?.slice(0, 100) });
+  }
+}

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { findSchemasDir, KeyError, PublicJwk } from '@imi/envelope';
+
+/** Everything a national node reads from its environment, validated once at boot. */
+export interface NodeConfig {
+  /** ISO country code of the member state this node serves (EC for the Commission). */
+  country: string;
+  databaseUrl: string;
+  kafkaBrokers: string[];
+  schemaRegistryUrl: string;
+  topicPrefix: string;
+  /** Folder holding this node's key set (private.json), outside git. */
+  keysDir: string;
+  /** The hub's public signing key: the trust anchor, obtained out of band. */
+  hubPublicKey: PublicJwk;
+  schemasDir: string;
+  httpPort: number;
+}
+
+export function nodeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): NodeConfig {
+  const need = (name: string): string => {
+    const value = env[name];
+    if (!value) throw new KeyError(`environment variable ${name} is required`);
+    return value;
+  };
+  const country = need('NODE_COUNTRY');
+  if (!/^[A-Z]{2}$/.test(country)) throw new KeyError(`NODE_COUNTRY must be a two-letter code, not ${country}`);
+  const hubKeyFile = need('HUB_PUBLIC_KEY_FILE');
+  let hubPublicKey: PublicJwk;
+  try {
+    hubPublicKey = JSON.parse(readFileSync(hubKeyFile, 'utf8')).signing;
+  } catch (error) {
+    throw new KeyError(`cannot read the hub public key ${hubKeyFile}: ${(error as Error).message}`);
+  }
+  return {
+    country,
+    databaseUrl: need('DATABASE_URL'),
+    kafkaBrokers: need('KAFKA_BROKERS').split(','),
+    schemaRegistryUrl: need('SCHEMA_REGISTRY_URL'),
+    topicPrefix: env.TOPIC_PREFIX ?? '',
+    keysDir: need('NODE_KEYS_DIR'),
+    hubPublicKey,
+    schemasDir: env.SCHEMAS_DIR ?? findSchemasDir(),
+    httpPort: Number(env.PORT ?? 3001),
+  };
+}

@@ -1,0 +1,124 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { IHeaders } from 'kafkajs';
+import {
+  AvroCodec, Envelope, HEADERS, HUB_NODE, MAX_VALUE_BYTES, MessageBodies, MessageRejected, MessageType, mustBeSealed, NodeCrypto,
+  readDetachedHeader, TrustStore, verifyDetached,
+} from '@imi/envelope';
+import { claimInbound, markRejected } from '@imi/messaging';
+import { Database } from '@imi/persistence';
+import { MessageHandlers } from './message-handlers';
+import { Outgoing } from './outgoing';
+import { isRetriable } from './retriable';
+
+export type InboundResult = 'applied' | 'duplicate' | 'rejected' | 'ignored';
+
+export interface InboundRecord {
+  value: Buffer | null;
+  headers?: IHeaders;
+}
+
+/**
+ * Checks and applies one message from this node's inbox.
+ * 1. Authenticate: sender signature, hub countersignature, envelope, addressing. A failure
+ *    here cannot be attributed to anyone, so it changes nothing and is only counted.
+ * 2. Open and apply in one transaction that also records the message id, so a redelivered
+ *    or replayed message is a no-op. A failure here is answered with a signed rejection.
+ * Infrastructure failures are thrown, so the offset does not move and Kafka redelivers.
+ */
+@Injectable()
+export class InboundProcessor {
+  private readonly logger = new Logger(InboundProcessor.name);
+  /** How many messages ended each way since start: for operators, and for tests to wait on. */
+  readonly counts: Record<InboundResult, number> = { applied: 0, duplicate: 0, rejected: 0, ignored: 0 };
+
+  constructor(
+    private readonly codec: AvroCodec,
+    private readonly crypto: NodeCrypto,
+    private readonly trust: TrustStore,
+    private readonly db: Database,
+    private readonly handlers: MessageHandlers,
+    private readonly outgoing: Outgoing,
+  ) {}
+
+  async process(record: InboundRecord, receivedAt = new Date()): Promise<InboundResult> {
+    const result = await this.handle(record, receivedAt);
+    this.counts[result]++;
+    return result;
+  }
+
+  private async handle(record: InboundRecord, receivedAt: Date): Promise<InboundResult> {
+    let envelope: Envelope;
+    try {
+      envelope = await this.authenticate(record);
+    } catch (error) {
+      if (!(error instanceof MessageRejected)) throw error;
+      this.logger.warn(`unauthenticated message ignored: ${error.code}`);
+      return 'ignored';
+    }
+    try {
+      const type = envelope.type as MessageType;
+      const handler = this.handlers.get(type);
+      if (!handler) throw new MessageRejected('unknown-type', `no handler for ${envelope.type}`);
+      if (mustBeSealed(type) && envelope.bodyEncoding !== 'JWE') throw new MessageRejected('unsealed-body', `${type} bodies must be sealed`);
+      const plaintext = envelope.bodyEncoding === 'JWE' ? this.crypto.openFrom(envelope.body, envelope.senderNode) : envelope.body;
+      const body = await this.codec.decodeBody<MessageBodies[MessageType]>(type, plaintext);
+      return await this.db.transaction(async (tx) => {
+        if (!(await claimInbound(tx, envelope.messageId, envelope.type, envelope.senderNode))) return 'duplicate';
+        await handler({ tx, envelope, body, receivedAt });
+        return 'applied';
+      });
+    } catch (error) {
+      if (isRetriable(error)) throw error;
+      return this.reject(envelope, error);
+    }
+  }
+
+  private async authenticate(record: InboundRecord): Promise<Envelope> {
+    const value = record.value;
+    if (!value || value.length === 0) throw new MessageRejected('malformed', 'empty value');
+    if (value.length > MAX_VALUE_BYTES) throw new MessageRejected('oversize', `value of ${value.length} bytes`);
+    const jws = headerText(record.headers, HEADERS.signature);
+    const signer = this.trust.signer(readDetachedHeader(jws).kid);
+    verifyDetached(jws!, value, signer.key);
+    if (signer.node !== HUB_NODE) {
+      // Node messages reach an inbox only through the hub, which countersigns what it routed.
+      const hubJws = headerText(record.headers, HEADERS.hubSignature);
+      const hub = this.trust.signer(readDetachedHeader(hubJws).kid);
+      if (hub.node !== HUB_NODE) throw new MessageRejected('bad-signature', 'routing countersignature is not the hub');
+      verifyDetached(hubJws!, value, hub.key);
+    }
+    const envelope = await this.codec.decodeEnvelope(value);
+    if (envelope.senderNode !== signer.node) throw new MessageRejected('sender-mismatch', `signed by ${signer.node}`);
+    if (!envelope.recipientNodes.includes(this.crypto.node)) throw new MessageRejected('not-addressed-to-me', 'not addressed to this node');
+    return envelope;
+  }
+
+  private async reject(envelope: Envelope, error: unknown): Promise<InboundResult> {
+    const code = error instanceof MessageRejected ? error.code : 'invalid-content';
+    const reason = error instanceof MessageRejected ? error.message : 'the message could not be applied';
+    if (!(error instanceof MessageRejected)) this.logger.error(`message ${envelope.messageId} (${envelope.type}) failed: ${(error as Error).message}`);
+    return this.db.transaction(async (tx) => {
+      if (!(await claimInbound(tx, envelope.messageId, envelope.type, envelope.senderNode))) return 'duplicate';
+      await markRejected(tx, envelope.messageId, code);
+      // Rejections are never answered with rejections, or two nodes could ping-pong forever.
+      if (envelope.senderNode !== HUB_NODE && envelope.type !== 'message.rejected') {
+        await this.outgoing.send(tx, {
+          type: 'message.rejected',
+          caseId: envelope.caseId,
+          recipientNodes: [envelope.senderNode],
+          causationId: envelope.messageId,
+          legislativeArea: envelope.legislativeArea,
+          body: { rejectedMessageId: envelope.messageId, rejectedBy: this.crypto.node, code, reason },
+        });
+      }
+      this.logger.warn(`message ${envelope.messageId} (${envelope.type}) from ${envelope.senderNode} rejected: ${code}`);
+      return 'rejected';
+    });
+  }
+}
+
+function headerText(headers: IHeaders | undefined, name: string): string | undefined {
+  const raw = headers?.[name];
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  return value === undefined ? undefined : value.toString();
+}

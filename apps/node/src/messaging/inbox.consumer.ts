@@ -1,0 +1,34 @@
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Consumer, Kafka } from 'kafkajs';
+import { topicNames } from '@imi/messaging';
+import { NodeConfig } from '../config';
+import { InjectNodeConfig } from '../core.module';
+import { InboundProcessor } from './inbound.processor';
+
+/** Reads `node.<CC>.inbox`. Offsets commit only after a message was applied or rejected. */
+@Injectable()
+export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private consumer: Consumer | null = null;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly processor: InboundProcessor,
+    @InjectNodeConfig() private readonly config: NodeConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.consumer = this.kafka.consumer({ groupId: `${this.config.topicPrefix}node.${this.config.country}` });
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topic: topicNames(this.config.topicPrefix).inbox(this.config.country), fromBeginning: true });
+    await this.consumer.run({
+      partitionsConsumedConcurrently: 3,
+      eachMessage: async ({ message }) => {
+        await this.processor.process(message);
+      },
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.consumer?.disconnect();
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { InboundProcessor } from './inbound.processor';
+import { InboxConsumer } from './inbox.consumer';
+import { MessageHandlers } from './message-handlers';
+import { OutboxRelayService } from './outbox-relay.service';
+import { Outgoing } from './outgoing';
+import { RejectionsHandler } from './rejections.handler';
+
+@Module({
+  providers: [MessageHandlers, Outgoing, InboundProcessor, InboxConsumer, OutboxRelayService, RejectionsHandler],
+  exports: [MessageHandlers, Outgoing, InboundProcessor],
+})
+export class MessagingModule {}

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { AvroCodec, Envelope, HEADERS, MESSAGE_TYPES, MessageBodies, MessageType, NodeCrypto } from '@imi/envelope';
+import { enqueue, topicNames } from '@imi/messaging';
+import { Tx } from '@imi/persistence';
+import { NodeConfig } from '../config';
+import { InjectNodeConfig } from '../core.module';
+
+export interface OutgoingMessage<T extends MessageType> {
+  type: T;
+  caseId: string;
+  recipientNodes: string[];
+  recipientAuthorities?: string[];
+  senderAuthority?: string | null;
+  legislativeArea?: string | null;
+  causationId?: string | null;
+  body: MessageBodies[T];
+}
+
+/**
+ * Turns a message into the exact bytes that go on the wire (body sealed for the recipients,
+ * envelope encoded, value signed) and puts them in the outbox, inside the caller's
+ * transaction: the message leaves if and only if the state change commits.
+ */
+@Injectable()
+export class Outgoing {
+  private readonly ingress: string;
+
+  constructor(
+    private readonly codec: AvroCodec,
+    private readonly crypto: NodeCrypto,
+    @InjectNodeConfig() config: NodeConfig,
+  ) {
+    this.ingress = topicNames(config.topicPrefix).ingress;
+  }
+
+  async send<T extends MessageType>(tx: Tx, message: OutgoingMessage<T>, now = new Date()): Promise<string> {
+    const plainBody = this.codec.encodeBody(message.type, message.body);
+    const sealed = MESSAGE_TYPES[message.type].sealed;
+    const envelope: Envelope = {
+      messageId: randomUUID(),
+      type: message.type,
+      senderNode: this.crypto.node,
+      senderAuthority: message.senderAuthority ?? null,
+      recipientNodes: message.recipientNodes,
+      recipientAuthorities: message.recipientAuthorities ?? [],
+      caseId: message.caseId,
+      legislativeArea: message.legislativeArea ?? null,
+      sentAt: now.getTime(),
+      causationId: message.causationId ?? null,
+      bodyEncoding: sealed ? 'JWE' : 'PLAIN',
+      body: sealed ? this.crypto.sealFor(plainBody, message.recipientNodes, now) : plainBody,
+    };
+    const value = this.codec.encodeEnvelope(envelope);
+    await enqueue(tx, {
+      messageId: envelope.messageId,
+      topic: this.ingress,
+      key: envelope.caseId,
+      value,
+      headers: { [HEADERS.signature]: this.crypto.signer.sign(value) },
+    });
+    return envelope.messageId;
+  }
+}

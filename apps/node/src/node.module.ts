@@ -1,0 +1,19 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuthoritiesModule } from './authorities/authorities.module';
+import { NodeConfig } from './config';
+import { NodeCoreModule } from './core.module';
+import { HealthController } from './health/health.controller';
+import { MessagingModule } from './messaging/messaging.module';
+import { RequestsModule } from './requests/requests.module';
+import { TrustModule } from './trust/trust.module';
+
+@Module({})
+export class NodeModule {
+  static forRoot(config: NodeConfig): DynamicModule {
+    return {
+      module: NodeModule,
+      imports: [NodeCoreModule.forRoot(config), TrustModule, MessagingModule, AuthoritiesModule, RequestsModule],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,24 @@
+/** Errors the REST layer turns into problem details (RFC 9457). */
+export abstract class ProblemError extends Error {
+  abstract readonly status: number;
+  abstract readonly type: string;
+}
+
+/** Also used when the caller is not a party: a refusal must look exactly like absence. */
+export class NotFound extends ProblemError {
+  readonly status = 404;
+  readonly type = 'not-found';
+  constructor(what: string) {
+    super(`${what} not found`);
+  }
+}
+
+export class Forbidden extends ProblemError {
+  readonly status = 403;
+  readonly type = 'forbidden';
+}
+
+export class UnprocessableRequest extends ProblemError {
+  readonly status = 422;
+  readonly type = 'unprocessable';
+}

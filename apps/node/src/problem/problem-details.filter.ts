@@ -1,0 +1,52 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { Response } from 'express';
+import { InvalidRequest, TransitionRefused } from '@imi/domain';
+import { ProblemError } from './errors';
+
+interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  errors?: unknown;
+}
+
+/**
+ * Every error leaves the node as `application/problem+json`. Domain refusals keep their
+ * message (it names states and fields, never personal data); anything unexpected becomes a
+ * bare 500 and is logged without the request body.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const problem = this.toProblem(error);
+    response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+  }
+
+  private toProblem(error: unknown): Problem {
+    if (error instanceof ProblemError) return problem(error.status, error.type, error.message);
+    if (error instanceof TransitionRefused) return problem(409, `transition-refused/${error.code}`, error.message);
+    if (error instanceof InvalidRequest) return problem(422, 'invalid-request', error.message);
+    if (error instanceof HttpException) {
+      const body = error.getResponse() as { message?: unknown };
+      const status = error.getStatus();
+      const messages = Array.isArray(body?.message) ? body.message : undefined;
+      return {
+        ...problem(status, status === 413 ? 'payload-too-large' : status === 400 ? 'validation' : 'http', messages ? 'the request is not valid' : error.message),
+        ...(messages ? { errors: messages } : {}),
+      };
+    }
+    const e = error as { type?: string; status?: number };
+    if (e?.type === 'entity.too.large') return problem(413, 'payload-too-large', 'request body is too large');
+    if (e?.type === 'entity.parse.failed') return problem(400, 'malformed-json', 'request body is not valid JSON');
+    this.logger.error(`unexpected error: ${(error as Error)?.name}: ${(error as Error)?.message}`);
+    return problem(500, 'internal', 'internal error');
+  }
+}
+
+function problem(status: number, type: string, detail: string): Problem {
+  return { type: `urn:imi:problem:${type}`, title: type.split('/')[0].replace(/-/g, ' '), status, detail };
+}

@@ -1,0 +1,51 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ActingAuthority, ACTING_AUTHORITY_HEADER } from '../authorities/acting-authority.decorator';
+import { AnswerRequestDto, CreateRequestDto, RejectRequestDto, RequestView } from './request.dto';
+import { RequestService } from './request.service';
+
+@ApiTags('requests')
+@ApiHeader({ name: ACTING_AUTHORITY_HEADER, required: true, description: 'Id of the competent authority the caller acts for' })
+@Controller('requests')
+export class RequestController {
+  constructor(private readonly requests: RequestService) {}
+
+  @Post()
+  create(@ActingAuthority() acting: string | undefined, @Body() dto: CreateRequestDto): Promise<RequestView> {
+    return this.requests.create(acting, dto);
+  }
+
+  @Get()
+  list(@ActingAuthority() acting: string | undefined): Promise<RequestView[]> {
+    return this.requests.list(acting);
+  }
+
+  @Get(':id')
+  get(@ActingAuthority() acting: string | undefined, @Param('id', ParseUUIDPipe) id: string): Promise<RequestView> {
+    return this.requests.get(acting, id);
+  }
+
+  @Post(':id/accept')
+  @HttpCode(200)
+  accept(@ActingAuthority() acting: string | undefined, @Param('id', ParseUUIDPipe) id: string): Promise<RequestView> {
+    return this.requests.accept(acting, id);
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  reject(@ActingAuthority() acting: string | undefined, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RejectRequestDto): Promise<RequestView> {
+    return this.requests.reject(acting, id, dto.reason);
+  }
+
+  @Post(':id/answer')
+  @HttpCode(200)
+  answer(@ActingAuthority() acting: string | undefined, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AnswerRequestDto): Promise<RequestView> {
+    return this.requests.answer(acting, id, dto);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  close(@ActingAuthority() acting: string | undefined, @Param('id', ParseUUIDPipe) id: string): Promise<RequestView> {
+    return this.requests.close(acting, id);
+  }
+}

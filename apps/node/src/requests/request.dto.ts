@@ -1,0 +1,74 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsISO8601, IsOptional, IsString, Length, Matches, ValidateNested,
+} from 'class-validator';
+
+export class QuestionDto {
+  @ApiProperty({ example: 'pq.diploma.authentic' })
+  @Matches(/^[a-z0-9][a-z0-9._-]{0,99}$/)
+  questionId!: string;
+
+  @ApiPropertyOptional({ description: 'Free-text question, marked as such for the addressee.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  freeText?: string;
+}
+
+/** Only what the addressee needs to identify the person (minimisation). */
+export class SubjectDto {
+  @ApiProperty() @IsString() @Length(1, 200) familyName!: string;
+  @ApiProperty() @IsString() @Length(1, 200) givenNames!: string;
+  @ApiPropertyOptional({ example: '1980-04-01' }) @IsOptional() @IsISO8601({ strict: true }) dateOfBirth?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) registerNumber?: string;
+}
+
+export class CreateRequestDto {
+  @ApiProperty({ example: 'DE-BE-LAK' }) @IsString() @Length(1, 100) addresseeAuthorityId!: string;
+  @ApiProperty({ example: 'professional-qualifications' }) @IsString() @Length(1, 100) legislativeArea!: string;
+  @ApiProperty({ example: '2026-12-31T00:00:00Z' }) @IsISO8601({ strict: true }) replyBy!: string;
+
+  @ApiProperty({ type: [QuestionDto] })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => QuestionDto)
+  questions!: QuestionDto[];
+
+  @ApiProperty({ type: SubjectDto })
+  @ValidateNested() @Type(() => SubjectDto)
+  subject!: SubjectDto;
+}
+
+export class RejectRequestDto {
+  @ApiProperty() @IsString() @Length(1, 2000) reason!: string;
+}
+
+export class AnswerItemDto {
+  @ApiProperty() @Matches(/^[a-z0-9][a-z0-9._-]{0,99}$/) questionId!: string;
+  @ApiProperty() @IsString() @Length(1, 10000) answer!: string;
+}
+
+export class AnswerRequestDto {
+  @ApiProperty({ type: [AnswerItemDto] })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => AnswerItemDto)
+  answers!: AnswerItemDto[];
+
+  @ApiProperty({ description: 'true for the final answer; false for a partial one' }) @IsBoolean() final!: boolean;
+}
+
+/** What a party sees. `subject` and `answers` are absent until this node may hold them. */
+export interface RequestView {
+  id: string;
+  role: 'requester' | 'addressee';
+  state: string;
+  requesterAuthorityId: string;
+  addresseeAuthorityId: string;
+  legislativeArea: string;
+  questions: { questionId: string; freeText: string | null }[];
+  replyBy: string;
+  sentAt: string;
+  acceptedAt: string | null;
+  closedAt: string | null;
+  rejectionReason: string | null;
+  subject?: { familyName: string; givenNames: string; dateOfBirth: string | null; registerNumber: string | null };
+  answers?: { questionId: string; answer: string; final: boolean; answeredAt: string }[];
+}

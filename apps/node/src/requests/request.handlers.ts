@@ -1,0 +1,111 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { canDisclosePersonalData, decide, InvalidRequest, RequestCommand, sendRequest } from '@imi/domain';
+import { Envelope, MessageBodies, MessageRejected, TrustStore } from '@imi/envelope';
+import { Tx } from '@imi/persistence';
+import { NodeConfig } from '../config';
+import { InjectNodeConfig } from '../core.module';
+import { Inbound, MessageHandlers } from '../messaging/message-handlers';
+import { Outgoing } from '../messaging/outgoing';
+import { RequestRecord, RequestRepository } from './request.repository';
+
+type TransitionType = 'request.accepted' | 'request.rejected' | 'request.answered' | 'request.closed';
+
+/**
+ * Applies the other party's moves on an information request. Every message is checked as
+ * the REST layer checks a user: the sender must be the other party's node, and the state
+ * machine must allow the move. A refusal becomes a signed rejection and changes nothing.
+ */
+@Injectable()
+export class RequestHandlers implements OnModuleInit {
+  constructor(
+    private readonly handlers: MessageHandlers,
+    private readonly requests: RequestRepository,
+    private readonly trust: TrustStore,
+    private readonly outgoing: Outgoing,
+    @InjectNodeConfig() private readonly config: NodeConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.handlers.register('request.sent', (m) => this.received(m));
+    this.onTransition('request.accepted', (b) => ({ type: 'accept', at: new Date(b.acceptedAt) }), (m, record) => this.disclose(m, record));
+    this.onTransition('request.rejected', (b) => ({ type: 'reject', reason: b.reason }));
+    this.onTransition('request.answered', (b) => ({ type: 'answer', final: b.final }), (m, record) =>
+      this.requests.insertAnswers(m.tx, record.id, m.body.answers, m.body.final, new Date(m.envelope.sentAt)));
+    this.onTransition('request.closed', (b) => ({ type: 'close', at: new Date(b.closedAt) }));
+    this.handlers.register('request.subject-disclosed', (m) => this.subjectDisclosed(m));
+  }
+
+  /** A new request for one of our authorities. */
+  private async received({ tx, envelope, body }: Inbound<'request.sent'>): Promise<void> {
+    if (envelope.caseId !== body.requestId) throw new MessageRejected('invalid-content', 'case id and request id differ');
+    const requester = this.trust.authority(body.requesterAuthorityId);
+    const addressee = this.trust.authority(body.addresseeAuthorityId);
+    if (!requester || requester.node !== envelope.senderNode || envelope.senderAuthority !== requester.id) {
+      throw new MessageRejected('unknown-sender', `${body.requesterAuthorityId} is not an authority of ${envelope.senderNode}`);
+    }
+    if (!addressee || addressee.node !== this.config.country || addressee.status !== 'active' || !envelope.recipientAuthorities.includes(addressee.id)) {
+      throw new MessageRejected('unknown-recipient', `${body.addresseeAuthorityId} is not an active authority of ${this.config.country}`);
+    }
+    if (body.legislativeArea !== envelope.legislativeArea || ![requester, addressee].every((a) => a.legislativeAreas.includes(body.legislativeArea))) {
+      throw new MessageRejected('invalid-content', `both authorities must be registered for ${body.legislativeArea}`);
+    }
+    if (await this.requests.exists(tx, body.requestId)) throw new MessageRejected('invalid-content', `request ${body.requestId} already exists`);
+    let snapshot;
+    try {
+      snapshot = sendRequest({ addresseeAuthorityId: addressee.id, replyBy: new Date(body.replyBy), at: new Date(envelope.sentAt) });
+    } catch (error) {
+      if (error instanceof InvalidRequest) throw new MessageRejected('invalid-content', error.message);
+      throw error;
+    }
+    await this.requests.insert(tx, {
+      id: body.requestId, role: 'addressee', requesterAuthorityId: requester.id, requesterNode: requester.node,
+      addresseeAuthorityId: addressee.id, addresseeNode: addressee.node, legislativeArea: body.legislativeArea,
+      questions: body.questions, snapshot,
+    });
+  }
+
+  /** Registers a handler for a move of the other party, checked against the state machine. */
+  private onTransition<T extends TransitionType>(
+    type: T,
+    command: (body: MessageBodies[T]) => Partial<RequestCommand> & { type: RequestCommand['type'] },
+    after?: (message: Inbound<T>, record: RequestRecord) => Promise<void>,
+  ): void {
+    this.handlers.register(type, async (message) => {
+      const record = await this.otherPartysCase(message.tx, message.body.requestId, message.envelope);
+      const by = record.role === 'requester' ? 'addressee' : 'requester';
+      const decision = decide(record.snapshot, { at: new Date(message.envelope.sentAt), ...command(message.body), by } as RequestCommand);
+      if (!decision.ok) throw new MessageRejected('transition-refused', decision.error.message);
+      await this.requests.update(message.tx, record.id, decision.next);
+      await after?.(message, record);
+    });
+  }
+
+  /** The acceptance gate: only now does the person concerned leave the requesting node. */
+  private async disclose({ tx, envelope }: Inbound<'request.accepted'>, record: RequestRecord): Promise<void> {
+    const subject = await this.requests.subject(record.id, tx);
+    if (!subject) return;
+    await this.outgoing.send(tx, {
+      type: 'request.subject-disclosed', caseId: record.id, recipientNodes: [record.addresseeNode],
+      recipientAuthorities: [record.addresseeAuthorityId], senderAuthority: record.requesterAuthorityId,
+      legislativeArea: record.legislativeArea, causationId: envelope.messageId, body: { requestId: record.id, subject },
+    });
+  }
+
+  private async subjectDisclosed({ tx, envelope, body }: Inbound<'request.subject-disclosed'>): Promise<void> {
+    const record = await this.otherPartysCase(tx, body.requestId, envelope);
+    if (record.role !== 'addressee' || !canDisclosePersonalData(record.snapshot)) {
+      throw new MessageRejected('transition-refused', 'personal data is accepted only after the addressee accepted the request');
+    }
+    await this.requests.insertSubject(tx, record.id, body.subject);
+  }
+
+  /** The request, locked, provided the sender is the other party's node. */
+  private async otherPartysCase(tx: Tx, requestId: string, { caseId, senderNode }: Envelope): Promise<RequestRecord> {
+    if (caseId !== requestId) throw new MessageRejected('invalid-content', 'case id and request id differ');
+    const record = await this.requests.lock(tx, requestId);
+    if (!record) throw new MessageRejected('unknown-case', `no request ${requestId}`);
+    const otherNode = record.role === 'requester' ? record.addresseeNode : record.requesterNode;
+    if (senderNode !== otherNode) throw new MessageRejected('sender-mismatch', `${senderNode} is not a party to request ${requestId}`);
+    return record;
+  }
+}

@@ -1,0 +1,158 @@
+import { Injectable } from '@nestjs/common';
+import { RequestSnapshot, RequestState } from '@imi/domain';
+import { SubjectBody } from '@imi/envelope';
+import { Database, Tx } from '@imi/persistence';
+
+export interface RequestRecord {
+  id: string;
+  role: 'requester' | 'addressee';
+  requesterAuthorityId: string;
+  requesterNode: string;
+  addresseeAuthorityId: string;
+  addresseeNode: string;
+  legislativeArea: string;
+  questions: { questionId: string; freeText: string | null }[];
+  snapshot: RequestSnapshot;
+  version: number;
+}
+
+interface Row {
+  id: string;
+  role: 'requester' | 'addressee';
+  requester_authority_id: string;
+  requester_node: string;
+  addressee_authority_id: string;
+  addressee_node: string;
+  legislative_area: string;
+  questions: RequestRecord['questions'];
+  state: RequestState;
+  reply_by: Date;
+  proposed_reply_by: Date | null;
+  sent_at: Date;
+  accepted_at: Date | null;
+  answered_at: Date | null;
+  closed_at: Date | null;
+  last_activity_at: Date;
+  rejection_reason: string | null;
+  version: number;
+}
+
+export interface AnswerRecord {
+  questionId: string;
+  answer: string;
+  final: boolean;
+  answeredAt: Date;
+}
+
+/** All queries on requests. Personal data (subjects, answers) sits in its own tables. */
+@Injectable()
+export class RequestRepository {
+  constructor(private readonly db: Database) {}
+
+  async insert(tx: Tx, record: Omit<RequestRecord, 'version'>): Promise<void> {
+    const s = record.snapshot;
+    await tx.query(
+      `INSERT INTO requests (id, role, requester_authority_id, requester_node, addressee_authority_id, addressee_node,
+         legislative_area, questions, state, reply_by, proposed_reply_by, sent_at, accepted_at, answered_at, closed_at,
+         last_activity_at, rejection_reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+      [record.id, record.role, record.requesterAuthorityId, record.requesterNode, record.addresseeAuthorityId, record.addresseeNode,
+        record.legislativeArea, JSON.stringify(record.questions), s.state, s.replyBy, s.proposedReplyBy ?? null, s.sentAt,
+        s.acceptedAt ?? null, s.answeredAt ?? null, s.closedAt ?? null, s.lastActivityAt, s.rejectionReason ?? null],
+    );
+  }
+
+  async exists(tx: Tx, id: string): Promise<boolean> {
+    return (await tx.query('SELECT 1 FROM requests WHERE id = $1', [id])).rowCount === 1;
+  }
+
+  async find(id: string): Promise<RequestRecord | null> {
+    const [row] = await this.db.query<Row>('SELECT * FROM requests WHERE id = $1', [id]);
+    return row ? toRecord(row) : null;
+  }
+
+  /** Locks the row for the rest of the transaction: one change at a time per request. */
+  async lock(tx: Tx, id: string): Promise<RequestRecord | null> {
+    const { rows } = await tx.query<Row>('SELECT * FROM requests WHERE id = $1 FOR UPDATE', [id]);
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  async update(tx: Tx, id: string, s: RequestSnapshot): Promise<void> {
+    await tx.query(
+      `UPDATE requests SET state = $2, addressee_authority_id = $3, reply_by = $4, proposed_reply_by = $5, accepted_at = $6,
+         answered_at = $7, closed_at = $8, last_activity_at = $9, rejection_reason = $10, version = version + 1
+       WHERE id = $1`,
+      [id, s.state, s.addresseeAuthorityId, s.replyBy, s.proposedReplyBy ?? null, s.acceptedAt ?? null, s.answeredAt ?? null,
+        s.closedAt ?? null, s.lastActivityAt, s.rejectionReason ?? null],
+    );
+  }
+
+  async listFor(authorityId: string): Promise<RequestRecord[]> {
+    const rows = await this.db.query<Row>(
+      'SELECT * FROM requests WHERE requester_authority_id = $1 OR addressee_authority_id = $1 ORDER BY sent_at DESC LIMIT 500',
+      [authorityId],
+    );
+    return rows.map(toRecord);
+  }
+
+  async insertSubject(tx: Tx, requestId: string, subject: SubjectBody): Promise<void> {
+    await tx.query(
+      `INSERT INTO request_subjects (request_id, family_name, given_names, date_of_birth, register_number)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (request_id) DO NOTHING`,
+      [requestId, subject.familyName, subject.givenNames, subject.dateOfBirth, subject.registerNumber],
+    );
+  }
+
+  async subject(requestId: string, tx?: Tx): Promise<SubjectBody | null> {
+    const sql = `SELECT family_name, given_names, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth, register_number
+                 FROM request_subjects WHERE request_id = $1`;
+    const rows = tx ? (await tx.query(sql, [requestId])).rows : await this.db.query(sql, [requestId]);
+    const row = rows[0];
+    return row ? { familyName: row.family_name, givenNames: row.given_names, dateOfBirth: row.date_of_birth, registerNumber: row.register_number } : null;
+  }
+
+  async insertAnswers(tx: Tx, requestId: string, answers: { questionId: string; answer: string }[], final: boolean, at: Date): Promise<void> {
+    const { rows } = await tx.query<{ next: number }>('SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM request_answers WHERE request_id = $1', [requestId]);
+    let seq = rows[0].next;
+    for (const a of answers) {
+      await tx.query(
+        'INSERT INTO request_answers (request_id, seq, question_id, answer, final, answered_at) VALUES ($1, $2, $3, $4, $5, $6)',
+        [requestId, seq++, a.questionId, a.answer, final, at],
+      );
+    }
+  }
+
+  async answers(requestId: string): Promise<AnswerRecord[]> {
+    const rows = await this.db.query<{ question_id: string; answer: string; final: boolean; answered_at: Date }>(
+      'SELECT question_id, answer, final, answered_at FROM request_answers WHERE request_id = $1 ORDER BY seq',
+      [requestId],
+    );
+    return rows.map((r) => ({ questionId: r.question_id, answer: r.answer, final: r.final, answeredAt: r.answered_at }));
+  }
+}
+
+function toRecord(row: Row): RequestRecord {
+  return {
+    id: row.id,
+    role: row.role,
+    requesterAuthorityId: row.requester_authority_id,
+    requesterNode: row.requester_node,
+    addresseeAuthorityId: row.addressee_authority_id,
+    addresseeNode: row.addressee_node,
+    legislativeArea: row.legislative_area,
+    questions: row.questions,
+    version: row.version,
+    snapshot: {
+      state: row.state,
+      addresseeAuthorityId: row.addressee_authority_id,
+      replyBy: row.reply_by,
+      proposedReplyBy: row.proposed_reply_by,
+      sentAt: row.sent_at,
+      acceptedAt: row.accepted_at,
+      answeredAt: row.answered_at,
+      closedAt: row.closed_at,
+      lastActivityAt: row.last_activity_at,
+      rejectionReason: row.rejection_reason,
+    },
+  };
+}

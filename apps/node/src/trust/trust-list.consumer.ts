@@ -1,0 +1,51 @@
+import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Consumer, Kafka } from 'kafkajs';
+import { TrustStore, verifyTrustList } from '@imi/envelope';
+import { topicNames, TRUST_LIST_KEY } from '@imi/messaging';
+import { NodeConfig } from '../config';
+import { InjectNodeConfig } from '../core.module';
+
+/**
+ * Reads the hub's signed trust list from `hub.broadcast`. Offsets are never committed, so
+ * every start reads the compacted topic from the beginning and ends on the newest list.
+ * Start-up waits for a first list: without one, no message can be checked.
+ */
+@Injectable()
+export class TrustListConsumer implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(TrustListConsumer.name);
+  private consumer: Consumer | null = null;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly trust: TrustStore,
+    @InjectNodeConfig() private readonly config: NodeConfig,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    let first: () => void = () => undefined;
+    const received = new Promise<void>((resolve) => (first = resolve));
+    this.consumer = this.kafka.consumer({ groupId: `${this.config.topicPrefix}node.${this.config.country}.broadcast` });
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topic: topicNames(this.config.topicPrefix).broadcast, fromBeginning: true });
+    await this.consumer.run({
+      autoCommit: false,
+      eachMessage: async ({ message }) => {
+        if (message.key?.toString() !== TRUST_LIST_KEY || !message.value) return;
+        try {
+          const list = await verifyTrustList(message.value.toString(), this.config.hubPublicKey);
+          if (this.trust.replace(list)) this.logger.log(`trust list v${list.version} in force`);
+          first();
+        } catch (error) {
+          this.logger.error(`broadcast trust list refused: ${(error as Error).message}`);
+        }
+      },
+    });
+    const timeout = setTimeout(() => this.logger.warn('still waiting for a trust list from the hub'), 15_000);
+    await received;
+    clearTimeout(timeout);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.consumer?.disconnect();
+  }
+}

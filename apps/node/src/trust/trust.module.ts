@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { TrustListConsumer } from './trust-list.consumer';
+
+@Module({ providers: [TrustListConsumer] })
+export class TrustModule {}

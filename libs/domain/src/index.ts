@@ -1,0 +1,3 @@
+export * from './errors';
+export * from './request.machine';
+export * from './urgency';

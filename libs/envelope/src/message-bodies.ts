@@ -1,0 +1,26 @@
+/** Body of each message type; mirrors the schemas in `schemas/`. Times are epoch milliseconds. */
+export interface RequestSentBody {
+  requestId: string;
+  requesterAuthorityId: string;
+  addresseeAuthorityId: string;
+  legislativeArea: string;
+  replyBy: number;
+  questions: { questionId: string; freeText: string | null }[];
+}
+
+export interface SubjectBody {
+  familyName: string;
+  givenNames: string;
+  dateOfBirth: string | null;
+  registerNumber: string | null;
+}
+
+export interface MessageBodies {
+  'request.sent': RequestSentBody;
+  'request.accepted': { requestId: string; acceptedAt: number };
+  'request.rejected': { requestId: string; reason: string };
+  'request.subject-disclosed': { requestId: string; subject: SubjectBody };
+  'request.answered': { requestId: string; final: boolean; answers: { questionId: string; answer: string }[] };
+  'request.closed': { requestId: string; closedAt: number };
+  'message.rejected': { rejectedMessageId: string | null; rejectedBy: string; code: string; reason: string };
+}

@@ -1,0 +1,26 @@
+/**
+ * Every message type on the network, the schema file of its body and whether the body is
+ * sealed. Sealed by default: only bodies that carry codes and ids travel in plain.
+ */
+export const MESSAGE_TYPES = {
+  'request.sent': { schema: 'request-sent.avsc', sealed: true },
+  'request.accepted': { schema: 'request-accepted.avsc', sealed: true },
+  'request.rejected': { schema: 'request-rejected.avsc', sealed: true },
+  'request.subject-disclosed': { schema: 'request-subject-disclosed.avsc', sealed: true },
+  'request.answered': { schema: 'request-answered.avsc', sealed: true },
+  'request.closed': { schema: 'request-closed.avsc', sealed: true },
+  'message.rejected': { schema: 'message-rejected.avsc', sealed: false },
+} as const;
+
+export type MessageType = keyof typeof MESSAGE_TYPES & keyof import('./message-bodies').MessageBodies;
+
+export function isMessageType(type: string): type is MessageType {
+  return Object.prototype.hasOwnProperty.call(MESSAGE_TYPES, type);
+}
+
+export const ENVELOPE_SCHEMA = 'envelope.avsc';
+
+/** Unknown types count as sealed: nothing unknown may travel in clear. */
+export function mustBeSealed(type: string): boolean {
+  return isMessageType(type) ? MESSAGE_TYPES[type].sealed : true;
+}

@@ -1,0 +1,56 @@
+import { Admin, Kafka, logLevel, LogEntry, Partitioners, Producer, ProducerConfig } from 'kafkajs';
+
+/**
+ * kafkajs client whose log lines carry kafkajs' own context only (broker, topic, error
+ * text). kafkajs never logs message values; keeping its level at WARN keeps noise down.
+ */
+export function createKafka(brokers: string[], clientId: string): Kafka {
+  return new Kafka({
+    clientId,
+    brokers,
+    logLevel: logLevel.WARN,
+    logCreator: () => (entry: LogEntry) => {
+      const { message, error, broker, topic } = entry.log as Record<string, unknown>;
+      // Error responses the client retries (coordinator loading or moving) are routine.
+      if (entry.namespace === 'Connection' && String(message).startsWith('Response ')) return;
+      process.stderr.write(`[kafka ${clientId}] ${entry.namespace}: ${message}${error ? ` (${error})` : ''}${broker ? ` broker=${broker}` : ''}${topic ? ` topic=${topic}` : ''}\n`);
+    },
+    retry: { retries: 8, initialRetryTime: 100 },
+  });
+}
+
+/**
+ * An idempotent producer: the broker drops a retried duplicate, and retries are unbounded as
+ * exactly-once needs (a transactional id makes it transactional too).
+ */
+export function idempotentProducer(kafka: Kafka, config: Pick<ProducerConfig, 'transactionalId'> = {}): Producer {
+  return kafka.producer({
+    ...config,
+    idempotent: true,
+    maxInFlightRequests: 1,
+    createPartitioner: Partitioners.DefaultPartitioner,
+    retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 5_000 },
+  });
+}
+
+export interface TopicSpec {
+  topic: string;
+  partitions?: number;
+  compacted?: boolean;
+}
+
+/** Creates missing topics; existing ones are left as they are. */
+export async function ensureTopics(admin: Admin, specs: TopicSpec[]): Promise<void> {
+  const existing = new Set(await admin.listTopics());
+  const missing = specs.filter((s) => !existing.has(s.topic));
+  if (missing.length === 0) return;
+  await admin.createTopics({
+    waitForLeaders: true,
+    topics: missing.map((s) => ({
+      topic: s.topic,
+      numPartitions: s.partitions ?? 3,
+      replicationFactor: -1,
+      configEntries: s.compacted ? [{ name: 'cleanup.policy', value: 'compact' }] : [],
+    })),
+  });
+}

@@ -1,0 +1,113 @@
+import { IHeaders, Producer } from 'kafkajs';
+import { Database, Tx } from '@imi/persistence';
+
+/** One message waiting in the outbox: the exact bytes and headers, already signed. */
+export interface OutboxMessage {
+  messageId: string;
+  topic: string;
+  key: string;
+  value: Buffer;
+  headers: Record<string, string>;
+}
+
+const NOTIFY_CHANNEL = 'outbox';
+
+/** Written in the caller's transaction, together with the state change it announces. */
+export async function enqueue(tx: Tx, message: OutboxMessage): Promise<void> {
+  await tx.query(
+    'INSERT INTO outbox_messages (message_id, topic, message_key, value, headers) VALUES ($1, $2, $3, $4, $5)',
+    [message.messageId, message.topic, message.key, message.value, message.headers],
+  );
+  await tx.query(`NOTIFY ${NOTIFY_CHANNEL}`);
+}
+
+interface Row {
+  id: string;
+  topic: string;
+  message_key: string;
+  value: Buffer;
+  headers: Record<string, string>;
+}
+
+/**
+ * Publishes outbox rows in order and marks them sent. A crash between publishing and marking
+ * publishes the row again; receivers apply each message id once, so the effect is exactly once.
+ */
+export class OutboxRelay {
+  private running = false;
+  private wake: (() => void) | null = null;
+  private loop: Promise<void> | null = null;
+  private listener: import('pg').PoolClient | null = null;
+
+  constructor(
+    private readonly db: Database,
+    private readonly producer: Producer,
+    private readonly options: { batchSize?: number; idleMs?: number; onError?: (error: Error) => void } = {},
+  ) {}
+
+  async start(): Promise<void> {
+    this.running = true;
+    this.listener = await this.db.pool.connect();
+    this.listener.on('notification', () => this.wake?.());
+    await this.listener.query(`LISTEN ${NOTIFY_CHANNEL}`);
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    if (this.listener) {
+      await this.listener.query(`UNLISTEN ${NOTIFY_CHANNEL}`).catch(() => undefined);
+      this.listener.release();
+    }
+  }
+
+  /** Publishes one batch; returns how many rows it sent. */
+  async drain(): Promise<number> {
+    const batchSize = this.options.batchSize ?? 500;
+    return this.db.transaction(async (tx) => {
+      const { rows } = await tx.query<Row>(
+        'SELECT id, topic, message_key, value, headers FROM outbox_messages WHERE sent_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED',
+        [batchSize],
+      );
+      if (rows.length === 0) return 0;
+      const byTopic = new Map<string, { key: string; value: Buffer; headers: IHeaders }[]>();
+      for (const row of rows) {
+        const list = byTopic.get(row.topic) ?? [];
+        list.push({ key: row.message_key, value: row.value, headers: row.headers });
+        byTopic.set(row.topic, list);
+      }
+      await this.producer.sendBatch({ topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+      await tx.query('UPDATE outbox_messages SET sent_at = now() WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
+      return rows.length;
+    });
+  }
+
+  private async run(): Promise<void> {
+    let backoff = 100;
+    while (this.running) {
+      try {
+        const sent = await this.drain();
+        backoff = 100;
+        if (sent > 0) continue;
+        await this.idle(this.options.idleMs ?? 1000);
+      } catch (error) {
+        this.options.onError?.(error as Error);
+        await this.idle(backoff);
+        backoff = Math.min(backoff * 2, 5000);
+      }
+    }
+  }
+
+  private idle(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}

@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// The guidelines' first example against the network `npm start` runs: the French order of
+// doctors (FR-CNOM) asks the Berlin medical chamber (DE-BE-AEK) to confirm a diploma.
+const FR = 'http://127.0.0.1:3002';
+const DE = 'http://127.0.0.1:3001';
+
+async function call(base, authority, method, path, body) {
+  const response = await fetch(base + path, {
+    method,
+    headers: { 'content-type': 'application/json', 'x-authority-id': authority },
+    body: body && JSON.stringify(body),
+  });
+  const json = await response.json();
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+async function until(check, what) {
+  for (let i = 0; i < 100; i++) {
+    const result = await check();
+    if (result) return result;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const step = (text) => console.log(`\n→ ${text}`);
+
+step('FR-CNOM sends an information request to DE-BE-AEK (the person stays on the FR node)');
+const request = await call(FR, 'FR-CNOM', 'POST', '/requests', {
+  addresseeAuthorityId: 'DE-BE-AEK',
+  legislativeArea: 'professional-qualifications',
+  replyBy: new Date(Date.now() + 14 * 86400000).toISOString(),
+  questions: [{ questionId: 'pq.diploma.authentic' }, { questionId: 'pq.free-text', freeText: 'Does the diploma include specialist training?' }],
+  subject: { familyName: 'Beispiel', givenNames: 'Jean', dateOfBirth: '1980-01-01', registerNumber: 'RPPS-0000000000' },
+});
+console.log(`  request ${request.id}: ${request.state}`);
+
+step('DE-BE-AEK sees it, without the person');
+const incoming = await until(async () => (await fetch(`${DE}/requests/${request.id}`, { headers: { 'x-authority-id': 'DE-BE-AEK' } })).ok && call(DE, 'DE-BE-AEK', 'GET', `/requests/${request.id}`), 'the request on DE');
+console.log(`  state ${incoming.state}, subject: ${incoming.subject ? 'present' : 'not disclosed'}`);
+
+step('DE-BE-AEK accepts; FR then sends the person, sealed for DE');
+await call(DE, 'DE-BE-AEK', 'POST', `/requests/${request.id}/accept`);
+const disclosed = await until(async () => (await call(DE, 'DE-BE-AEK', 'GET', `/requests/${request.id}`)).subject, 'the disclosure');
+console.log(`  DE now sees: ${disclosed.givenNames} ${disclosed.familyName}`);
+
+step('DE-BE-AEK answers; FR-CNOM closes');
+await call(DE, 'DE-BE-AEK', 'POST', `/requests/${request.id}/answer`, { final: true, answers: [{ questionId: 'pq.diploma.authentic', answer: 'yes' }, { questionId: 'pq.free-text', answer: 'Yes.' }] });
+await until(async () => (await call(FR, 'FR-CNOM', 'GET', `/requests/${request.id}`)).state === 'answered', 'the answer on FR');
+await call(FR, 'FR-CNOM', 'POST', `/requests/${request.id}/close`);
+const closed = await until(async () => { const r = await call(DE, 'DE-BE-AEK', 'GET', `/requests/${request.id}`); return r.state === 'closed' && r; }, 'closure on DE');
+console.log(`  closed on both nodes at ${closed.closedAt}`);

@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+import { Envelope, MAX_VALUE_BYTES } from '@imi/envelope';
+import { frame } from '@imi/envelope';
+import { Forge, inboxCounts, rejectionNotice } from './forge';
+import { actingFor, eventually } from './http';
+import { TestNetwork, THREE_NODES } from './network';
+
+/** Bad input gets a clear error or a signed rejection, and changes nothing. */
+describe('bad input between nodes', () => {
+  let network: TestNetwork;
+  let forge: Forge;
+
+  beforeAll(async () => {
+    network = await TestNetwork.start(THREE_NODES);
+    forge = await Forge.open(network);
+  });
+
+  afterAll(async () => {
+    await forge?.close();
+    await network?.close();
+  });
+
+  const deRequests = async () => (await network.node('DE').db.query('SELECT count(*)::int AS n FROM requests'))[0].n as number;
+  const frRejections = async (code: string) =>
+    (await network.node('FR').db.query('SELECT count(*)::int AS n FROM rejections_received WHERE code = $1', [code]))[0].n as number;
+
+  it('routes and applies a well-formed forged message (control case)', async () => {
+    const envelope = forge.requestSent();
+    await forge.send(forge.topics.ingress, forge.signed(forge.codec.encodeEnvelope(envelope)));
+    await eventually(async () => expect(await network.node('DE').db.query('SELECT 1 FROM requests WHERE id = $1', [envelope.caseId])).toHaveLength(1));
+  });
+
+  it('rejects a tampered value at the hub, and the recipient ignores it if it arrives directly', async () => {
+    const before = await deRequests();
+    const message = forge.signed(forge.codec.encodeEnvelope(forge.requestSent()));
+    const tampered = Buffer.from(message.value);
+    tampered[tampered.length - 3] ^= 0x01;
+    await forge.send(forge.topics.ingress, { ...message, value: tampered });
+    expect(await rejectionNotice(forge, message.key)).toMatchObject({ code: 'bad-signature', senderNode: null });
+
+    const counts = await inboxCounts(network.node('DE').url);
+    await forge.send(forge.topics.inbox('DE'), { ...message, value: tampered });
+    await eventually(async () => expect((await inboxCounts(network.node('DE').url)).ignored).toBe(counts.ignored + 1));
+    expect(await deRequests()).toBe(before);
+  });
+
+  it('rejects a message signed by an unknown key', async () => {
+    const message = forge.signed(forge.codec.encodeEnvelope(forge.requestSent()), 'FR', true);
+    expect(await rejectionNotice(forge, message.key)).toMatchObject({ code: 'unknown-key', senderNode: null });
+  });
+
+  it('applies a replayed message id once, whether replayed through the hub or straight into the inbox', async () => {
+    const envelope = forge.requestSent();
+    const message = forge.signed(forge.codec.encodeEnvelope(envelope));
+    await forge.send(forge.topics.ingress, message);
+    await eventually(async () => expect(await network.node('DE').db.query('SELECT 1 FROM requests WHERE id = $1', [envelope.caseId])).toHaveLength(1));
+    const counts = await inboxCounts(network.node('DE').url);
+
+    await forge.send(forge.topics.ingress, message);
+    await eventually(async () => expect((await inboxCounts(network.node('DE').url)).duplicate).toBe(counts.duplicate + 1));
+    const [state] = await network.node('DE').db.query('SELECT state, version FROM requests WHERE id = $1', [envelope.caseId]);
+    expect(state).toEqual({ state: 'sent', version: 1 });
+    expect(await network.node('DE').db.query('SELECT outcome FROM inbox_messages WHERE message_id = $1', [envelope.messageId])).toEqual([{ outcome: 'applied' }]);
+  });
+
+  it.each([
+    ['garbage bytes', () => Buffer.from('not avro at all, just text'), 'malformed'],
+    ['an unknown schema id', () => frame(987654, Buffer.from([1, 2, 3])), 'unknown-schema'],
+    ['an oversize value', () => Buffer.alloc(MAX_VALUE_BYTES + 1, 7), 'oversize'],
+    ['a recipient that does not exist', () => forge.codec.encodeEnvelope(forge.requestSent({ recipientNodes: ['XX'] })), 'unknown-recipient'],
+    ['no recipient at all', () => forge.codec.encodeEnvelope(forge.requestSent({ recipientNodes: [] })), 'unknown-recipient'],
+    ['a sender claiming to be another node', () => forge.codec.encodeEnvelope(forge.requestSent({ senderNode: 'ES' })), 'sender-mismatch'],
+    ['an authority of another node', () => forge.codec.encodeEnvelope(forge.requestSent({ senderAuthority: 'DE-BE-AEK' })), 'unknown-sender'],
+    ['a personal-data type in clear', () => forge.codec.encodeEnvelope(forge.requestSent({ bodyEncoding: 'PLAIN' } as Partial<Envelope>)), 'unsealed-body'],
+  ])('rejects %s from a known sender, and tells the sender with a signed rejection', async (_, value, code) => {
+    const before = await deRequests();
+    const rejectionsBefore = await frRejections(code);
+    const message = forge.signed(value());
+    expect(await rejectionNotice(forge, message.key)).toMatchObject({ code, senderNode: 'FR' });
+    await eventually(async () => expect(await frRejections(code)).toBe(rejectionsBefore + 1));
+    expect(await deRequests()).toBe(before);
+  });
+
+  it('answers a message the recipient cannot apply with a signed rejection', async () => {
+    // Well formed and routed, but it accepts a request DE never received.
+    const requestId = randomUUID();
+    const body = forge.codec.encodeBody('request.accepted', { requestId, acceptedAt: Date.now() });
+    const envelope = forge.requestSent({ type: 'request.accepted', caseId: requestId, body: forge.crypto('FR').sealFor(body, ['DE']) });
+    const before = await frRejections('unknown-case');
+    await forge.send(forge.topics.ingress, forge.signed(forge.codec.encodeEnvelope(envelope)));
+    await eventually(async () => expect(await frRejections('unknown-case')).toBe(before + 1));
+    const [row] = await network.node('DE').db.query('SELECT outcome, rejection_code FROM inbox_messages WHERE message_id = $1', [envelope.messageId]);
+    expect(row).toEqual({ outcome: 'rejected', rejection_code: 'unknown-case' });
+  });
+});
+
+describe('bad input over REST', () => {
+  let network: TestNetwork;
+
+  beforeAll(async () => {
+    network = await TestNetwork.start(THREE_NODES);
+  });
+
+  afterAll(async () => {
+    await network?.close();
+  });
+
+  const valid = () => ({
+    addresseeAuthorityId: 'DE-BE-AEK',
+    legislativeArea: 'professional-qualifications',
+    replyBy: new Date(Date.now() + 86_400_000).toISOString(),
+    questions: [{ questionId: 'pq.diploma.authentic' }],
+    subject: { familyName: 'Muster', givenNames: 'Erika' },
+  });
+  const count = async () => (await network.node('FR').db.query('SELECT (SELECT count(*) FROM requests) + (SELECT count(*) FROM outbox_messages) AS n'))[0].n;
+
+  it.each([
+    ['malformed JSON', (fr: ReturnType<typeof actingFor>) => fr.postRaw('/requests', '{"addresseeAuthorityId": '), 400, 'malformed-json'],
+    ['a missing subject', (fr: ReturnType<typeof actingFor>) => fr.post('/requests', { ...valid(), subject: undefined }), 400, 'validation'],
+    ['an unexpected field', (fr: ReturnType<typeof actingFor>) => fr.post('/requests', { ...valid(), nationalId: '123' }), 400, 'validation'],
+    ['a reply date in the past', (fr: ReturnType<typeof actingFor>) => fr.post('/requests', { ...valid(), replyBy: '2020-01-01T00:00:00Z' }), 422, 'invalid-request'],
+    ['an unknown addressee', (fr: ReturnType<typeof actingFor>) => fr.post('/requests', { ...valid(), addresseeAuthorityId: 'DE-NOPE' }), 422, 'unprocessable'],
+    ['an area the addressee is not registered for', (fr: ReturnType<typeof actingFor>) => fr.post('/requests', { ...valid(), addresseeAuthorityId: 'DE-BY-GEWERBE' }), 422, 'unprocessable'],
+    ['an addressee in the same member state', (fr: ReturnType<typeof actingFor>) => fr.post('/requests', { ...valid(), addresseeAuthorityId: 'FR-CNOM' }), 422, 'unprocessable'],
+    ['an oversize body', (fr: ReturnType<typeof actingFor>) => fr.post('/requests', { ...valid(), questions: [{ questionId: 'q', freeText: 'x'.repeat(70_000) }] }), 413, 'payload-too-large'],
+  ])('refuses %s with problem details and changes nothing', async (_, call, status, type) => {
+    const before = await count();
+    const response = await call(actingFor(network.node('FR'), 'FR-CNOM'));
+    expect(response.status).toBe(status);
+    expect(response.contentType).toContain('application/problem+json');
+    expect(response.body).toMatchObject({ status, type: `urn:imi:problem:${type}` });
+    expect(await count()).toBe(before);
+  });
+
+  it('refuses acting for an authority of another node, and hides requests from non-parties', async () => {
+    const fr = actingFor(network.node('FR'), 'FR-CNOM');
+    const created = await fr.post('/requests', valid());
+    expect(created.status).toBe(201);
+    expect((await actingFor(network.node('FR'), 'DE-BE-AEK').get(`/requests/${created.body.id}`)).status).toBe(403);
+    expect((await actingFor(network.node('FR'), '').get('/requests')).status).toBe(403);
+    expect((await fr.get(`/requests/${randomUUID()}`)).status).toBe(404);
+    expect((await fr.get('/requests/not-a-uuid')).status).toBe(400);
+    // A different DE authority than the addressee sees nothing of it.
+    await eventually(async () => expect((await actingFor(network.node('DE'), 'DE-BE-AEK').get(`/requests/${created.body.id}`)).status).toBe(200));
+    expect((await actingFor(network.node('DE'), 'DE-BE-LAGESO').get(`/requests/${created.body.id}`)).status).toBe(404);
+  });
+
+  it('refuses transitions the state machine does not allow, changing nothing', async () => {
+    const fr = actingFor(network.node('FR'), 'FR-CNOM');
+    const de = actingFor(network.node('DE'), 'DE-BE-AEK');
+    const { body } = await fr.post('/requests', valid());
+    await eventually(async () => expect((await de.get(`/requests/${body.id}`)).status).toBe(200));
+    const close = await fr.post(`/requests/${body.id}/close`);
+    expect(close.status).toBe(409);
+    expect(close.body.type).toMatch(/^urn:imi:problem:transition-refused/);
+    // The requester cannot accept its own request; the addressee cannot answer before accepting.
+    expect((await fr.post(`/requests/${body.id}/accept`)).status).toBe(409);
+    expect((await de.post(`/requests/${body.id}/answer`, { final: true, answers: [{ questionId: 'pq.diploma.authentic', answer: 'yes' }] })).status).toBe(409);
+    expect((await de.get(`/requests/${body.id}`)).body.state).toBe('sent');
+    expect((await fr.get(`/requests/${body.id}`)).body.state).toBe('sent');
+    // Answering a question that was not asked is refused too.
+    await de.post(`/requests/${body.id}/accept`);
+    const wrong = await de.post(`/requests/${body.id}/answer`, { final: true, answers: [{ questionId: 'never.asked', answer: 'x' }] });
+    expect(wrong.status).toBe(422);
+    expect((await de.get(`/requests/${body.id}`)).body.state).toBe('accepted');
+  });
+});

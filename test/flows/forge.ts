@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { Kafka, Partitioners, Producer } from 'kafkajs';
+import {
+  AvroCodec, DetachedSigner, Envelope, findSchemasDir, generateSigningKey, HEADERS, NodeCrypto, readKeySet, TrustStore,
+} from '@imi/envelope';
+import { createKafka, topicNames } from '@imi/messaging';
+import { RegistryRepository } from '../../apps/hub/src/registry/registry.repository';
+import { stackEndpoints } from '../stack/endpoints';
+import { TestNetwork } from './network';
+
+/**
+ * Builds raw messages as a node (or an impostor) would, to feed the hub and the nodes
+ * exactly the bytes a test needs: valid, tampered, unsigned, mis-addressed.
+ */
+export class Forge {
+  readonly kafka: Kafka;
+  private constructor(
+    readonly network: TestNetwork,
+    readonly codec: AvroCodec,
+    readonly trust: TrustStore,
+    readonly producer: Producer,
+  ) {
+    this.kafka = createKafka(stackEndpoints().kafkaBrokers, 'forge');
+  }
+
+  static async open(network: TestNetwork): Promise<Forge> {
+    const endpoints = stackEndpoints();
+    const codec = await AvroCodec.connect(endpoints.schemaRegistryUrl, findSchemasDir());
+    const trust = new TrustStore();
+    trust.replace(await new RegistryRepository(network.hubDb).nextTrustList(new Date()));
+    const producer = createKafka(endpoints.kafkaBrokers, 'forge').producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+    return new Forge(network, codec, trust, producer);
+  }
+
+  get topics() {
+    return topicNames(this.network.prefix);
+  }
+
+  crypto(node: string): NodeCrypto {
+    return new NodeCrypto(readKeySet(join(this.network.keysRoot, node)), this.trust);
+  }
+
+  /** A well-formed request.sent from FR-CNOM to DE-BE-AEK, sealed for DE. */
+  requestSent(overrides: Partial<Envelope> = {}): Envelope {
+    const requestId = randomUUID();
+    const body = this.codec.encodeBody('request.sent', {
+      requestId, requesterAuthorityId: 'FR-CNOM', addresseeAuthorityId: 'DE-BE-AEK', legislativeArea: 'professional-qualifications',
+      replyBy: Date.now() + 86_400_000, questions: [{ questionId: 'pq.diploma.authentic', freeText: null }],
+    });
+    return {
+      messageId: randomUUID(), type: 'request.sent', senderNode: 'FR', senderAuthority: 'FR-CNOM', recipientNodes: ['DE'],
+      recipientAuthorities: ['DE-BE-AEK'], caseId: requestId, legislativeArea: 'professional-qualifications', sentAt: Date.now(),
+      causationId: null, bodyEncoding: 'JWE', body: this.crypto('FR').sealFor(body, ['DE']), ...overrides,
+    };
+  }
+
+  /** Signs `value` as `node` would; `impostor` signs with a key nobody registered. */
+  signed(value: Buffer, node = 'FR', impostor = false): { key: string; value: Buffer; headers: Record<string, string> } {
+    const signer = impostor ? new DetachedSigner(generateSigningKey(node)) : this.crypto(node).signer;
+    return { key: randomUUID(), value, headers: { [HEADERS.signature]: signer.sign(value) } };
+  }
+
+  async send(topic: string, message: { key: string; value: Buffer; headers: Record<string, string> }): Promise<void> {
+    await this.producer.send({ topic, messages: [message] });
+  }
+
+  async close(): Promise<void> {
+    await this.producer.disconnect();
+  }
+}
+
+/** Waits for the hub.rejected notice of the record sent with `key`. */
+export async function rejectionNotice(forge: Forge, key: string, timeoutMs = 30_000): Promise<{ code: string; messageId: string | null; senderNode: string | null }> {
+  const consumer = forge.kafka.consumer({ groupId: `rejected-${randomUUID()}` });
+  await consumer.connect();
+  await consumer.subscribe({ topic: forge.topics.rejected, fromBeginning: true });
+  try {
+    return await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no rejection notice for ${key}`)), timeoutMs);
+      void consumer.run({
+        eachMessage: async ({ message }) => {
+          if (message.key?.toString() !== key) return;
+          clearTimeout(timer);
+          resolve(JSON.parse(message.value!.toString()));
+        },
+      });
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+}
+
+/** A node's inbox counters, from its health endpoint (ids and counts only). */
+export async function inboxCounts(url: string): Promise<Record<'applied' | 'duplicate' | 'rejected' | 'ignored', number>> {
+  return ((await (await fetch(`${url}/health`)).json()) as { inbox: Record<"applied" | "duplicate" | "rejected" | "ignored", number> }).inbox;
+}

@@ -1,0 +1,118 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findSchemasDir, publicKeySet } from '@imi/envelope';
+import { Database, migrate } from '@imi/persistence';
+import { hubConfigFromEnv, HubConfig } from '../../apps/hub/src/config';
+import { HubModule } from '../../apps/hub/src/hub.module';
+import { ensureKeys, NetworkPlan, provision } from '../../apps/hub/src/operator/provision';
+import { createNodeApp } from '../../apps/node/src/app';
+import { NodeConfig } from '../../apps/node/src/config';
+import { createDatabase, stackEndpoints, uniqueId } from '../stack/endpoints';
+
+export interface RunningNode {
+  country: string;
+  config: NodeConfig;
+  app: INestApplication | null;
+  url: string;
+  /** Direct access to the node's own database, for assertions only. */
+  db: Database;
+}
+
+/**
+ * A whole network in this process: the hub and one app per node, each with its own
+ * database, on the real Kafka, registry and Postgres of the stack, under a topic prefix of
+ * their own so test files never see each other's messages.
+ */
+export class TestNetwork {
+  readonly nodes = new Map<string, RunningNode>();
+  hub: INestApplication | null = null;
+  hubDb!: Database;
+  hubConfig!: HubConfig;
+
+  private constructor(
+    readonly prefix: string,
+    readonly keysRoot: string,
+  ) {}
+
+  static async start(plan: NetworkPlan): Promise<TestNetwork> {
+    const endpoints = stackEndpoints();
+    const network = new TestNetwork(`${uniqueId('t')}.`, mkdtempSync(join(tmpdir(), 'imi-keys-')));
+    const hubKeys = ensureKeys(join(network.keysRoot, 'hub'), 'HUB');
+    writeFileSync(join(network.keysRoot, 'hub', 'public.json'), JSON.stringify(publicKeySet(hubKeys)));
+    const hubDbUrl = await createDatabase('hub');
+    network.hubDb = Database.connect(hubDbUrl, 2);
+    await migrate(network.hubDb, join(__dirname, '../../apps/hub/migrations'));
+    await provision(network.hubDb, plan, network.keysRoot);
+    network.hubConfig = hubConfigFromEnv({
+      DATABASE_URL: hubDbUrl,
+      KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),
+      SCHEMA_REGISTRY_URL: endpoints.schemaRegistryUrl,
+      TOPIC_PREFIX: network.prefix,
+      HUB_KEYS_DIR: join(network.keysRoot, 'hub'),
+      HUB_INSTANCE_ID: '1',
+    });
+    network.hub = await NestFactory.create(HubModule.forRoot(network.hubConfig), { logger: ['error'] });
+    await network.hub.init();
+    for (const node of plan.nodes) {
+      const config: NodeConfig = {
+        country: node.code,
+        databaseUrl: await createDatabase(`node_${node.code.toLowerCase()}`),
+        kafkaBrokers: endpoints.kafkaBrokers,
+        schemaRegistryUrl: endpoints.schemaRegistryUrl,
+        topicPrefix: network.prefix,
+        keysDir: join(network.keysRoot, node.code),
+        hubPublicKey: publicKeySet(hubKeys).signing,
+        schemasDir: findSchemasDir(),
+        httpPort: 0,
+      };
+      network.nodes.set(node.code, { country: node.code, config, app: null, url: '', db: Database.connect(config.databaseUrl, 2) });
+      await network.startNode(node.code);
+    }
+    return network;
+  }
+
+  node(country: string): RunningNode {
+    const node = this.nodes.get(country);
+    if (!node) throw new Error(`no node ${country} in this network`);
+    return node;
+  }
+
+  async startNode(country: string): Promise<void> {
+    const node = this.node(country);
+    node.app = await createNodeApp(node.config, ['error']);
+    await node.app.listen(0, '127.0.0.1');
+    node.url = (await node.app.getUrl()).replace('[::1]', '127.0.0.1');
+  }
+
+  async stopNode(country: string): Promise<void> {
+    const node = this.node(country);
+    await node.app?.close();
+    node.app = null;
+  }
+
+  async close(): Promise<void> {
+    for (const country of this.nodes.keys()) await this.stopNode(country);
+    await this.hub?.close();
+    for (const node of this.nodes.values()) await node.db.close();
+    await this.hubDb.close();
+  }
+}
+
+/** The three-node network of the guidelines' first example, in the demo plan's image. */
+export const THREE_NODES: NetworkPlan = {
+  nodes: [
+    {
+      code: 'DE',
+      authorities: [
+        { id: 'DE-BE-AEK', name: 'Ärztekammer Berlin', legislativeAreas: ['professional-qualifications'] },
+        { id: 'DE-BE-LAGESO', name: 'Landesamt für Gesundheit und Soziales Berlin', legislativeAreas: ['professional-qualifications', 'services'] },
+        { id: 'DE-BY-GEWERBE', name: 'Gewerbeamt München', legislativeAreas: ['services'] },
+      ],
+    },
+    { code: 'FR', authorities: [{ id: 'FR-CNOM', name: "Conseil national de l'Ordre des médecins", legislativeAreas: ['professional-qualifications'] }] },
+    { code: 'ES', authorities: [{ id: 'ES-MSAN', name: 'Ministerio de Sanidad', legislativeAreas: ['professional-qualifications'] }] },
+  ],
+};

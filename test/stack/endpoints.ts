@@ -1,0 +1,34 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+
+export interface StackEndpoints {
+  kafkaBrokers: string[];
+  schemaRegistryUrl: string;
+  databaseUrl: string;
+}
+
+/** The endpoints global-setup put in the environment for the test workers. */
+export function stackEndpoints(): StackEndpoints {
+  const { KAFKA_BROKERS, SCHEMA_REGISTRY_URL, DATABASE_URL } = process.env;
+  if (!KAFKA_BROKERS || !SCHEMA_REGISTRY_URL || !DATABASE_URL) throw new Error('stack endpoints are not set: run through jest (global-setup)');
+  return { kafkaBrokers: KAFKA_BROKERS.split(','), schemaRegistryUrl: SCHEMA_REGISTRY_URL, databaseUrl: DATABASE_URL };
+}
+
+export function uniqueId(prefix: string): string {
+  return `${prefix}${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+}
+
+/** A fresh, uniquely named database on the stack's server; returns its URL. */
+export async function createDatabase(prefix: string): Promise<string> {
+  const name = uniqueId(`${prefix.toLowerCase().replace(/[^a-z0-9_]/g, '_')}_`);
+  const admin = new Client({ connectionString: stackEndpoints().databaseUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(stackEndpoints().databaseUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
