@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Envelope, MAX_VALUE_BYTES } from '@imi/envelope';
 import { frame } from '@imi/envelope';
-import { Forge, inboxCounts, rejectionNotice } from './forge';
+import { Forge, inboxCounts, RejectionNotices } from './forge';
 import { actingFor, eventually } from './http';
 import { TestNetwork, THREE_NODES } from './network';
 
@@ -9,13 +9,16 @@ import { TestNetwork, THREE_NODES } from './network';
 describe('bad input between nodes', () => {
   let network: TestNetwork;
   let forge: Forge;
+  let notices: RejectionNotices;
 
   beforeAll(async () => {
     network = await TestNetwork.start(THREE_NODES);
     forge = await Forge.open(network);
+    notices = await RejectionNotices.watch(forge);
   });
 
   afterAll(async () => {
+    await notices?.close();
     await forge?.close();
     await network?.close();
   });
@@ -36,7 +39,7 @@ describe('bad input between nodes', () => {
     const tampered = Buffer.from(message.value);
     tampered[tampered.length - 3] ^= 0x01;
     await forge.send(forge.topics.ingress, { ...message, value: tampered });
-    expect(await rejectionNotice(forge, message.key)).toMatchObject({ code: 'bad-signature', senderNode: null });
+    expect(await notices.for(message.key)).toMatchObject({ code: 'bad-signature', senderNode: null });
 
     const counts = await inboxCounts(network.node('DE').url);
     await forge.send(forge.topics.inbox('DE'), { ...message, value: tampered });
@@ -46,7 +49,8 @@ describe('bad input between nodes', () => {
 
   it('rejects a message signed by an unknown key', async () => {
     const message = forge.signed(forge.codec.encodeEnvelope(forge.requestSent()), 'FR', true);
-    expect(await rejectionNotice(forge, message.key)).toMatchObject({ code: 'unknown-key', senderNode: null });
+    await forge.send(forge.topics.ingress, message);
+    expect(await notices.for(message.key)).toMatchObject({ code: 'unknown-key', senderNode: null });
   });
 
   it('applies a replayed message id once, whether replayed through the hub or straight into the inbox', async () => {
@@ -76,7 +80,8 @@ describe('bad input between nodes', () => {
     const before = await deRequests();
     const rejectionsBefore = await frRejections(code);
     const message = forge.signed(value());
-    expect(await rejectionNotice(forge, message.key)).toMatchObject({ code, senderNode: 'FR' });
+    await forge.send(forge.topics.ingress, message);
+    expect(await notices.for(message.key)).toMatchObject({ code, senderNode: 'FR' });
     await eventually(async () => expect(await frRejections(code)).toBe(rejectionsBefore + 1));
     expect(await deRequests()).toBe(before);
   });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { Kafka, Partitioners, Producer } from 'kafkajs';
+import { Consumer, Kafka, Partitioners, Producer } from 'kafkajs';
 import {
   AvroCodec, DetachedSigner, Envelope, findSchemasDir, generateSigningKey, HEADERS, NodeCrypto, readKeySet, TrustStore,
 } from '@imi/envelope';
@@ -71,24 +71,42 @@ export class Forge {
   }
 }
 
-/** Waits for the hub.rejected notice of the record sent with `key`. */
-export async function rejectionNotice(forge: Forge, key: string, timeoutMs = 30_000): Promise<{ code: string; messageId: string | null; senderNode: string | null }> {
-  const consumer = forge.kafka.consumer({ groupId: `rejected-${randomUUID()}` });
-  await consumer.connect();
-  await consumer.subscribe({ topic: forge.topics.rejected, fromBeginning: true });
-  try {
-    return await new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no rejection notice for ${key}`)), timeoutMs);
-      void consumer.run({
-        eachMessage: async ({ message }) => {
-          if (message.key?.toString() !== key) return;
-          clearTimeout(timer);
-          resolve(JSON.parse(message.value!.toString()));
-        },
-      });
+export interface RejectionNotice {
+  code: string;
+  messageId: string | null;
+  senderNode: string | null;
+}
+
+/** Collects the hub's hub.rejected notices (JSON, keyed like the record they reject) for a test file. */
+export class RejectionNotices {
+  private readonly seen = new Map<string, RejectionNotice>();
+
+  private constructor(private readonly consumer: Consumer) {}
+
+  static async watch(forge: Forge): Promise<RejectionNotices> {
+    const consumer = forge.kafka.consumer({ groupId: `rejected-${randomUUID()}`, maxWaitTimeInMs: 200 });
+    await consumer.connect();
+    await consumer.subscribe({ topic: forge.topics.rejected, fromBeginning: true });
+    const notices = new RejectionNotices(consumer);
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        if (message.key && message.value) notices.seen.set(message.key.toString(), JSON.parse(message.value.toString()));
+      },
     });
-  } finally {
-    await consumer.disconnect();
+    return notices;
+  }
+
+  async for(key: string, timeoutMs = 30_000): Promise<RejectionNotice> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.seen.has(key)) {
+      if (Date.now() > deadline) throw new Error(`no rejection notice for ${key}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return this.seen.get(key)!;
+  }
+
+  async close(): Promise<void> {
+    await this.consumer.disconnect();
   }
 }
 

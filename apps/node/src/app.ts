@@ -4,12 +4,14 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { NodeConfig } from './config';
 import { NodeModule } from './node.module';
+import { mapBodyParserErrors } from './problem/body-parser-errors';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 
 /** Builds a node application; main.ts and the integration tests both start nodes this way. */
 export async function createNodeApp(config: NodeConfig, logger: false | ('log' | 'warn' | 'error')[] = ['warn', 'error']): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(NodeModule.forRoot(config), { logger, bodyParser: false });
   app.useBodyParser('json', { limit: '64kb' });
+  app.use(mapBodyParserErrors);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();

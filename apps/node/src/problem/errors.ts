@@ -22,3 +22,11 @@ export class UnprocessableRequest extends ProblemError {
   readonly status = 422;
   readonly type = 'unprocessable';
 }
+
+export class MalformedJson extends ProblemError {
+  readonly status = 400;
+  readonly type = 'malformed-json';
+  constructor() {
+    super('request body is not valid JSON');
+  }
+}

@@ -41,7 +41,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     const e = error as { type?: string; status?: number };
     if (e?.type === 'entity.too.large') return problem(413, 'payload-too-large', 'request body is too large');
-    if (e?.type === 'entity.parse.failed') return problem(400, 'malformed-json', 'request body is not valid JSON');
     this.logger.error(`unexpected error: ${(error as Error)?.name}: ${(error as Error)?.message}`);
     return problem(500, 'internal', 'internal error');
   }

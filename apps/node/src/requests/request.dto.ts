@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsISO8601, IsOptional, IsString, Length, Matches, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsISO8601, IsObject, IsOptional, IsString, Length, Matches, ValidateNested,
 } from 'class-validator';
 
 export class QuestionDto {
@@ -34,7 +34,7 @@ export class CreateRequestDto {
   questions!: QuestionDto[];
 
   @ApiProperty({ type: SubjectDto })
-  @ValidateNested() @Type(() => SubjectDto)
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => SubjectDto)
   subject!: SubjectDto;
 }
 
