@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Envelope, MAX_VALUE_BYTES } from '@imi/envelope';
+import { Envelope, MAX_VALUE_BYTES, TrustStore } from '@imi/envelope';
+import { RegistryRepository } from '../../apps/hub/src/registry/registry.repository';
 import { frame } from '@imi/envelope';
 import { Forge, inboxCounts, RejectionNotices } from './forge';
 import { actingFor, eventually } from './http';
@@ -96,6 +97,23 @@ describe('bad input between nodes', () => {
     await eventually(async () => expect(await frRejections('unknown-case')).toBe(before + 1));
     const [row] = await network.node('DE').db.query('SELECT outcome, rejection_code FROM inbox_messages WHERE message_id = $1', [envelope.messageId]);
     expect(row).toEqual({ outcome: 'rejected', rejection_code: 'unknown-case' });
+  });
+
+  // Last in this block: it suspends FR, and then restores it.
+  it('rejects a valid message from a suspended node, and the sender hears nothing it could use', async () => {
+    const registry = new RegistryRepository(network.hubDb);
+    const hubTrust = network.hub!.get(TrustStore);
+    await registry.setNodeStatus('FR', 'suspended');
+    try {
+      await eventually(async () => expect(hubTrust.node('FR')?.status).toBe('suspended'));
+      const before = await deRequests();
+      const message = forge.signed(forge.codec.encodeEnvelope(forge.requestSent()));
+      await forge.send(forge.topics.ingress, message);
+      expect(await notices.for(message.key)).toMatchObject({ code: 'sender-not-active', senderNode: null });
+      expect(await deRequests()).toBe(before);
+    } finally {
+      await registry.setNodeStatus('FR', 'active');
+    }
   });
 });
 
