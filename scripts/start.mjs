@@ -70,8 +70,17 @@ process.on('SIGTERM', () => {
   process.exit(0);
 });
 
+/** Endpoints given in the environment (e.g. docker compose) are used as they are; else the local stack. */
+async function stackEndpoints() {
+  const { KAFKA_BROKERS, SCHEMA_REGISTRY_URL, DATABASE_URL } = process.env;
+  if (KAFKA_BROKERS && SCHEMA_REGISTRY_URL && DATABASE_URL) {
+    return { kafkaBrokers: KAFKA_BROKERS, schemaRegistryUrl: SCHEMA_REGISTRY_URL, databaseUrl: DATABASE_URL };
+  }
+  return up();
+}
+
 async function main() {
-  const endpoints = await up();
+  const endpoints = await stackEndpoints();
   if (!existsSync(join(root, 'dist/apps/hub/src/main.js')) || process.env.REBUILD !== '0') run('npm', ['run', '--silent', 'build']);
 
   const keys = join(root, '.keys');
