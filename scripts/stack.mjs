@@ -127,7 +127,7 @@ function javaCommand() {
 
 function maven(args, what) {
   log(`fetching ${what} from Maven Central (first run only)`);
-  const result = spawnSync('mvn', ['-B', '-q', '-Dstyle.color=never', ...args], { cwd: join(root, 'stack'), stdio: ['ignore', 'inherit', 'inherit'] });
+  const result = spawnSync('mvn', ['-B', '-q', '-Dstyle.color=never', ...args], { cwd: join(root, 'stack'), stdio: ['ignore', process.stderr, 'inherit'] });
   if (result.error) throw new Error(`Maven is needed to fetch ${what} (mvn not found on PATH)`);
   if (result.status !== 0) throw new Error(`Maven could not fetch ${what}`);
 }

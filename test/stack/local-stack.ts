@@ -8,7 +8,8 @@ function stack(command: 'up' | 'down' | 'status'): string {
   // A child process, not an import: the stack script is an ES module and jest's loader is CommonJS.
   const result = spawnSync(process.execPath, [script, command], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   if (result.status !== 0) throw new Error(`scripts/stack.mjs ${command} failed (exit ${result.status})`);
-  return result.stdout.trim().split('\n').pop() ?? '';
+  // The last JSON line: tools the script runs may write to stdout before it.
+  return result.stdout.trim().split('\n').reverse().find((line) => line.startsWith('{')) ?? '{}';
 }
 
 /** True when every component of the local stack is already running. */
