@@ -47,7 +47,7 @@ export class Forge {
     const requestId = randomUUID();
     const body = this.codec.encodeBody('request.sent', {
       requestId, requesterAuthorityId: 'FR-CNOM', addresseeAuthorityId: 'DE-BE-AEK', legislativeArea: 'professional-qualifications',
-      replyBy: Date.now() + 86_400_000, questions: [{ questionId: 'pq.diploma.authentic', freeText: null }],
+      replyBy: Date.now() + 86_400_000, questions: [{ questionId: 'pq.diploma.authentic', freeText: null }], confidential: false, sensitiveReason: null,
     });
     return {
       messageId: randomUUID(), type: 'request.sent', senderNode: 'FR', senderAuthority: 'FR-CNOM', recipientNodes: ['DE'],

@@ -1,3 +1,4 @@
 export * from './errors';
 export * from './request.machine';
 export * from './urgency';
+export * from './minimisation';

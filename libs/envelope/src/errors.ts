@@ -13,6 +13,7 @@ export type RejectionCode =
   | 'unknown-sender'
   | 'sender-not-active'
   | 'unknown-recipient'
+  | 'area-not-registered'
   | 'recipient-not-active'
   | 'not-addressed-to-me'
   | 'undecryptable'

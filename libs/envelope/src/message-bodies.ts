@@ -6,6 +6,8 @@ export interface RequestSentBody {
   legislativeArea: string;
   replyBy: number;
   questions: { questionId: string; freeText: string | null }[];
+  confidential: boolean;
+  sensitiveReason: string | null;
 }
 
 export interface SubjectBody {
@@ -13,6 +15,8 @@ export interface SubjectBody {
   givenNames: string;
   dateOfBirth: string | null;
   registerNumber: string | null;
+  nationalId: string | null;
+  nationalIdJustification: string | null;
 }
 
 export interface MessageBodies {
@@ -22,5 +26,10 @@ export interface MessageBodies {
   'request.subject-disclosed': { requestId: string; subject: SubjectBody };
   'request.answered': { requestId: string; final: boolean; answers: { questionId: string; answer: string }[] };
   'request.closed': { requestId: string; closedAt: number };
+  'request.forwarded': { requestId: string; fromAuthorityId: string; toAuthorityId: string; forwardedAt: number };
+  'request.reply-date-proposed': { requestId: string; replyBy: number };
+  'request.reply-date-responded': { requestId: string; agree: boolean };
+  'request.further-information-requested': { requestId: string; note: string | null };
+  'request.answer-accepted': { requestId: string; acceptedAt: number };
   'message.rejected': { rejectedMessageId: string | null; rejectedBy: string; code: string; reason: string };
 }

@@ -9,6 +9,11 @@ export const MESSAGE_TYPES = {
   'request.subject-disclosed': { schema: 'request-subject-disclosed.avsc', sealed: true },
   'request.answered': { schema: 'request-answered.avsc', sealed: true },
   'request.closed': { schema: 'request-closed.avsc', sealed: true },
+  'request.forwarded': { schema: 'request-forwarded.avsc', sealed: true },
+  'request.reply-date-proposed': { schema: 'request-reply-date-proposed.avsc', sealed: true },
+  'request.reply-date-responded': { schema: 'request-reply-date-responded.avsc', sealed: true },
+  'request.further-information-requested': { schema: 'request-further-information-requested.avsc', sealed: true },
+  'request.answer-accepted': { schema: 'request-answer-accepted.avsc', sealed: true },
   'message.rejected': { schema: 'message-rejected.avsc', sealed: false },
 } as const;
 

@@ -141,6 +141,17 @@ export class Router {
       if (!authority || !recipients.includes(authority.node)) throw new MessageRejected('unknown-recipient', `no authority ${id} at the recipient nodes`);
       if (authority.status !== 'active') throw new MessageRejected('recipient-not-active', `authority ${id} is ${authority.status}`);
     }
+    this.checkPurpose(envelope);
+  }
+
+  /** Purpose limitation: an exchange in a legislative area only between authorities registered for it. */
+  private checkPurpose({ legislativeArea, senderAuthority, recipientAuthorities }: Envelope): void {
+    if (legislativeArea === null) return;
+    for (const id of [senderAuthority, ...recipientAuthorities]) {
+      if (id !== null && !this.trust.authority(id)?.legislativeAreas.includes(legislativeArea)) {
+        throw new MessageRejected('area-not-registered', `authority ${id} is not registered for ${legislativeArea}`);
+      }
+    }
   }
 }
 

@@ -1,7 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { ActingAuthority, ACTING_AUTHORITY_HEADER } from '../authorities/acting-authority.decorator';
-import { AnswerRequestDto, CreateRequestDto, RejectRequestDto, RequestView } from './request.dto';
+import {
+  AnswerRequestDto, CreateRequestDto, ForwardRequestDto, FurtherInformationDto, ProposeReplyDateDto, RejectRequestDto, RequestView,
+  RespondToReplyDateDto, UrgentRequestView,
+} from './request.dto';
 import { RequestService } from './request.service';
 
 @ApiTags('requests')
@@ -18,6 +21,11 @@ export class RequestController {
   @Get()
   list(@ActingAuthority() acting: string | undefined): Promise<RequestView[]> {
     return this.requests.list(acting);
+  }
+
+  @Get('urgent')
+  urgent(@ActingAuthority() acting: string | undefined): Promise<UrgentRequestView[]> {
+    return this.requests.urgent(acting);
   }
 
   @Get(':id')
@@ -47,5 +55,35 @@ export class RequestController {
   @HttpCode(200)
   close(@ActingAuthority() acting: string | undefined, @Param('id', ParseUUIDPipe) id: string): Promise<RequestView> {
     return this.requests.close(acting, id);
+  }
+
+  @Post(':id/forward')
+  @HttpCode(200)
+  forward(@ActingAuthority() acting: string | undefined, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ForwardRequestDto): Promise<RequestView> {
+    return this.requests.forward(acting, id, dto.toAuthorityId);
+  }
+
+  @Post(':id/reply-date')
+  @HttpCode(200)
+  proposeReplyDate(@ActingAuthority() acting: string | undefined, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ProposeReplyDateDto): Promise<RequestView> {
+    return this.requests.proposeReplyDate(acting, id, new Date(dto.replyBy));
+  }
+
+  @Post(':id/reply-date/response')
+  @HttpCode(200)
+  respondToReplyDate(@ActingAuthority() acting: string | undefined, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RespondToReplyDateDto): Promise<RequestView> {
+    return this.requests.respondToReplyDate(acting, id, dto.agree);
+  }
+
+  @Post(':id/further-information')
+  @HttpCode(200)
+  requestFurtherInformation(@ActingAuthority() acting: string | undefined, @Param('id', ParseUUIDPipe) id: string, @Body() dto: FurtherInformationDto): Promise<RequestView> {
+    return this.requests.requestFurtherInformation(acting, id, dto.note?.trim() || null);
+  }
+
+  @Post(':id/accept-answer')
+  @HttpCode(200)
+  acceptAnswer(@ActingAuthority() acting: string | undefined, @Param('id', ParseUUIDPipe) id: string): Promise<RequestView> {
+    return this.requests.acceptAnswer(acting, id);
   }
 }

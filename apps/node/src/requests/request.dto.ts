@@ -21,7 +21,12 @@ export class SubjectDto {
   @ApiProperty() @IsString() @Length(1, 200) familyName!: string;
   @ApiProperty() @IsString() @Length(1, 200) givenNames!: string;
   @ApiPropertyOptional({ example: '1980-04-01' }) @IsOptional() @IsISO8601({ strict: true }) dateOfBirth?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) registerNumber?: string;
+  @ApiPropertyOptional({ description: 'Number in a professional register; the preferred identifier.' })
+  @IsOptional() @IsString() @Length(1, 100) registerNumber?: string;
+  @ApiPropertyOptional({ description: 'National identification number: beside a register number only with a justification.' })
+  @IsOptional() @IsString() @Length(1, 100) nationalId?: string;
+  @ApiPropertyOptional({ description: 'Why the national identification number is needed; recorded and shown to the addressee.' })
+  @IsOptional() @IsString() @Length(1, 1000) nationalIdJustification?: string;
 }
 
 export class CreateRequestDto {
@@ -36,6 +41,29 @@ export class CreateRequestDto {
   @ApiProperty({ type: SubjectDto })
   @IsDefined() @IsObject() @ValidateNested() @Type(() => SubjectDto)
   subject!: SubjectDto;
+
+  @ApiPropertyOptional({ description: 'Marks the (non-personal) information of this request confidential.' })
+  @IsOptional() @IsBoolean() confidential?: boolean;
+
+  @ApiPropertyOptional({ description: 'Required when a question is flagged sensitive: why it is asked. Shown to the addressee.' })
+  @IsOptional() @IsString() @Length(1, 2000) sensitiveReason?: string;
+}
+
+export class ForwardRequestDto {
+  @ApiProperty({ description: 'A competent authority of this member state, registered for the request\'s area.' })
+  @IsString() @Length(1, 100) toAuthorityId!: string;
+}
+
+export class ProposeReplyDateDto {
+  @ApiProperty({ example: '2027-01-31T00:00:00Z' }) @IsISO8601({ strict: true }) replyBy!: string;
+}
+
+export class RespondToReplyDateDto {
+  @ApiProperty({ description: 'true to agree to the proposed reply date' }) @IsBoolean() agree!: boolean;
+}
+
+export class FurtherInformationDto {
+  @ApiPropertyOptional({ description: 'What is missing from the answer.' }) @IsOptional() @IsString() @Length(1, 4000) note?: string;
 }
 
 export class RejectRequestDto {
@@ -69,6 +97,25 @@ export interface RequestView {
   acceptedAt: string | null;
   closedAt: string | null;
   rejectionReason: string | null;
-  subject?: { familyName: string; givenNames: string; dateOfBirth: string | null; registerNumber: string | null };
+  proposedReplyBy: string | null;
+  answeredAt: string | null;
+  confidential: boolean;
+  sensitiveReason: string | null;
+  /** What happened so far (ids, authorities and dates only). */
+  history: { type: string; at: string; detail: Record<string, unknown> }[];
+  subject?: {
+    familyName: string; givenNames: string; dateOfBirth: string | null; registerNumber: string | null;
+    nationalId: string | null; nationalIdJustification: string | null;
+  };
   answers?: { questionId: string; answer: string; final: boolean; answeredAt: string }[];
+  furtherInformation?: { note: string | null; requestedAt: string }[];
+}
+
+/** A request on an authority's urgency list, and why. */
+export interface UrgentRequestView {
+  id: string;
+  state: string;
+  legislativeArea: string;
+  replyBy: string;
+  reasons: string[];
 }

@@ -7,8 +7,11 @@ import { InjectNodeConfig } from '../core.module';
 import { Inbound, MessageHandlers } from '../messaging/message-handlers';
 import { Outgoing } from '../messaging/outgoing';
 import { RequestRecord, RequestRepository } from './request.repository';
+import { eventEntry } from './request.history';
 
-type TransitionType = 'request.accepted' | 'request.rejected' | 'request.answered' | 'request.closed';
+type TransitionType =
+  | 'request.accepted' | 'request.rejected' | 'request.answered' | 'request.closed' | 'request.forwarded'
+  | 'request.reply-date-proposed' | 'request.reply-date-responded' | 'request.further-information-requested' | 'request.answer-accepted';
 
 /**
  * Applies the other party's moves on an information request. Every message is checked as
@@ -32,6 +35,12 @@ export class RequestHandlers implements OnModuleInit {
     this.onTransition('request.answered', (b) => ({ type: 'answer', final: b.final }), (m, record) =>
       this.requests.insertAnswers(m.tx, record.id, m.body.answers, m.body.final, new Date(m.envelope.sentAt)));
     this.onTransition('request.closed', (b) => ({ type: 'close', at: new Date(b.closedAt) }));
+    this.onTransition('request.forwarded', (b) => ({ type: 'forward', toAuthorityId: b.toAuthorityId }), (m, record) => this.forwarded(m, record));
+    this.onTransition('request.reply-date-proposed', (b) => ({ type: 'propose-reply-date', replyBy: new Date(b.replyBy) }));
+    this.onTransition('request.reply-date-responded', (b) => ({ type: 'respond-to-reply-date', agree: b.agree }));
+    this.onTransition('request.further-information-requested', () => ({ type: 'request-further-information' }), (m, record) =>
+      this.requests.insertFurtherInformation(m.tx, record.id, m.body.note, new Date(m.envelope.sentAt)));
+    this.onTransition('request.answer-accepted', () => ({ type: 'accept-answer' }));
     this.handlers.register('request.subject-disclosed', (m) => this.subjectDisclosed(m));
   }
 
@@ -47,7 +56,7 @@ export class RequestHandlers implements OnModuleInit {
       throw new MessageRejected('unknown-recipient', `${body.addresseeAuthorityId} is not an active authority of ${this.config.country}`);
     }
     if (body.legislativeArea !== envelope.legislativeArea || ![requester, addressee].every((a) => a.legislativeAreas.includes(body.legislativeArea))) {
-      throw new MessageRejected('invalid-content', `both authorities must be registered for ${body.legislativeArea}`);
+      throw new MessageRejected('area-not-registered', `both authorities must be registered for ${body.legislativeArea}`);
     }
     if (await this.requests.exists(tx, body.requestId)) throw new MessageRejected('invalid-content', `request ${body.requestId} already exists`);
     let snapshot;
@@ -60,8 +69,9 @@ export class RequestHandlers implements OnModuleInit {
     await this.requests.insert(tx, {
       id: body.requestId, role: 'addressee', requesterAuthorityId: requester.id, requesterNode: requester.node,
       addresseeAuthorityId: addressee.id, addresseeNode: addressee.node, legislativeArea: body.legislativeArea,
-      questions: body.questions, snapshot,
+      questions: body.questions, confidential: body.confidential, sensitiveReason: body.sensitiveReason, snapshot,
     });
+    await this.requests.appendEvent(tx, body.requestId, { type: 'sent', at: snapshot.sentAt, detail: { addresseeAuthorityId: addressee.id } });
   }
 
   /** Registers a handler for a move of the other party, checked against the state machine. */
@@ -75,8 +85,9 @@ export class RequestHandlers implements OnModuleInit {
       const by = record.role === 'requester' ? 'addressee' : 'requester';
       const decision = decide(record.snapshot, { at: new Date(message.envelope.sentAt), ...command(message.body), by } as RequestCommand);
       if (!decision.ok) throw new MessageRejected('transition-refused', decision.error.message);
-      await this.requests.update(message.tx, record.id, decision.next);
       await after?.(message, record);
+      await this.requests.update(message.tx, record.id, decision.next);
+      await this.requests.appendEvent(message.tx, record.id, eventEntry(decision.event));
     });
   }
 
@@ -91,6 +102,15 @@ export class RequestHandlers implements OnModuleInit {
     });
   }
 
+  /** The addressee passed the request on within its member state: the new one must be a fitting authority there. */
+  private async forwarded({ body }: Inbound<'request.forwarded'>, record: RequestRecord): Promise<void> {
+    const to = this.trust.authority(body.toAuthorityId);
+    if (body.fromAuthorityId !== record.addresseeAuthorityId) throw new MessageRejected('invalid-content', 'forwarded by an authority that is not the addressee');
+    if (!to || to.node !== record.addresseeNode || to.status !== 'active' || !to.legislativeAreas.includes(record.legislativeArea)) {
+      throw new MessageRejected('invalid-content', `${body.toAuthorityId} is not an active authority of ${record.addresseeNode} for ${record.legislativeArea}`);
+    }
+  }
+
   private async subjectDisclosed({ tx, envelope, body }: Inbound<'request.subject-disclosed'>): Promise<void> {
     const record = await this.otherPartysCase(tx, body.requestId, envelope);
     if (record.role !== 'addressee' || !canDisclosePersonalData(record.snapshot)) {
@@ -100,12 +120,16 @@ export class RequestHandlers implements OnModuleInit {
   }
 
   /** The request, locked, provided the sender is the other party's node. */
-  private async otherPartysCase(tx: Tx, requestId: string, { caseId, senderNode }: Envelope): Promise<RequestRecord> {
+  private async otherPartysCase(tx: Tx, requestId: string, { caseId, senderNode, senderAuthority }: Envelope): Promise<RequestRecord> {
     if (caseId !== requestId) throw new MessageRejected('invalid-content', 'case id and request id differ');
     const record = await this.requests.lock(tx, requestId);
     if (!record) throw new MessageRejected('unknown-case', `no request ${requestId}`);
-    const otherNode = record.role === 'requester' ? record.addresseeNode : record.requesterNode;
-    if (senderNode !== otherNode) throw new MessageRejected('sender-mismatch', `${senderNode} is not a party to request ${requestId}`);
+    const [otherNode, otherAuthority] = record.role === 'requester'
+      ? [record.addresseeNode, record.addresseeAuthorityId]
+      : [record.requesterNode, record.requesterAuthorityId];
+    if (senderNode !== otherNode || senderAuthority !== otherAuthority) {
+      throw new MessageRejected('sender-mismatch', `${senderAuthority ?? senderNode} is not the other party to request ${requestId}`);
+    }
     return record;
   }
 }

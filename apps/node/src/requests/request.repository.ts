@@ -12,6 +12,8 @@ export interface RequestRecord {
   addresseeNode: string;
   legislativeArea: string;
   questions: { questionId: string; freeText: string | null }[];
+  confidential: boolean;
+  sensitiveReason: string | null;
   snapshot: RequestSnapshot;
   version: number;
 }
@@ -34,6 +36,8 @@ interface Row {
   closed_at: Date | null;
   last_activity_at: Date;
   rejection_reason: string | null;
+  confidential: boolean;
+  sensitive_reason: string | null;
   version: number;
 }
 
@@ -54,11 +58,12 @@ export class RequestRepository {
     await tx.query(
       `INSERT INTO requests (id, role, requester_authority_id, requester_node, addressee_authority_id, addressee_node,
          legislative_area, questions, state, reply_by, proposed_reply_by, sent_at, accepted_at, answered_at, closed_at,
-         last_activity_at, rejection_reason)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+         last_activity_at, rejection_reason, confidential, sensitive_reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
       [record.id, record.role, record.requesterAuthorityId, record.requesterNode, record.addresseeAuthorityId, record.addresseeNode,
         record.legislativeArea, JSON.stringify(record.questions), s.state, s.replyBy, s.proposedReplyBy ?? null, s.sentAt,
-        s.acceptedAt ?? null, s.answeredAt ?? null, s.closedAt ?? null, s.lastActivityAt, s.rejectionReason ?? null],
+        s.acceptedAt ?? null, s.answeredAt ?? null, s.closedAt ?? null, s.lastActivityAt, s.rejectionReason ?? null,
+        record.confidential, record.sensitiveReason],
     );
   }
 
@@ -97,18 +102,57 @@ export class RequestRepository {
 
   async insertSubject(tx: Tx, requestId: string, subject: SubjectBody): Promise<void> {
     await tx.query(
-      `INSERT INTO request_subjects (request_id, family_name, given_names, date_of_birth, register_number)
-       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (request_id) DO NOTHING`,
-      [requestId, subject.familyName, subject.givenNames, subject.dateOfBirth, subject.registerNumber],
+      `INSERT INTO request_subjects (request_id, family_name, given_names, date_of_birth, register_number, national_id, national_id_justification)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (request_id) DO NOTHING`,
+      [requestId, subject.familyName, subject.givenNames, subject.dateOfBirth, subject.registerNumber, subject.nationalId, subject.nationalIdJustification],
     );
   }
 
   async subject(requestId: string, tx?: Tx): Promise<SubjectBody | null> {
-    const sql = `SELECT family_name, given_names, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth, register_number
+    const sql = `SELECT family_name, given_names, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth, register_number,
+                        national_id, national_id_justification
                  FROM request_subjects WHERE request_id = $1`;
     const rows = tx ? (await tx.query(sql, [requestId])).rows : await this.db.query(sql, [requestId]);
     const row = rows[0];
-    return row ? { familyName: row.family_name, givenNames: row.given_names, dateOfBirth: row.date_of_birth, registerNumber: row.register_number } : null;
+    return row
+      ? {
+          familyName: row.family_name, givenNames: row.given_names, dateOfBirth: row.date_of_birth, registerNumber: row.register_number,
+          nationalId: row.national_id, nationalIdJustification: row.national_id_justification,
+        }
+      : null;
+  }
+
+  /** Forwarding: the previous addressee's copy of the person goes; the new one gets it on acceptance. */
+  async deleteSubject(tx: Tx, requestId: string): Promise<void> {
+    await tx.query('DELETE FROM request_subjects WHERE request_id = $1', [requestId]);
+  }
+
+  async appendEvent(tx: Tx, requestId: string, event: { type: string; at: Date; detail?: Record<string, unknown> }): Promise<void> {
+    await tx.query(
+      `INSERT INTO request_events (request_id, seq, type, at, detail)
+       SELECT $1, COALESCE(MAX(seq), 0) + 1, $2, $3, $4 FROM request_events WHERE request_id = $1`,
+      [requestId, event.type, event.at, JSON.stringify(event.detail ?? {})],
+    );
+  }
+
+  async events(requestId: string): Promise<{ type: string; at: Date; detail: Record<string, unknown> }[]> {
+    return this.db.query('SELECT type, at, detail FROM request_events WHERE request_id = $1 ORDER BY seq', [requestId]);
+  }
+
+  async insertFurtherInformation(tx: Tx, requestId: string, note: string | null, at: Date): Promise<void> {
+    await tx.query(
+      `INSERT INTO request_further_information (request_id, seq, note, requested_at)
+       SELECT $1, COALESCE(MAX(seq), 0) + 1, $2, $3 FROM request_further_information WHERE request_id = $1`,
+      [requestId, note, at],
+    );
+  }
+
+  async furtherInformation(requestId: string): Promise<{ note: string | null; requestedAt: Date }[]> {
+    const rows = await this.db.query<{ note: string | null; requested_at: Date }>(
+      'SELECT note, requested_at FROM request_further_information WHERE request_id = $1 ORDER BY seq',
+      [requestId],
+    );
+    return rows.map((r) => ({ note: r.note, requestedAt: r.requested_at }));
   }
 
   async insertAnswers(tx: Tx, requestId: string, answers: { questionId: string; answer: string }[], final: boolean, at: Date): Promise<void> {
@@ -141,6 +185,8 @@ function toRecord(row: Row): RequestRecord {
     addresseeNode: row.addressee_node,
     legislativeArea: row.legislative_area,
     questions: row.questions,
+    confidential: row.confidential,
+    sensitiveReason: row.sensitive_reason,
     version: row.version,
     snapshot: {
       state: row.state,

@@ -1,18 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { decide, RequestCommand, RequestSnapshot, sendRequest } from '@imi/domain';
+import { checkSubjectMinimisation, decide, RequestCommand, RequestSnapshot, sendRequest, urgentReasons } from '@imi/domain';
 import { AuthorityEntry, MessageBodies } from '@imi/envelope';
 import { Database, Tx } from '@imi/persistence';
 import { AuthoritiesService } from '../authorities/authorities.service';
 import { Outgoing, OutgoingMessage } from '../messaging/outgoing';
 import { NotFound, UnprocessableRequest } from '../problem/errors';
-import { AnswerRequestDto, CreateRequestDto, RequestView } from './request.dto';
+import { AnswerRequestDto, CreateRequestDto, RequestView, UrgentRequestView } from './request.dto';
 import { RequestRecord, RequestRepository } from './request.repository';
+import { eventEntry } from './request.history';
 import { toView } from './request.view';
 
 type LocalCommand = Omit<RequestCommand, 'by' | 'at'>;
 
-type PartyMessageType = 'request.accepted' | 'request.rejected' | 'request.answered' | 'request.closed';
+type PartyMessageType =
+  | 'request.accepted' | 'request.rejected' | 'request.answered' | 'request.closed' | 'request.forwarded'
+  | 'request.reply-date-proposed' | 'request.reply-date-responded' | 'request.further-information-requested' | 'request.answer-accepted';
 type PartyMessage = { [T in PartyMessageType]: { type: T; body: MessageBodies[T] } }[PartyMessageType];
 
 /** Case handlers' use cases on information requests, each checked against the state machine. */
@@ -28,26 +31,32 @@ export class RequestService {
   async create(actingId: string | undefined, dto: CreateRequestDto): Promise<RequestView> {
     const requester = this.authorities.acting(actingId);
     const addressee = this.addressee(requester, dto);
+    checkSubjectMinimisation(dto.subject);
     const now = new Date();
     const snapshot = sendRequest({ addresseeAuthorityId: addressee.id, replyBy: new Date(dto.replyBy), at: now });
     const id = randomUUID();
     const questions = dto.questions.map((q) => ({ questionId: q.questionId, freeText: q.freeText ?? null }));
+    const confidential = dto.confidential ?? false;
+    const sensitiveReason = dto.sensitiveReason?.trim() || null;
     await this.db.transaction(async (tx) => {
       await this.requests.insert(tx, {
         id, role: 'requester', requesterAuthorityId: requester.id, requesterNode: requester.node,
-        addresseeAuthorityId: addressee.id, addresseeNode: addressee.node, legislativeArea: dto.legislativeArea, questions, snapshot,
+        addresseeAuthorityId: addressee.id, addresseeNode: addressee.node, legislativeArea: dto.legislativeArea, questions,
+        confidential, sensitiveReason, snapshot,
       });
+      await this.requests.appendEvent(tx, id, { type: 'sent', at: now, detail: { addresseeAuthorityId: addressee.id } });
       // The person stays here until the addressee accepts (see RequestHandlers).
       await this.requests.insertSubject(tx, id, {
         familyName: dto.subject.familyName, givenNames: dto.subject.givenNames,
         dateOfBirth: dto.subject.dateOfBirth ?? null, registerNumber: dto.subject.registerNumber ?? null,
+        nationalId: dto.subject.nationalId ?? null, nationalIdJustification: dto.subject.nationalIdJustification ?? null,
       });
       await this.outgoing.send(tx, {
         type: 'request.sent', caseId: id, recipientNodes: [addressee.node], recipientAuthorities: [addressee.id],
         senderAuthority: requester.id, legislativeArea: dto.legislativeArea,
         body: {
           requestId: id, requesterAuthorityId: requester.id, addresseeAuthorityId: addressee.id,
-          legislativeArea: dto.legislativeArea, replyBy: snapshot.replyBy.getTime(), questions,
+          legislativeArea: dto.legislativeArea, replyBy: snapshot.replyBy.getTime(), questions, confidential, sensitiveReason,
         },
       }, now);
     });
@@ -59,11 +68,29 @@ export class RequestService {
     return (await this.requests.listFor(acting.id)).map((r) => toView(r));
   }
 
+  /** The acting authority's urgency list: what it should act on first, and why. */
+  async urgent(actingId: string | undefined, now = new Date()): Promise<UrgentRequestView[]> {
+    const acting = this.authorities.acting(actingId);
+    return (await this.requests.listFor(acting.id))
+      .filter((r) => isOwnSide(r, acting.id))
+      .map((r) => ({ record: r, reasons: urgentReasons(r.snapshot, r.role, now) }))
+      .filter(({ reasons }) => reasons.length > 0)
+      .map(({ record, reasons }) => ({
+        id: record.id, state: record.snapshot.state, legislativeArea: record.legislativeArea,
+        replyBy: record.snapshot.replyBy.toISOString(), reasons,
+      }));
+  }
+
   async get(actingId: string | undefined, id: string): Promise<RequestView> {
     const acting = this.authorities.acting(actingId);
     const record = await this.requests.find(id);
     if (!record || !isOwnSide(record, acting.id)) throw new NotFound('request');
-    return toView(record, await this.requests.subject(id), await this.requests.answers(id));
+    return toView(record, {
+      subject: await this.requests.subject(id),
+      answers: await this.requests.answers(id),
+      furtherInformation: await this.requests.furtherInformation(id),
+      history: await this.requests.events(id),
+    });
   }
 
   accept(actingId: string | undefined, id: string): Promise<RequestView> {
@@ -76,16 +103,56 @@ export class RequestService {
       this.notify(tx, record, { type: 'request.rejected', body: { requestId: id, reason } }));
   }
 
+  /**
+   * Passes the request to another authority of this member state. This node's copy of the
+   * person goes: the new addressee receives it from the requester only once it accepts.
+   */
+  forward(actingId: string | undefined, id: string, toAuthorityId: string): Promise<RequestView> {
+    return this.act(actingId, id, { type: 'forward', toAuthorityId } as LocalCommand, async (tx, record, next) => {
+      const to = this.authorities.find(toAuthorityId);
+      if (!to || to.node !== record.addresseeNode || to.status !== 'active') {
+        throw new UnprocessableRequest(`no active authority ${toAuthorityId} in this member state`);
+      }
+      if (!to.legislativeAreas.includes(record.legislativeArea)) throw new UnprocessableRequest(`${to.id} is not registered for ${record.legislativeArea}`);
+      await this.requests.deleteSubject(tx, id);
+      await this.notify(tx, record, {
+        type: 'request.forwarded',
+        body: { requestId: id, fromAuthorityId: record.addresseeAuthorityId, toAuthorityId: to.id, forwardedAt: next.lastActivityAt.getTime() },
+      });
+    });
+  }
+
+  proposeReplyDate(actingId: string | undefined, id: string, replyBy: Date): Promise<RequestView> {
+    return this.act(actingId, id, { type: 'propose-reply-date', replyBy } as LocalCommand, (tx, record) =>
+      this.notify(tx, record, { type: 'request.reply-date-proposed', body: { requestId: id, replyBy: replyBy.getTime() } }));
+  }
+
+  respondToReplyDate(actingId: string | undefined, id: string, agree: boolean): Promise<RequestView> {
+    return this.act(actingId, id, { type: 'respond-to-reply-date', agree } as LocalCommand, (tx, record) =>
+      this.notify(tx, record, { type: 'request.reply-date-responded', body: { requestId: id, agree } }));
+  }
+
   answer(actingId: string | undefined, id: string, dto: AnswerRequestDto): Promise<RequestView> {
-    const asked = new Set<string>();
     return this.act(actingId, id, { type: 'answer', final: dto.final } as LocalCommand, async (tx, record, next) => {
-      record.questions.forEach((q) => asked.add(q.questionId));
+      const asked = new Set(record.questions.map((q) => q.questionId));
       const unknown = dto.answers.find((a) => !asked.has(a.questionId));
       if (unknown) throw new UnprocessableRequest(`question ${unknown.questionId} was not asked in this request`);
       const answers = dto.answers.map((a) => ({ questionId: a.questionId, answer: a.answer }));
       await this.requests.insertAnswers(tx, id, answers, dto.final, next.answeredAt ?? next.lastActivityAt);
       await this.notify(tx, record, { type: 'request.answered', body: { requestId: id, final: dto.final, answers } });
     });
+  }
+
+  requestFurtherInformation(actingId: string | undefined, id: string, note: string | null): Promise<RequestView> {
+    return this.act(actingId, id, { type: 'request-further-information' }, async (tx, record, next) => {
+      await this.requests.insertFurtherInformation(tx, id, note, next.lastActivityAt);
+      await this.notify(tx, record, { type: 'request.further-information-requested', body: { requestId: id, note } });
+    });
+  }
+
+  acceptAnswer(actingId: string | undefined, id: string): Promise<RequestView> {
+    return this.act(actingId, id, { type: 'accept-answer' }, (tx, record, next) =>
+      this.notify(tx, record, { type: 'request.answer-accepted', body: { requestId: id, acceptedAt: next.lastActivityAt.getTime() } }));
   }
 
   close(actingId: string | undefined, id: string): Promise<RequestView> {
@@ -107,9 +174,12 @@ export class RequestService {
       const decision = decide(record.snapshot, { ...command, by: record.role, at: new Date() } as RequestCommand);
       if (!decision.ok) throw decision.error;
       await this.requests.update(tx, id, decision.next);
+      await this.requests.appendEvent(tx, id, eventEntry(decision.event));
       await announce(tx, record, decision.next);
     });
-    return this.get(acting.id, id);
+    // After forwarding, the acting authority is no longer a party: it sees the request without details.
+    const record = (await this.requests.find(id))!;
+    return isOwnSide(record, acting.id) ? this.get(acting.id, id) : toView(record);
   }
 
   /** Tells the other party's node what this side did. */
@@ -140,6 +210,6 @@ export class RequestService {
 }
 
 /** The acting authority must be this node's side of the request. */
-function isOwnSide(record: RequestRecord, authorityId: string): boolean {
+export function isOwnSide(record: RequestRecord, authorityId: string): boolean {
   return record.role === 'requester' ? record.requesterAuthorityId === authorityId : record.addresseeAuthorityId === authorityId;
 }

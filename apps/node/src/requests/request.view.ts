@@ -3,11 +3,20 @@ import { SubjectBody } from '@imi/envelope';
 import { RequestView } from './request.dto';
 import { AnswerRecord, RequestRecord } from './request.repository';
 
+/** What a party may see beyond the request itself. */
+export interface RequestDetails {
+  subject?: SubjectBody | null;
+  answers?: AnswerRecord[];
+  furtherInformation?: { note: string | null; requestedAt: Date }[];
+  history?: { type: string; at: Date; detail: Record<string, unknown> }[];
+}
+
 /**
- * Maps a stored request to what a party sees. The subject is shown on the addressee's side
- * only from acceptance on; before that this node does not even hold it.
+ * Maps a stored request to what a party sees. Personal data (the person, answers, notes) is
+ * shown on the addressee's side only from acceptance on; before that this node does not even
+ * hold the person.
  */
-export function toView(record: RequestRecord, subject?: SubjectBody | null, answers?: AnswerRecord[]): RequestView {
+export function toView(record: RequestRecord, details: RequestDetails = {}): RequestView {
   const s = record.snapshot;
   const view: RequestView = {
     id: record.id,
@@ -18,13 +27,22 @@ export function toView(record: RequestRecord, subject?: SubjectBody | null, answ
     legislativeArea: record.legislativeArea,
     questions: record.questions,
     replyBy: s.replyBy.toISOString(),
+    proposedReplyBy: s.proposedReplyBy?.toISOString() ?? null,
     sentAt: s.sentAt.toISOString(),
     acceptedAt: s.acceptedAt?.toISOString() ?? null,
+    answeredAt: s.answeredAt?.toISOString() ?? null,
     closedAt: s.closedAt?.toISOString() ?? null,
     rejectionReason: s.rejectionReason ?? null,
+    confidential: record.confidential,
+    sensitiveReason: record.sensitiveReason,
+    history: (details.history ?? []).map((e) => ({ ...e, at: e.at.toISOString() })),
   };
-  const mayShowPersonalData = record.role === 'requester' || canDisclosePersonalData(s);
-  if (mayShowPersonalData && subject) view.subject = subject;
-  if (mayShowPersonalData && answers) view.answers = answers.map((a) => ({ ...a, answeredAt: a.answeredAt.toISOString() }));
+  if (record.role === 'requester' || canDisclosePersonalData(s)) {
+    if (details.subject) view.subject = details.subject;
+    if (details.answers) view.answers = details.answers.map((a) => ({ ...a, answeredAt: a.answeredAt.toISOString() }));
+    if (details.furtherInformation) {
+      view.furtherInformation = details.furtherInformation.map((f) => ({ note: f.note, requestedAt: f.requestedAt.toISOString() }));
+    }
+  }
   return view;
 }
