@@ -7,5 +7,6 @@ export async function dumpDatabase(db: Database): Promise<string> {
   );
   const dump: Record<string, unknown[]> = {};
   for (const { table_name } of tables) dump[table_name] = await db.query(`SELECT * FROM "${table_name}"`);
-  return JSON.stringify(dump);
+  // bytea columns as their raw bytes (latin1 keeps every byte), so binary content can be searched too.
+  return JSON.stringify(dump, (_, value) => (value?.type === 'Buffer' && Array.isArray(value.data) ? Buffer.from(value.data).toString('latin1') : value));
 }

@@ -1,5 +1,6 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { ATTACHMENT_CONTENT_TYPES, ATTACHMENT_MAX_BYTES } from '@imi/domain';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { NodeConfig } from './config';
@@ -11,6 +12,8 @@ import { ProblemDetailsFilter } from './problem/problem-details.filter';
 export async function createNodeApp(config: NodeConfig, logger: false | ('log' | 'warn' | 'error')[] = ['warn', 'error']): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(NodeModule.forRoot(config), { logger, bodyParser: false });
   app.useBodyParser('json', { limit: '64kb' });
+  // Attachments arrive as raw bytes of an accepted type; one byte over the limit is a 413 before any handler runs.
+  app.useBodyParser('raw', { type: ATTACHMENT_CONTENT_TYPES, limit: ATTACHMENT_MAX_BYTES });
   app.use(mapBodyParserErrors);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new ProblemDetailsFilter());

@@ -2,3 +2,4 @@ export * from './errors';
 export * from './request.machine';
 export * from './urgency';
 export * from './minimisation';
+export * from './attachments';

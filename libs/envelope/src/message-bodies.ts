@@ -19,6 +19,15 @@ export interface SubjectBody {
   nationalIdJustification: string | null;
 }
 
+export interface AttachmentBody {
+  requestId: string;
+  attachmentId: string;
+  fileName: string;
+  contentType: string;
+  concernsPerson: boolean;
+  content: Buffer;
+}
+
 export interface MessageBodies {
   'request.sent': RequestSentBody;
   'request.accepted': { requestId: string; acceptedAt: number };
@@ -31,5 +40,6 @@ export interface MessageBodies {
   'request.reply-date-responded': { requestId: string; agree: boolean };
   'request.further-information-requested': { requestId: string; note: string | null };
   'request.answer-accepted': { requestId: string; acceptedAt: number };
+  'request.attachment-shared': AttachmentBody;
   'message.rejected': { rejectedMessageId: string | null; rejectedBy: string; code: string; reason: string };
 }

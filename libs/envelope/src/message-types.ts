@@ -14,6 +14,7 @@ export const MESSAGE_TYPES = {
   'request.reply-date-responded': { schema: 'request-reply-date-responded.avsc', sealed: true },
   'request.further-information-requested': { schema: 'request-further-information-requested.avsc', sealed: true },
   'request.answer-accepted': { schema: 'request-answer-accepted.avsc', sealed: true },
+  'request.attachment-shared': { schema: 'request-attachment-shared.avsc', sealed: true },
   'message.rejected': { schema: 'message-rejected.avsc', sealed: false },
 } as const;
 

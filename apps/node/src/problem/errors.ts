@@ -30,3 +30,8 @@ export class MalformedJson extends ProblemError {
     super('request body is not valid JSON');
   }
 }
+
+export class UnsupportedMediaType extends ProblemError {
+  readonly status = 415;
+  readonly type = 'unsupported-media-type';
+}

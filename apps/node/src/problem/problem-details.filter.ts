@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { Response } from 'express';
-import { InvalidRequest, TransitionRefused } from '@imi/domain';
+import { InvalidAttachment, InvalidRequest, TransitionRefused } from '@imi/domain';
 import { ProblemError } from './errors';
 
 interface Problem {
@@ -30,6 +30,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof ProblemError) return problem(error.status, error.type, error.message);
     if (error instanceof TransitionRefused) return problem(409, `transition-refused/${error.code}`, error.message);
     if (error instanceof InvalidRequest) return problem(422, 'invalid-request', error.message);
+    if (error instanceof InvalidAttachment) return problem(ATTACHMENT_STATUS[error.reason] ?? 422, `invalid-attachment/${error.reason}`, error.message);
     if (error instanceof HttpException) {
       const body = error.getResponse() as { message?: unknown };
       const status = error.getStatus();
@@ -45,6 +46,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     return problem(500, 'internal', 'internal error');
   }
 }
+
+const ATTACHMENT_STATUS: Partial<Record<InvalidAttachment['reason'], number>> = { 'too-large': 413, 'unsupported-type': 415 };
 
 function problem(status: number, type: string, detail: string): Problem {
   return { type: `urn:imi:problem:${type}`, title: type.split('/')[0].replace(/-/g, ' '), status, detail };

@@ -109,6 +109,9 @@ export interface RequestView {
   };
   answers?: { questionId: string; answer: string; final: boolean; answeredAt: string }[];
   furtherInformation?: { note: string | null; requestedAt: string }[];
+  attachments: {
+    id: string; fileName: string; contentType: string; concernsPerson: boolean; sizeBytes: number; sha256: string; sharedAt: string | null;
+  }[];
 }
 
 /** A request on an authority's urgency list, and why. */

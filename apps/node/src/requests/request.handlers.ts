@@ -1,11 +1,13 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { canDisclosePersonalData, decide, InvalidRequest, RequestCommand, sendRequest } from '@imi/domain';
+import { canDisclosePersonalData, checkAttachment, decide, InvalidAttachment, InvalidRequest, RequestCommand, sendRequest } from '@imi/domain';
 import { Envelope, MessageBodies, MessageRejected, TrustStore } from '@imi/envelope';
 import { Tx } from '@imi/persistence';
 import { NodeConfig } from '../config';
 import { InjectNodeConfig } from '../core.module';
 import { Inbound, MessageHandlers } from '../messaging/message-handlers';
 import { Outgoing } from '../messaging/outgoing';
+import { AttachmentRepository } from './attachment.repository';
+import { AttachmentService } from './attachment.service';
 import { RequestRecord, RequestRepository } from './request.repository';
 import { eventEntry } from './request.history';
 
@@ -25,6 +27,8 @@ export class RequestHandlers implements OnModuleInit {
     private readonly requests: RequestRepository,
     private readonly trust: TrustStore,
     private readonly outgoing: Outgoing,
+    private readonly attachments: AttachmentService,
+    private readonly attachmentRepository: AttachmentRepository,
     @InjectNodeConfig() private readonly config: NodeConfig,
   ) {}
 
@@ -42,6 +46,7 @@ export class RequestHandlers implements OnModuleInit {
       this.requests.insertFurtherInformation(m.tx, record.id, m.body.note, new Date(m.envelope.sentAt)));
     this.onTransition('request.answer-accepted', () => ({ type: 'accept-answer' }));
     this.handlers.register('request.subject-disclosed', (m) => this.subjectDisclosed(m));
+    this.handlers.register('request.attachment-shared', (m) => this.attachmentShared(m));
   }
 
   /** A new request for one of our authorities. */
@@ -94,21 +99,43 @@ export class RequestHandlers implements OnModuleInit {
   /** The acceptance gate: only now does the person concerned leave the requesting node. */
   private async disclose({ tx, envelope }: Inbound<'request.accepted'>, record: RequestRecord): Promise<void> {
     const subject = await this.requests.subject(record.id, tx);
-    if (!subject) return;
-    await this.outgoing.send(tx, {
-      type: 'request.subject-disclosed', caseId: record.id, recipientNodes: [record.addresseeNode],
-      recipientAuthorities: [record.addresseeAuthorityId], senderAuthority: record.requesterAuthorityId,
-      legislativeArea: record.legislativeArea, causationId: envelope.messageId, body: { requestId: record.id, subject },
+    if (subject) {
+      await this.outgoing.send(tx, {
+        type: 'request.subject-disclosed', caseId: record.id, recipientNodes: [record.addresseeNode],
+        recipientAuthorities: [record.addresseeAuthorityId], senderAuthority: record.requesterAuthorityId,
+        legislativeArea: record.legislativeArea, causationId: envelope.messageId, body: { requestId: record.id, subject },
+      });
+    }
+    await this.attachments.share(tx, record, true);
+  }
+
+  /** A document from the requester; one about the person only once this side has accepted. */
+  private async attachmentShared({ tx, envelope, body }: Inbound<'request.attachment-shared'>): Promise<void> {
+    const record = await this.otherPartysCase(tx, body.requestId, envelope);
+    if (record.role !== 'addressee') throw new MessageRejected('transition-refused', 'only the requester sends attachments');
+    if (body.concernsPerson && !canDisclosePersonalData(record.snapshot)) {
+      throw new MessageRejected('transition-refused', 'documents about the person are accepted only after the addressee accepted the request');
+    }
+    try {
+      checkAttachment({ contentType: body.contentType, fileName: body.fileName, content: body.content });
+    } catch (error) {
+      if (error instanceof InvalidAttachment) throw new MessageRejected('invalid-content', error.message);
+      throw error;
+    }
+    await this.attachmentRepository.insert(tx, record.id, {
+      id: body.attachmentId, fileName: body.fileName, contentType: body.contentType, concernsPerson: body.concernsPerson, content: body.content,
     });
   }
 
   /** The addressee passed the request on within its member state: the new one must be a fitting authority there. */
-  private async forwarded({ body }: Inbound<'request.forwarded'>, record: RequestRecord): Promise<void> {
+  private async forwarded({ tx, body }: Inbound<'request.forwarded'>, record: RequestRecord): Promise<void> {
     const to = this.trust.authority(body.toAuthorityId);
     if (body.fromAuthorityId !== record.addresseeAuthorityId) throw new MessageRejected('invalid-content', 'forwarded by an authority that is not the addressee');
     if (!to || to.node !== record.addresseeNode || to.status !== 'active' || !to.legislativeAreas.includes(record.legislativeArea)) {
       throw new MessageRejected('invalid-content', `${body.toAuthorityId} is not an active authority of ${record.addresseeNode} for ${record.legislativeArea}`);
     }
+    // The addressee's node dropped the person's documents; the new addressee gets them on acceptance.
+    await this.attachmentRepository.unsharePersonal(tx, record.id);
   }
 
   private async subjectDisclosed({ tx, envelope, body }: Inbound<'request.subject-disclosed'>): Promise<void> {

@@ -6,6 +6,7 @@ import { Database, Tx } from '@imi/persistence';
 import { AuthoritiesService } from '../authorities/authorities.service';
 import { Outgoing, OutgoingMessage } from '../messaging/outgoing';
 import { NotFound, UnprocessableRequest } from '../problem/errors';
+import { AttachmentRepository } from './attachment.repository';
 import { AnswerRequestDto, CreateRequestDto, RequestView, UrgentRequestView } from './request.dto';
 import { RequestRecord, RequestRepository } from './request.repository';
 import { eventEntry } from './request.history';
@@ -26,6 +27,7 @@ export class RequestService {
     private readonly requests: RequestRepository,
     private readonly authorities: AuthoritiesService,
     private readonly outgoing: Outgoing,
+    private readonly attachments: AttachmentRepository,
   ) {}
 
   async create(actingId: string | undefined, dto: CreateRequestDto): Promise<RequestView> {
@@ -90,6 +92,7 @@ export class RequestService {
       answers: await this.requests.answers(id),
       furtherInformation: await this.requests.furtherInformation(id),
       history: await this.requests.events(id),
+      attachments: await this.attachments.list(id),
     });
   }
 
@@ -115,6 +118,7 @@ export class RequestService {
       }
       if (!to.legislativeAreas.includes(record.legislativeArea)) throw new UnprocessableRequest(`${to.id} is not registered for ${record.legislativeArea}`);
       await this.requests.deleteSubject(tx, id);
+      await this.attachments.deletePersonal(tx, id);
       await this.notify(tx, record, {
         type: 'request.forwarded',
         body: { requestId: id, fromAuthorityId: record.addresseeAuthorityId, toAuthorityId: to.id, forwardedAt: next.lastActivityAt.getTime() },

@@ -1,6 +1,7 @@
 import { canDisclosePersonalData } from '@imi/domain';
 import { SubjectBody } from '@imi/envelope';
 import { RequestView } from './request.dto';
+import { AttachmentMeta } from './attachment.repository';
 import { AnswerRecord, RequestRecord } from './request.repository';
 
 /** What a party may see beyond the request itself. */
@@ -9,6 +10,7 @@ export interface RequestDetails {
   answers?: AnswerRecord[];
   furtherInformation?: { note: string | null; requestedAt: Date }[];
   history?: { type: string; at: Date; detail: Record<string, unknown> }[];
+  attachments?: AttachmentMeta[];
 }
 
 /**
@@ -18,6 +20,7 @@ export interface RequestDetails {
  */
 export function toView(record: RequestRecord, details: RequestDetails = {}): RequestView {
   const s = record.snapshot;
+  const mayShowPersonalData = record.role === 'requester' || canDisclosePersonalData(s);
   const view: RequestView = {
     id: record.id,
     role: record.role,
@@ -36,8 +39,12 @@ export function toView(record: RequestRecord, details: RequestDetails = {}): Req
     confidential: record.confidential,
     sensitiveReason: record.sensitiveReason,
     history: (details.history ?? []).map((e) => ({ ...e, at: e.at.toISOString() })),
+    // Documents about the person are personal data, their names included.
+    attachments: (details.attachments ?? [])
+      .filter((a) => mayShowPersonalData || !a.concernsPerson)
+      .map((a) => ({ ...a, sharedAt: a.sharedAt?.toISOString() ?? null })),
   };
-  if (record.role === 'requester' || canDisclosePersonalData(s)) {
+  if (mayShowPersonalData) {
     if (details.subject) view.subject = details.subject;
     if (details.answers) view.answers = details.answers.map((a) => ({ ...a, answeredAt: a.answeredAt.toISOString() }));
     if (details.furtherInformation) {

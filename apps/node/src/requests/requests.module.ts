@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AuthoritiesModule } from '../authorities/authorities.module';
 import { MessagingModule } from '../messaging/messaging.module';
+import { AttachmentController } from './attachment.controller';
+import { AttachmentRepository } from './attachment.repository';
+import { AttachmentService } from './attachment.service';
 import { RequestController } from './request.controller';
 import { RequestHandlers } from './request.handlers';
 import { RequestRepository } from './request.repository';
@@ -8,7 +11,7 @@ import { RequestService } from './request.service';
 
 @Module({
   imports: [MessagingModule, AuthoritiesModule],
-  providers: [RequestRepository, RequestService, RequestHandlers],
-  controllers: [RequestController],
+  providers: [RequestRepository, RequestService, RequestHandlers, AttachmentRepository, AttachmentService],
+  controllers: [RequestController, AttachmentController],
 })
 export class RequestsModule {}

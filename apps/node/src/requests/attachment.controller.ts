@@ -1,0 +1,52 @@
+import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiHeader, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ATTACHMENT_CONTENT_TYPES } from '@imi/domain';
+import { ActingAuthority, ACTING_AUTHORITY_HEADER } from '../authorities/acting-authority.decorator';
+import { UnsupportedMediaType } from '../problem/errors';
+import { AttachmentMeta } from './attachment.repository';
+import { AttachmentService } from './attachment.service';
+
+@ApiTags('requests')
+@ApiHeader({ name: ACTING_AUTHORITY_HEADER, required: true, description: 'Id of the competent authority the caller acts for' })
+@Controller('requests/:id/attachments')
+export class AttachmentController {
+  constructor(private readonly attachments: AttachmentService) {}
+
+  /** The document is the raw request body; its content type must match its bytes. */
+  @Post()
+  @ApiConsumes(...ATTACHMENT_CONTENT_TYPES)
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiQuery({ name: 'fileName', required: true })
+  @ApiQuery({ name: 'concernsPerson', required: false, description: 'default true: the document is about the person and waits for acceptance' })
+  upload(
+    @ActingAuthority() acting: string | undefined,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Headers('content-type') contentType: string | undefined,
+    @Query('fileName') fileName: string | undefined,
+    @Query('concernsPerson') concernsPerson: string | undefined,
+    @Body() content: unknown,
+  ): Promise<AttachmentMeta> {
+    // The raw parser only runs for accepted types; anything else arrives unparsed.
+    if (!Buffer.isBuffer(content)) throw new UnsupportedMediaType(`attachments must be sent as one of ${ATTACHMENT_CONTENT_TYPES.join(', ')}`);
+    return this.attachments.upload(acting, id, {
+      fileName: fileName ?? '',
+      contentType: (contentType ?? '').split(';')[0].trim().toLowerCase(),
+      concernsPerson: concernsPerson !== 'false',
+      content,
+    });
+  }
+
+  @Get(':attachmentId')
+  async download(
+    @ActingAuthority() acting: string | undefined,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('attachmentId', ParseUUIDPipe) attachmentId: string,
+  ): Promise<StreamableFile> {
+    const attachment = await this.attachments.download(acting, id, attachmentId);
+    return new StreamableFile(attachment.content, {
+      type: attachment.contentType,
+      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
+      length: attachment.content.length,
+    });
+  }
+}
