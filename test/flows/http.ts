@@ -7,11 +7,11 @@ export interface HttpResult<T = any> {
 }
 
 /** A case handler's REST calls against one node, acting for one authority. */
-export function actingFor(node: RunningNode, authorityId: string) {
+export function actingFor(node: RunningNode, authorityId: string, language?: string) {
   const call = async <T = any>(method: string, path: string, body?: unknown, raw?: string): Promise<HttpResult<T>> => {
     const response = await fetch(`${node.url}${path}`, {
       method,
-      headers: { 'content-type': 'application/json', 'x-authority-id': authorityId },
+      headers: { 'content-type': 'application/json', 'x-authority-id': authorityId, ...(language ? { 'accept-language': language } : {}) },
       body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
     const text = await response.text();

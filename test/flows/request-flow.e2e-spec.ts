@@ -26,8 +26,9 @@ describe('information request FR → hub → DE', () => {
   });
 
   it('is sent, accepted, answered and closed, with the person disclosed only after acceptance', async () => {
-    const fr = actingFor(network.node('FR'), 'FR-CNOM');
-    const de = actingFor(network.node('DE'), 'DE-BE-AEK');
+    // Each case handler reads in their own language.
+    const fr = actingFor(network.node('FR'), 'FR-CNOM', 'fr-FR,fr;q=0.9,en;q=0.5');
+    const de = actingFor(network.node('DE'), 'DE-BE-AEK', 'de-DE');
 
     const created = await fr.post('/requests', {
       addresseeAuthorityId: 'DE-BE-AEK',
@@ -37,7 +38,7 @@ describe('information request FR → hub → DE', () => {
       subject: person,
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ role: 'requester', state: 'sent', subject: person });
+    expect(created.body).toMatchObject({ role: 'requester', state: 'sent', subject: { ...person, nationalId: null } });
     const id: string = created.body.id;
 
     // The addressee sees the request, never the person, before it accepts.
@@ -47,9 +48,10 @@ describe('information request FR → hub → DE', () => {
       return r.body;
     });
     expect(incoming).toMatchObject({ role: 'addressee', state: 'sent', requesterAuthorityId: 'FR-CNOM', legislativeArea: 'professional-qualifications' });
+    // The request carried question ids; DE renders them from its copy of the catalogue, in German.
     expect(incoming.questions).toEqual([
-      { questionId: 'pq.diploma.authentic', freeText: null },
-      { questionId: 'pq.free-text', freeText },
+      { questionId: 'pq.diploma.authentic', freeText: null, question: expect.objectContaining({ answerType: 'yes-no', language: 'de', text: expect.stringMatching(/Diplom/) }) },
+      { questionId: 'pq.free-text', freeText, question: expect.objectContaining({ answerType: 'text', freeText: true, language: 'de' }) },
     ]);
     expect(incoming.subject).toBeUndefined();
     expect(await subjectRows('DE', id)).toBe(0);
@@ -63,7 +65,7 @@ describe('information request FR → hub → DE', () => {
       expect(r.body.subject).toBeDefined();
       return r.body;
     });
-    expect(disclosed.subject).toEqual(person);
+    expect(disclosed.subject).toEqual({ ...person, nationalId: null, nationalIdJustification: null });
 
     const answered = await de.post(`/requests/${id}/answer`, {
       final: true,
@@ -79,6 +81,8 @@ describe('information request FR → hub → DE', () => {
       return r.body;
     });
     expect(onFr.answers.map((a: { answer: string }) => a.answer)).toEqual(['yes', 'Yes, completed in 2011.']);
+    expect(onFr.answers.map((a: { text: string }) => a.text)).toEqual(['Oui', 'Yes, completed in 2011.']);
+    expect(onFr.questions[0].question).toMatchObject({ language: 'fr', text: expect.stringMatching(/diplôme/) });
 
     expect((await fr.post(`/requests/${id}/close`)).body.state).toBe('closed');
     await eventually(async () => expect((await de.get(`/requests/${id}`)).body.state).toBe('closed'));
@@ -94,6 +98,15 @@ describe('information request FR → hub → DE', () => {
     // ES took no part: it holds nothing of this case.
     expect(await network.node('ES').db.query('SELECT 1 FROM requests WHERE id = $1', [id])).toHaveLength(0);
     expect(await network.node('ES').db.query('SELECT 1 FROM inbox_messages')).toHaveLength(0);
+
+    // Every message of the case was acknowledged by a signed receipt from the node it went to.
+    for (const country of ['FR', 'DE']) {
+      await eventually(async () => {
+        const rows = await network.node(country).db.query('SELECT type, delivered_at FROM deliveries ORDER BY sent_at');
+        expect(rows.length).toBeGreaterThanOrEqual(country === 'FR' ? 3 : 2);
+        expect(rows.filter((r) => r.delivered_at === null)).toEqual([]);
+      });
+    }
 
     // No personal value of the case is on any topic or in the hub database in clear text.
     const records = await readAllRecords(network.prefix);

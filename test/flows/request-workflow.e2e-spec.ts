@@ -138,6 +138,54 @@ describe('information request workflow', () => {
     expect((await fr().get('/requests/urgent')).body.map((u: { id: string }) => u.id)).not.toContain(id);
   });
 
+  it('takes structured answers only in the form each question asks for, and a document answer only as an attachment of the request', async () => {
+    const id = await sent({
+      questions: [{ questionId: 'pq.diploma.issue-date' }, { questionId: 'pq.register.status' }, { questionId: 'pq.conformity.certificate' }],
+    });
+    await aek().post(`/requests/${id}/accept`);
+    await stateOn(fr(), id, 'accepted');
+    for (const [questionId, answer] of [
+      ['pq.diploma.issue-date', '2011-02-30'],
+      ['pq.register.status', 'not-a-choice'],
+      ['pq.conformity.certificate', '00000000-0000-4000-8000-000000000000'],
+      ['pq.diploma.authentic', 'yes'],
+    ]) {
+      const refused = await aek().post(`/requests/${id}/answer`, { final: false, answers: [{ questionId, answer }] });
+      expect({ questionId, status: refused.status }).toEqual({ questionId, status: 422 });
+    }
+    expect((await aek().get(`/requests/${id}`)).body).toMatchObject({ state: 'accepted', answers: [] });
+
+    // The addressee attaches the certificate and answers with it; FR receives both.
+    const certificate = Buffer.from('%PDF-1.7\n1 0 obj << /Title (Certificate of conformity) >> endobj\n%%EOF\n', 'latin1');
+    const uploaded = await fetch(`${network.node('DE').url}/requests/${id}/attachments?fileName=conformity.pdf&concernsPerson=true`, {
+      method: 'POST', headers: { 'content-type': 'application/pdf', 'x-authority-id': 'DE-BE-AEK' }, body: certificate,
+    });
+    expect(uploaded.status).toBe(201);
+    const { id: attachmentId } = (await uploaded.json()) as { id: string };
+    const choice = (await aek().get(`/catalogue/professional-qualifications`)).body.find((q: { id: string }) => q.id === 'pq.register.status').choices[0].id;
+    const answered = await aek().post(`/requests/${id}/answer`, {
+      final: true,
+      answers: [
+        { questionId: 'pq.diploma.issue-date', answer: '2011-06-30' },
+        { questionId: 'pq.register.status', answer: choice },
+        { questionId: 'pq.conformity.certificate', answer: attachmentId },
+      ],
+    });
+    expect(answered.status).toBe(200);
+    const onFr = await stateOn(fr(), id, 'answered');
+    expect(onFr.answers.map((a: { answer: string }) => a.answer)).toEqual(['2011-06-30', choice, attachmentId]);
+    expect(onFr.attachments).toEqual([expect.objectContaining({ id: attachmentId, fileName: 'conformity.pdf' })]);
+  });
+
+  it('serves the catalogue in the reader\'s language, falling back to English', async () => {
+    const danish = (await actingFor(network.node('DE'), 'DE-BE-AEK', 'da').get('/catalogue/professional-qualifications')).body;
+    expect(danish.find((q: { id: string }) => q.id === 'pq.diploma.authentic')).toMatchObject({ language: 'da', answerType: 'yes-no' });
+    const irish = (await actingFor(network.node('DE'), 'DE-BE-AEK', 'ga').get('/catalogue/professional-qualifications')).body;
+    expect(irish[0].language).toBe('en');
+    expect((await aek().get('/catalogue/no-such-area')).status).toBe(404);
+    expect((await aek().get('/catalogue')).body).toMatchObject({ version: 1, areas: expect.arrayContaining(['services', 'solvit']) });
+  });
+
   it('records a justified national id, and refuses one beside a register number without justification', async () => {
     const bare = await fr().post('/requests', request({ subject: { ...person, nationalId: '1830211234567' } }));
     expect(bare.status).toBe(422);

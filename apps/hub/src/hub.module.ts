@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { CatalogueModule } from './catalogue/catalogue.module';
 import { HubConfig } from './config';
 import { HubCoreModule } from './core.module';
 import { HealthController } from './health/health.controller';
@@ -10,7 +11,7 @@ export class HubModule {
   static forRoot(config: HubConfig): DynamicModule {
     return {
       module: HubModule,
-      imports: [HubCoreModule.forRoot(config), RegistryModule, RoutingModule],
+      imports: [HubCoreModule.forRoot(config), RegistryModule, CatalogueModule, RoutingModule],
       controllers: [HealthController],
     };
   }

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthoritiesModule } from './authorities/authorities.module';
+import { CatalogueModule } from './catalogue/catalogue.module';
 import { NodeConfig } from './config';
 import { NodeCoreModule } from './core.module';
 import { HealthController } from './health/health.controller';
@@ -12,7 +13,7 @@ export class NodeModule {
   static forRoot(config: NodeConfig): DynamicModule {
     return {
       module: NodeModule,
-      imports: [NodeCoreModule.forRoot(config), TrustModule, MessagingModule, AuthoritiesModule, RequestsModule],
+      imports: [NodeCoreModule.forRoot(config), TrustModule, CatalogueModule, MessagingModule, AuthoritiesModule, RequestsModule],
       controllers: [HealthController],
     };
   }

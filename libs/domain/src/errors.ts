@@ -25,3 +25,14 @@ export class InvalidRequest extends Error {
     this.name = 'InvalidRequest';
   }
 }
+
+/**
+ * A question catalogue that does not have the required structure. The hub refuses to publish
+ * it and a node keeps the catalogue it has, so the message says where the problem is.
+ */
+export class InvalidCatalogue extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidCatalogue';
+  }
+}

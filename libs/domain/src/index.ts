@@ -3,3 +3,4 @@ export * from './request.machine';
 export * from './urgency';
 export * from './minimisation';
 export * from './attachments';
+export * from './catalogue';

@@ -12,3 +12,4 @@ export * from './codec';
 export * from './key-files';
 export * from './schemas-dir';
 export * from './message-bodies';
+export * from './hub-document';

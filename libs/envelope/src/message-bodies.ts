@@ -41,5 +41,6 @@ export interface MessageBodies {
   'request.further-information-requested': { requestId: string; note: string | null };
   'request.answer-accepted': { requestId: string; acceptedAt: number };
   'request.attachment-shared': AttachmentBody;
+  'message.received': { receivedMessageId: string; appliedAt: number };
   'message.rejected': { rejectedMessageId: string | null; rejectedBy: string; code: string; reason: string };
 }

@@ -16,6 +16,7 @@ export const MESSAGE_TYPES = {
   'request.answer-accepted': { schema: 'request-answer-accepted.avsc', sealed: true },
   'request.attachment-shared': { schema: 'request-attachment-shared.avsc', sealed: true },
   'message.rejected': { schema: 'message-rejected.avsc', sealed: false },
+  'message.received': { schema: 'message-received.avsc', sealed: false },
 } as const;
 
 export type MessageType = keyof typeof MESSAGE_TYPES & keyof import('./message-bodies').MessageBodies;
@@ -29,4 +30,9 @@ export const ENVELOPE_SCHEMA = 'envelope.avsc';
 /** Unknown types count as sealed: nothing unknown may travel in clear. */
 export function mustBeSealed(type: string): boolean {
   return isMessageType(type) ? MESSAGE_TYPES[type].sealed : true;
+}
+
+/** Types that are not themselves acknowledged: receipts and rejections would otherwise echo forever. */
+export function wantsReceipt(type: string): boolean {
+  return type !== 'message.received' && type !== 'message.rejected';
 }

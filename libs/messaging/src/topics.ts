@@ -17,3 +17,6 @@ export function topicNames(prefix = ''): Topics {
 
 /** Message key of the trust list on the compacted broadcast topic. */
 export const TRUST_LIST_KEY = 'trust-list';
+
+/** Message key of the question catalogue on the compacted broadcast topic. */
+export const CATALOGUE_KEY = 'question-catalogue';

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { IHeaders } from 'kafkajs';
 import {
   AvroCodec, Envelope, HEADERS, HUB_NODE, MAX_VALUE_BYTES, MessageBodies, MessageRejected, MessageType, mustBeSealed, NodeCrypto,
-  readDetachedHeader, TrustStore, verifyDetached,
+  readDetachedHeader, TrustStore, verifyDetached, wantsReceipt,
 } from '@imi/envelope';
 import { claimInbound, markRejected } from '@imi/messaging';
 import { Database } from '@imi/persistence';
@@ -65,6 +65,15 @@ export class InboundProcessor {
       return await this.db.transaction(async (tx) => {
         if (!(await claimInbound(tx, envelope.messageId, envelope.type, envelope.senderNode))) return 'duplicate';
         await handler({ tx, envelope, body, receivedAt });
+        if (envelope.senderNode !== HUB_NODE && wantsReceipt(envelope.type)) {
+          await this.outgoing.send(tx, {
+            type: 'message.received',
+            caseId: envelope.caseId,
+            recipientNodes: [envelope.senderNode],
+            causationId: envelope.messageId,
+            body: { receivedMessageId: envelope.messageId, appliedAt: Date.now() },
+          });
+        }
         return 'applied';
       });
     } catch (error) {

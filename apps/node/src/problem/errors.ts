@@ -35,3 +35,8 @@ export class UnsupportedMediaType extends ProblemError {
   readonly status = 415;
   readonly type = 'unsupported-media-type';
 }
+
+export class ServiceUnavailable extends ProblemError {
+  readonly status = 503;
+  readonly type = 'service-unavailable';
+}

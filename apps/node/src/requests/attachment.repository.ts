@@ -23,11 +23,17 @@ const META = 'id, file_name, content_type, concerns_person, size_bytes, sha256, 
 export class AttachmentRepository {
   constructor(private readonly db: Database) {}
 
-  async insert(tx: Tx, requestId: string, a: { id: string; fileName: string; contentType: string; concernsPerson: boolean; content: Buffer }): Promise<void> {
+  /** `sharedAt`: set for a document received from the other party, which therefore holds it already. */
+  async insert(
+    tx: Tx,
+    requestId: string,
+    a: { id: string; fileName: string; contentType: string; concernsPerson: boolean; content: Buffer; sharedAt?: Date },
+  ): Promise<void> {
     await tx.query(
-      `INSERT INTO request_attachments (id, request_id, file_name, content_type, concerns_person, content, size_bytes, sha256)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
-      [a.id, requestId, a.fileName, a.contentType, a.concernsPerson, a.content, a.content.length, createHash('sha256').update(a.content).digest('hex')],
+      `INSERT INTO request_attachments (id, request_id, file_name, content_type, concerns_person, content, size_bytes, sha256, shared_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING`,
+      [a.id, requestId, a.fileName, a.contentType, a.concernsPerson, a.content, a.content.length,
+        createHash('sha256').update(a.content).digest('hex'), a.sharedAt ?? null],
     );
   }
 

@@ -16,12 +16,16 @@ export interface AttachmentUpload {
   content: Buffer;
 }
 
-/** States in which the requester may still add documents. */
-const OPEN_FOR_ATTACHMENTS = new Set(['sent', 'accepted', 'partially-answered', 'answered', 'further-information-requested']);
+/** States in which each party may add documents: the requester while the request is open, the addressee while answering. */
+const OPEN_FOR_ATTACHMENTS = {
+  requester: new Set(['sent', 'accepted', 'partially-answered', 'answered', 'further-information-requested']),
+  addressee: new Set(['accepted', 'partially-answered', 'further-information-requested']),
+};
 
 /**
- * Documents attached by the requester. One about the person passes the acceptance gate like
- * the person's identity: it stays here until the addressee accepts, then leaves sealed.
+ * Documents attached to a request by either party (the addressee's answer a document question
+ * with them). One about the person, from the requester, passes the acceptance gate like the
+ * person's identity: it stays here until the addressee accepts, then leaves sealed.
  */
 @Injectable()
 export class AttachmentService {
@@ -40,8 +44,9 @@ export class AttachmentService {
     await this.db.transaction(async (tx) => {
       const record = await this.requests.lock(tx, requestId);
       if (!record || !isOwnSide(record, acting.id)) throw new NotFound('request');
-      if (record.role !== 'requester') throw new UnprocessableRequest('only the requesting authority attaches documents');
-      if (!OPEN_FOR_ATTACHMENTS.has(record.snapshot.state)) throw new UnprocessableRequest(`no attachments in state '${record.snapshot.state}'`);
+      if (!OPEN_FOR_ATTACHMENTS[record.role].has(record.snapshot.state)) {
+        throw new UnprocessableRequest(`the ${record.role} attaches no documents in state '${record.snapshot.state}'`);
+      }
       await this.attachments.insert(tx, requestId, { id, fileName: upload.fileName, contentType, concernsPerson: upload.concernsPerson, content: upload.content });
       await this.share(tx, record, canDisclosePersonalData(record.snapshot));
     });
@@ -58,13 +63,19 @@ export class AttachmentService {
     return attachment;
   }
 
-  /** Sends the addressee what it may now hold and does not have yet, inside the caller's transaction. */
+  /**
+   * Sends the other party what it may now hold and does not have yet, inside the caller's
+   * transaction. The requester holds the person already, so the addressee's documents go at once.
+   */
   async share(tx: Tx, record: RequestRecord, includePersonal: boolean): Promise<void> {
-    const due = await this.attachments.unshared(tx, record.id, includePersonal);
+    const fromRequester = record.role === 'requester';
+    const due = await this.attachments.unshared(tx, record.id, includePersonal || !fromRequester);
     for (const a of due) {
       await this.outgoing.send(tx, {
-        type: 'request.attachment-shared', caseId: record.id, recipientNodes: [record.addresseeNode],
-        recipientAuthorities: [record.addresseeAuthorityId], senderAuthority: record.requesterAuthorityId, legislativeArea: record.legislativeArea,
+        type: 'request.attachment-shared', caseId: record.id,
+        recipientNodes: [fromRequester ? record.addresseeNode : record.requesterNode],
+        recipientAuthorities: [fromRequester ? record.addresseeAuthorityId : record.requesterAuthorityId],
+        senderAuthority: fromRequester ? record.requesterAuthorityId : record.addresseeAuthorityId, legislativeArea: record.legislativeArea,
         body: { requestId: record.id, attachmentId: a.id, fileName: a.fileName, contentType: a.contentType, concernsPerson: a.concernsPerson, content: a.content },
       });
     }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { ActingAuthority, ACTING_AUTHORITY_HEADER } from '../authorities/acting-authority.decorator';
 import {
@@ -19,8 +19,9 @@ export class RequestController {
   }
 
   @Get()
-  list(@ActingAuthority() acting: string | undefined): Promise<RequestView[]> {
-    return this.requests.list(acting);
+  @ApiHeader({ name: 'accept-language', required: false, description: 'Questions and answers are shown in this language where the catalogue has it' })
+  list(@ActingAuthority() acting: string | undefined, @Headers('accept-language') language: string | undefined): Promise<RequestView[]> {
+    return this.requests.list(acting, language);
   }
 
   @Get('urgent')
@@ -29,8 +30,13 @@ export class RequestController {
   }
 
   @Get(':id')
-  get(@ActingAuthority() acting: string | undefined, @Param('id', ParseUUIDPipe) id: string): Promise<RequestView> {
-    return this.requests.get(acting, id);
+  @ApiHeader({ name: 'accept-language', required: false })
+  get(
+    @ActingAuthority() acting: string | undefined,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Headers('accept-language') language: string | undefined,
+  ): Promise<RequestView> {
+    return this.requests.get(acting, id, language);
   }
 
   @Post(':id/accept')

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { LocalisedQuestion } from '@imi/domain';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsISO8601, IsObject, IsOptional, IsString, Length, Matches, ValidateNested,
@@ -91,7 +92,8 @@ export interface RequestView {
   requesterAuthorityId: string;
   addresseeAuthorityId: string;
   legislativeArea: string;
-  questions: { questionId: string; freeText: string | null }[];
+  /** `question`: the catalogue's question in the reader's language (null if no longer in the catalogue). */
+  questions: { questionId: string; freeText: string | null; question?: LocalisedQuestion | null }[];
   replyBy: string;
   sentAt: string;
   acceptedAt: string | null;
@@ -107,7 +109,8 @@ export interface RequestView {
     familyName: string; givenNames: string; dateOfBirth: string | null; registerNumber: string | null;
     nationalId: string | null; nationalIdJustification: string | null;
   };
-  answers?: { questionId: string; answer: string; final: boolean; answeredAt: string }[];
+  /** `text`: the answer in the reader's language where it has one (yes/no, choices). */
+  answers?: { questionId: string; answer: string; final: boolean; answeredAt: string; text?: string; language?: string | null }[];
   furtherInformation?: { note: string | null; requestedAt: string }[];
   attachments: {
     id: string; fileName: string; contentType: string; concernsPerson: boolean; sizeBytes: number; sha256: string; sharedAt: string | null;

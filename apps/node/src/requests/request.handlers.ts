@@ -1,7 +1,11 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { canDisclosePersonalData, checkAttachment, decide, InvalidAttachment, InvalidRequest, RequestCommand, sendRequest } from '@imi/domain';
+import {
+  canDisclosePersonalData, checkAnswer, checkAttachment, checkQuestions, decide, findQuestion, InvalidAttachment, InvalidRequest, RequestCommand,
+  sendRequest,
+} from '@imi/domain';
 import { Envelope, MessageBodies, MessageRejected, TrustStore } from '@imi/envelope';
 import { Tx } from '@imi/persistence';
+import { CatalogueStore } from '../catalogue/catalogue.store';
 import { NodeConfig } from '../config';
 import { InjectNodeConfig } from '../core.module';
 import { Inbound, MessageHandlers } from '../messaging/message-handlers';
@@ -29,6 +33,7 @@ export class RequestHandlers implements OnModuleInit {
     private readonly outgoing: Outgoing,
     private readonly attachments: AttachmentService,
     private readonly attachmentRepository: AttachmentRepository,
+    private readonly catalogue: CatalogueStore,
     @InjectNodeConfig() private readonly config: NodeConfig,
   ) {}
 
@@ -36,8 +41,7 @@ export class RequestHandlers implements OnModuleInit {
     this.handlers.register('request.sent', (m) => this.received(m));
     this.onTransition('request.accepted', (b) => ({ type: 'accept', at: new Date(b.acceptedAt) }), (m, record) => this.disclose(m, record));
     this.onTransition('request.rejected', (b) => ({ type: 'reject', reason: b.reason }));
-    this.onTransition('request.answered', (b) => ({ type: 'answer', final: b.final }), (m, record) =>
-      this.requests.insertAnswers(m.tx, record.id, m.body.answers, m.body.final, new Date(m.envelope.sentAt)));
+    this.onTransition('request.answered', (b) => ({ type: 'answer', final: b.final }), (m, record) => this.answered(m, record));
     this.onTransition('request.closed', (b) => ({ type: 'close', at: new Date(b.closedAt) }));
     this.onTransition('request.forwarded', (b) => ({ type: 'forward', toAuthorityId: b.toAuthorityId }), (m, record) => this.forwarded(m, record));
     this.onTransition('request.reply-date-proposed', (b) => ({ type: 'propose-reply-date', replyBy: new Date(b.replyBy) }));
@@ -64,13 +68,9 @@ export class RequestHandlers implements OnModuleInit {
       throw new MessageRejected('area-not-registered', `both authorities must be registered for ${body.legislativeArea}`);
     }
     if (await this.requests.exists(tx, body.requestId)) throw new MessageRejected('invalid-content', `request ${body.requestId} already exists`);
-    let snapshot;
-    try {
-      snapshot = sendRequest({ addresseeAuthorityId: addressee.id, replyBy: new Date(body.replyBy), at: new Date(envelope.sentAt) });
-    } catch (error) {
-      if (error instanceof InvalidRequest) throw new MessageRejected('invalid-content', error.message);
-      throw error;
-    }
+    asContentRejection(() => checkQuestions(this.catalogue.current(), body.legislativeArea, body.questions, { sensitiveReason: body.sensitiveReason }));
+    const snapshot = asContentRejection(() =>
+      sendRequest({ addresseeAuthorityId: addressee.id, replyBy: new Date(body.replyBy), at: new Date(envelope.sentAt) }));
     await this.requests.insert(tx, {
       id: body.requestId, role: 'addressee', requesterAuthorityId: requester.id, requesterNode: requester.node,
       addresseeAuthorityId: addressee.id, addresseeNode: addressee.node, legislativeArea: body.legislativeArea,
@@ -109,22 +109,27 @@ export class RequestHandlers implements OnModuleInit {
     await this.attachments.share(tx, record, true);
   }
 
-  /** A document from the requester; one about the person only once this side has accepted. */
+  /** A document from the other party; one about the person reaches the addressee only once it has accepted. */
   private async attachmentShared({ tx, envelope, body }: Inbound<'request.attachment-shared'>): Promise<void> {
     const record = await this.otherPartysCase(tx, body.requestId, envelope);
-    if (record.role !== 'addressee') throw new MessageRejected('transition-refused', 'only the requester sends attachments');
-    if (body.concernsPerson && !canDisclosePersonalData(record.snapshot)) {
+    if (record.role === 'addressee' && body.concernsPerson && !canDisclosePersonalData(record.snapshot)) {
       throw new MessageRejected('transition-refused', 'documents about the person are accepted only after the addressee accepted the request');
     }
-    try {
-      checkAttachment({ contentType: body.contentType, fileName: body.fileName, content: body.content });
-    } catch (error) {
-      if (error instanceof InvalidAttachment) throw new MessageRejected('invalid-content', error.message);
-      throw error;
-    }
+    asContentRejection(() => checkAttachment({ contentType: body.contentType, fileName: body.fileName, content: body.content }));
     await this.attachmentRepository.insert(tx, record.id, {
       id: body.attachmentId, fileName: body.fileName, contentType: body.contentType, concernsPerson: body.concernsPerson, content: body.content,
+      sharedAt: new Date(envelope.sentAt),
     });
+  }
+
+  /** Answers must fit the questions asked, as the addressee's own node checked before sending. */
+  private async answered({ tx, envelope, body }: Inbound<'request.answered'>, record: RequestRecord): Promise<void> {
+    const asked = new Set(record.questions.map((q) => q.questionId));
+    for (const a of body.answers) {
+      if (!asked.has(a.questionId)) throw new MessageRejected('invalid-content', `question ${a.questionId} was not asked in request ${record.id}`);
+      asContentRejection(() => checkAnswer(findQuestion(this.catalogue.current(), record.legislativeArea, a.questionId), a.answer));
+    }
+    await this.requests.insertAnswers(tx, record.id, body.answers, body.final, new Date(envelope.sentAt));
   }
 
   /** The addressee passed the request on within its member state: the new one must be a fitting authority there. */
@@ -158,5 +163,15 @@ export class RequestHandlers implements OnModuleInit {
       throw new MessageRejected('sender-mismatch', `${senderAuthority ?? senderNode} is not the other party to request ${requestId}`);
     }
     return record;
+  }
+}
+
+/** A peer's content that breaks a domain rule is refused with a signed rejection, as a user's would be with a 422. */
+function asContentRejection<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof InvalidRequest || error instanceof InvalidAttachment) throw new MessageRejected('invalid-content', error.message);
+    throw error;
   }
 }

@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { checkSubjectMinimisation, decide, RequestCommand, RequestSnapshot, sendRequest, urgentReasons } from '@imi/domain';
+import { checkAnswer, checkQuestions, checkSubjectMinimisation, decide, findQuestion, RequestCommand, RequestSnapshot, sendRequest, urgentReasons } from '@imi/domain';
 import { AuthorityEntry, MessageBodies } from '@imi/envelope';
 import { Database, Tx } from '@imi/persistence';
 import { AuthoritiesService } from '../authorities/authorities.service';
+import { CatalogueStore } from '../catalogue/catalogue.store';
 import { Outgoing, OutgoingMessage } from '../messaging/outgoing';
 import { NotFound, UnprocessableRequest } from '../problem/errors';
 import { AttachmentRepository } from './attachment.repository';
 import { AnswerRequestDto, CreateRequestDto, RequestView, UrgentRequestView } from './request.dto';
 import { RequestRecord, RequestRepository } from './request.repository';
 import { eventEntry } from './request.history';
-import { toView } from './request.view';
+import { localiseView } from './request.localisation';
+import { RequestDetails, toView } from './request.view';
 
 type LocalCommand = Omit<RequestCommand, 'by' | 'at'>;
 
@@ -28,18 +30,20 @@ export class RequestService {
     private readonly authorities: AuthoritiesService,
     private readonly outgoing: Outgoing,
     private readonly attachments: AttachmentRepository,
+    private readonly catalogue: CatalogueStore,
   ) {}
 
   async create(actingId: string | undefined, dto: CreateRequestDto): Promise<RequestView> {
     const requester = this.authorities.acting(actingId);
     const addressee = this.addressee(requester, dto);
     checkSubjectMinimisation(dto.subject);
+    const sensitiveReason = dto.sensitiveReason?.trim() || null;
+    const checked = checkQuestions(this.catalogue.current(), dto.legislativeArea, dto.questions, { sensitiveReason });
     const now = new Date();
     const snapshot = sendRequest({ addresseeAuthorityId: addressee.id, replyBy: new Date(dto.replyBy), at: now });
     const id = randomUUID();
-    const questions = dto.questions.map((q) => ({ questionId: q.questionId, freeText: q.freeText ?? null }));
+    const questions = checked.questions.map((q) => ({ questionId: q.questionId, freeText: q.freeText }));
     const confidential = dto.confidential ?? false;
-    const sensitiveReason = dto.sensitiveReason?.trim() || null;
     await this.db.transaction(async (tx) => {
       await this.requests.insert(tx, {
         id, role: 'requester', requesterAuthorityId: requester.id, requesterNode: requester.node,
@@ -65,9 +69,9 @@ export class RequestService {
     return this.get(requester.id, id);
   }
 
-  async list(actingId: string | undefined): Promise<RequestView[]> {
+  async list(actingId: string | undefined, language?: string): Promise<RequestView[]> {
     const acting = this.authorities.acting(actingId);
-    return (await this.requests.listFor(acting.id)).map((r) => toView(r));
+    return (await this.requests.listFor(acting.id)).map((r) => localiseView(toView(r), this.catalogue.current(), language));
   }
 
   /** The acting authority's urgency list: what it should act on first, and why. */
@@ -83,17 +87,21 @@ export class RequestService {
       }));
   }
 
-  async get(actingId: string | undefined, id: string): Promise<RequestView> {
+  async get(actingId: string | undefined, id: string, language?: string): Promise<RequestView> {
     const acting = this.authorities.acting(actingId);
     const record = await this.requests.find(id);
     if (!record || !isOwnSide(record, acting.id)) throw new NotFound('request');
-    return toView(record, {
+    return this.localised(record, language, {
       subject: await this.requests.subject(id),
       answers: await this.requests.answers(id),
       furtherInformation: await this.requests.furtherInformation(id),
       history: await this.requests.events(id),
       attachments: await this.attachments.list(id),
     });
+  }
+
+  private localised(record: RequestRecord, language: string | undefined, details: RequestDetails): RequestView {
+    return localiseView(toView(record, details), this.catalogue.current(), language);
   }
 
   accept(actingId: string | undefined, id: string): Promise<RequestView> {
@@ -141,6 +149,13 @@ export class RequestService {
       const asked = new Set(record.questions.map((q) => q.questionId));
       const unknown = dto.answers.find((a) => !asked.has(a.questionId));
       if (unknown) throw new UnprocessableRequest(`question ${unknown.questionId} was not asked in this request`);
+      for (const a of dto.answers) {
+        const question = findQuestion(this.catalogue.current(), record.legislativeArea, a.questionId);
+        checkAnswer(question, a.answer);
+        if (question.answerType === 'document' && !(await this.attachments.get(id, a.answer))) {
+          throw new UnprocessableRequest(`the answer to ${a.questionId} names no attachment of this request`);
+        }
+      }
       const answers = dto.answers.map((a) => ({ questionId: a.questionId, answer: a.answer }));
       await this.requests.insertAnswers(tx, id, answers, dto.final, next.answeredAt ?? next.lastActivityAt);
       await this.notify(tx, record, { type: 'request.answered', body: { requestId: id, final: dto.final, answers } });
@@ -183,7 +198,7 @@ export class RequestService {
     });
     // After forwarding, the acting authority is no longer a party: it sees the request without details.
     const record = (await this.requests.find(id))!;
-    return isOwnSide(record, acting.id) ? this.get(acting.id, id) : toView(record);
+    return isOwnSide(record, acting.id) ? this.get(acting.id, id) : this.localised(record, undefined, {});
   }
 
   /** Tells the other party's node what this side did. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthoritiesModule } from '../authorities/authorities.module';
+import { CatalogueModule } from '../catalogue/catalogue.module';
 import { MessagingModule } from '../messaging/messaging.module';
 import { AttachmentController } from './attachment.controller';
 import { AttachmentRepository } from './attachment.repository';
@@ -10,7 +11,7 @@ import { RequestRepository } from './request.repository';
 import { RequestService } from './request.service';
 
 @Module({
-  imports: [MessagingModule, AuthoritiesModule],
+  imports: [MessagingModule, AuthoritiesModule, CatalogueModule],
   providers: [RequestRepository, RequestService, RequestHandlers, AttachmentRepository, AttachmentService],
   controllers: [RequestController, AttachmentController],
 })

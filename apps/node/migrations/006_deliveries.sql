@@ -1,0 +1,11 @@
+-- Delivery of each message this node sends, per recipient node: set when the recipient's signed
+-- receipt arrives (it sends one in the transaction that applied the message). Ids only.
+CREATE TABLE deliveries (
+  message_id     uuid NOT NULL,
+  recipient_node text NOT NULL,
+  type           text NOT NULL,
+  sent_at        timestamptz NOT NULL,
+  delivered_at   timestamptz,
+  PRIMARY KEY (message_id, recipient_node)
+);
+CREATE INDEX deliveries_pending ON deliveries (sent_at) WHERE delivered_at IS NULL;

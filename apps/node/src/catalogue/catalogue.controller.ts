@@ -1,0 +1,29 @@
+import { Controller, Get, Headers, Param, Query } from '@nestjs/common';
+import { ApiHeader, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { localise, LocalisedQuestion } from '@imi/domain';
+import { NotFound } from '../problem/errors';
+import { CatalogueStore } from './catalogue.store';
+
+@ApiTags('catalogue')
+@Controller('catalogue')
+export class CatalogueController {
+  constructor(private readonly store: CatalogueStore) {}
+
+  /** The version in force and the legislative areas it covers. */
+  @Get()
+  summary(): { version: number; languages: readonly string[]; areas: string[] } {
+    const catalogue = this.store.current();
+    return { version: catalogue.version, languages: catalogue.languages, areas: Object.keys(catalogue.areas) };
+  }
+
+  /** An area's questions in the reader's language (`lang`, else Accept-Language, else English). */
+  @Get(':area')
+  @ApiHeader({ name: 'accept-language', required: false })
+  @ApiQuery({ name: 'lang', required: false, example: 'de' })
+  area(@Param('area') area: string, @Query('lang') lang: string | undefined, @Headers('accept-language') acceptLanguage: string | undefined): LocalisedQuestion[] {
+    const catalogue = this.store.current();
+    if (!Object.hasOwn(catalogue.areas, area)) throw new NotFound(`legislative area ${area.slice(0, 100)}`);
+    return catalogue.areas[area].map((q) => localise(catalogue, area, q.id, lang ?? acceptLanguage));
+  }
+}
+
