@@ -10,7 +10,7 @@ export class ReceiptsHandler implements OnModuleInit {
   onModuleInit(): void {
     this.handlers.register('message.received', async ({ tx, envelope, body }) => {
       const { rowCount } = await tx.query(
-        'UPDATE deliveries SET delivered_at = $3 WHERE message_id = $1 AND recipient_node = $2 AND delivered_at IS NULL',
+        'UPDATE deliveries SET delivered_at = $3, acknowledged_at = now() WHERE message_id = $1 AND recipient_node = $2 AND delivered_at IS NULL',
         [body.receivedMessageId, envelope.senderNode, new Date(body.appliedAt)],
       );
       // Only the node a message went to can acknowledge it.

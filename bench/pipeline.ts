@@ -1,0 +1,200 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
+import { publicKeySet } from '@imi/envelope';
+import { Database, migrate } from '@imi/persistence';
+import { ensureKeys, provision } from '../apps/hub/src/operator/provision';
+import { MeasuredProcess } from './processes';
+import { LatencySummary, round, summarise } from './stats';
+
+export interface Endpoints {
+  kafkaBrokers: string;
+  schemaRegistryUrl: string;
+  databaseUrl: string;
+}
+
+const root = join(__dirname, '..', '..');
+const dist = (path: string) => join(root, 'dist', path);
+
+/** Hub, FR and DE as separate processes from the build, each with a fresh database. */
+export class BenchNetwork {
+  private constructor(
+    readonly prefix: string,
+    readonly hub: MeasuredProcess,
+    readonly fr: MeasuredProcess,
+    readonly de: MeasuredProcess,
+    readonly frDb: Database,
+    readonly frUrl: string,
+  ) {}
+
+  static async start(endpoints: Endpoints): Promise<BenchNetwork> {
+    const run = `bench${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+    const prefix = `${run}.`;
+    const keysRoot = mkdtempSync(join(tmpdir(), 'imi-bench-keys-'));
+    const hubKeys = ensureKeys(join(keysRoot, 'hub'), 'HUB');
+    writeFileSync(join(keysRoot, 'hub', 'public.json'), JSON.stringify(publicKeySet(hubKeys)));
+    const db = async (name: string) => {
+      const admin = Database.connect(endpoints.databaseUrl, 1);
+      await admin.query(`CREATE DATABASE ${run}_${name}`);
+      await admin.close();
+      const url = new URL(endpoints.databaseUrl);
+      url.pathname = `/${run}_${name}`;
+      return url.toString();
+    };
+    const hubDbUrl = await db('hub');
+    const hubDb = Database.connect(hubDbUrl, 1);
+    await migrate(hubDb, join(root, 'apps/hub/migrations'));
+    await provision(hubDb, {
+      nodes: [
+        { code: 'FR', authorities: [{ id: 'FR-CNOM', name: "Conseil national de l'Ordre des médecins", legislativeAreas: ['professional-qualifications'] }] },
+        { code: 'DE', authorities: [{ id: 'DE-BE-AEK', name: 'Ärztekammer Berlin', legislativeAreas: ['professional-qualifications'] }] },
+      ],
+    }, keysRoot);
+    await hubDb.close();
+    const common = { KAFKA_BROKERS: endpoints.kafkaBrokers, SCHEMA_REGISTRY_URL: endpoints.schemaRegistryUrl, TOPIC_PREFIX: prefix };
+    const hub = MeasuredProcess.start('hub', dist('apps/hub/src/main.js'), { ...common, DATABASE_URL: hubDbUrl, HUB_KEYS_DIR: join(keysRoot, 'hub'), PORT: '3900' });
+    await hub.waitHealthy('http://127.0.0.1:3900/health');
+    const node = async (code: string, port: number) => {
+      const url = await db(`node_${code.toLowerCase()}`);
+      const child = MeasuredProcess.start(`node ${code}`, dist('apps/node/src/main.js'), {
+        ...common, NODE_COUNTRY: code, DATABASE_URL: url, NODE_KEYS_DIR: join(keysRoot, code), HUB_PUBLIC_KEY_FILE: join(keysRoot, 'hub', 'public.json'), PORT: String(port),
+      });
+      return { child, url };
+    };
+    const [fr, de] = await Promise.all([node('FR', 3901), node('DE', 3902)]);
+    await Promise.all([fr.child.waitHealthy('http://127.0.0.1:3901/health'), de.child.waitHealthy('http://127.0.0.1:3902/health')]);
+    return new BenchNetwork(prefix, hub, fr.child, de.child, Database.connect(fr.url, 2), 'http://127.0.0.1:3901');
+  }
+
+  get processes(): MeasuredProcess[] {
+    return [this.hub, this.fr, this.de];
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([this.fr.stop(), this.de.stop()]);
+    await this.hub.stop();
+    await this.frDb.close();
+  }
+}
+
+let sequence = 0;
+
+/** One information request as a case handler at FR-CNOM sends it, with a person of its own. */
+async function sendRequest(frUrl: string): Promise<void> {
+  const n = ++sequence;
+  const response = await fetch(`${frUrl}/requests`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-authority-id': 'FR-CNOM' },
+    body: JSON.stringify({
+      addresseeAuthorityId: 'DE-BE-AEK',
+      legislativeArea: 'professional-qualifications',
+      replyBy: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+      questions: [{ questionId: 'pq.diploma.authentic' }, { questionId: 'pq.free-text', freeText: 'Does the diploma include the specialist training in general medicine?' }],
+      subject: { familyName: `Bench-${n}`, givenNames: 'Camille', dateOfBirth: '1980-01-01', registerNumber: `RPPS-${100000 + n}` },
+    }),
+  });
+  if (response.status !== 201) throw new Error(`POST /requests answered ${response.status}: ${await response.text()}`);
+}
+
+export interface PhaseResult {
+  exchanges: number;
+  offeredPerSecond: number | null;
+  achievedPerSecond: number;
+  latency: LatencySummary;
+  peakRssMb: Record<string, number>;
+}
+
+/** Waits until FR holds the receipt of every request.sent since `since`; returns their timings. */
+async function acknowledged(network: BenchNetwork, since: Date, expected: number, timeoutMs: number): Promise<{ sent: Date; acked: Date }[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [{ n }] = await network.frDb.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM deliveries WHERE type = 'request.sent' AND sent_at >= $1 AND acknowledged_at IS NOT NULL`, [since],
+    );
+    if (n >= expected) break;
+    if (Date.now() > deadline) throw new Error(`only ${n} of ${expected} exchanges acknowledged`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const rows = await network.frDb.query<{ sent_at: Date; acknowledged_at: Date }>(
+    `SELECT sent_at, acknowledged_at FROM deliveries WHERE type = 'request.sent' AND sent_at >= $1`, [since],
+  );
+  return rows.map((r) => ({ sent: r.sent_at, acked: r.acknowledged_at }));
+}
+
+function phaseResult(network: BenchNetwork, timings: { sent: Date; acked: Date }[], offered: number | null): PhaseResult {
+  const first = Math.min(...timings.map((t) => t.sent.getTime()));
+  const last = Math.max(...timings.map((t) => t.acked.getTime()));
+  return {
+    exchanges: timings.length,
+    offeredPerSecond: offered,
+    achievedPerSecond: round(timings.length / ((last - first) / 1000)),
+    latency: summarise(timings.map((t) => t.acked.getTime() - t.sent.getTime())),
+    peakRssMb: Object.fromEntries(network.processes.map((p) => [p.name, p.stopSampling()])),
+  };
+}
+
+/** As many exchanges as the pipeline takes: `count` requests from `concurrency` case handlers at once. */
+export async function maximumThroughput(network: BenchNetwork, count: number, concurrency: number): Promise<PhaseResult> {
+  network.processes.forEach((p) => p.startSampling());
+  const since = new Date();
+  let issued = 0;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (issued < count) {
+      issued++;
+      await sendRequest(network.frUrl);
+    }
+  }));
+  return phaseResult(network, await acknowledged(network, since, count, 600_000), null);
+}
+
+/** A fixed offered load (open loop): requests leave on schedule whether or not earlier ones finished. */
+export async function fixedLoad(network: BenchNetwork, perSecond: number, seconds: number): Promise<PhaseResult> {
+  network.processes.forEach((p) => p.startSampling());
+  const since = new Date();
+  const count = Math.round(perSecond * seconds);
+  const start = performance.now();
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < count; i++) {
+    const due = start + (i * 1000) / perSecond;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    inFlight.push(sendRequest(network.frUrl));
+  }
+  await Promise.all(inFlight);
+  return phaseResult(network, await acknowledged(network, since, count, 600_000), perSecond);
+}
+
+/** Bytes on the wire per exchange: every record (key, value, headers) on the run's topics, divided by exchanges. */
+export async function bytesOnTheWire(network: BenchNetwork, brokers: string, exchanges: number): Promise<{ recordsPerExchange: number; bytesPerExchange: number }> {
+  const kafka = new Kafka({ brokers: brokers.split(','), logLevel: logLevel.NOTHING, clientId: 'bench-scan' });
+  const admin = kafka.admin();
+  await admin.connect();
+  const topics = (await admin.listTopics()).filter((t) => t.startsWith(network.prefix) && !t.endsWith('hub.broadcast') && !t.endsWith('hub.rejected'));
+  let expected = 0;
+  for (const topic of topics) for (const o of await admin.fetchTopicOffsets(topic)) expected += Number(o.high) - Number(o.low);
+  await admin.disconnect();
+  const consumer = kafka.consumer({ groupId: `bench-scan-${randomUUID()}` });
+  await consumer.connect();
+  await consumer.subscribe({ topics, fromBeginning: true });
+  let records = 0;
+  let bytes = 0;
+  await new Promise<void>((resolve) => {
+    let quiet: NodeJS.Timeout | undefined;
+    void consumer.run({
+      eachBatch: async ({ batch }) => {
+        for (const m of batch.messages) {
+          records++;
+          bytes += (m.key?.length ?? 0) + (m.value?.length ?? 0);
+          for (const [name, value] of Object.entries(m.headers ?? {})) bytes += name.length + (Array.isArray(value) ? value : [value]).reduce((n, v) => n + (v?.length ?? 0), 0);
+        }
+        clearTimeout(quiet);
+        // Transaction markers take offsets too: stop when nothing new came for a second.
+        quiet = setTimeout(resolve, records >= expected * 0.5 ? 1000 : 5000);
+      },
+    });
+  });
+  await consumer.disconnect();
+  return { recordsPerExchange: round(records / exchanges, 2), bytesPerExchange: Math.round(bytes / exchanges) };
+}

@@ -1,0 +1,83 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+/** A spawned hub or node process, with its memory sampled while it runs. */
+export class MeasuredProcess {
+  private peakRssKb = 0;
+  private sampler: NodeJS.Timeout | null = null;
+  readonly log: string[] = [];
+
+  private constructor(
+    readonly name: string,
+    readonly child: ChildProcess,
+  ) {
+    for (const stream of [child.stdout, child.stderr]) {
+      stream?.on('data', (chunk: Buffer) => {
+        this.log.push(chunk.toString());
+        if (this.log.length > 200) this.log.shift();
+      });
+    }
+  }
+
+  static start(name: string, script: string, env: Record<string, string>): MeasuredProcess {
+    const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    return new MeasuredProcess(name, child);
+  }
+
+  async waitHealthy(url: string, timeoutMs = 120_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (this.child.exitCode !== null) throw new Error(`${this.name} exited: ${this.log.join('').slice(-2000)}`);
+      try {
+        if ((await fetch(url)).ok) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error(`${this.name} not healthy at ${url}`);
+  }
+
+  /** Current resident set size in MiB, from /proc. */
+  rssMb(): number {
+    return kb(this.child.pid!, 'VmRSS') / 1024;
+  }
+
+  /** Starts (or restarts) the peak-RSS window for one phase of the benchmark. */
+  startSampling(): void {
+    this.peakRssKb = 0;
+    this.stopSampling();
+    this.sampler = setInterval(() => {
+      this.peakRssKb = Math.max(this.peakRssKb, kb(this.child.pid!, 'VmRSS'));
+    }, 100);
+  }
+
+  stopSampling(): number {
+    if (this.sampler) clearInterval(this.sampler);
+    this.sampler = null;
+    return Math.round(this.peakRssKb / 1024);
+  }
+
+  /** The process's lifetime high-water mark of resident memory, in MiB. */
+  highWaterMb(): number {
+    return Math.round(kb(this.child.pid!, 'VmHWM') / 1024);
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 20_000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+function kb(pid: number, field: string): number {
+  try {
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}

@@ -1,0 +1,107 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cpus, totalmem } from 'node:os';
+import { measureCryptoFloor } from './crypto-floor';
+import { BenchNetwork, bytesOnTheWire, Endpoints, fixedLoad, maximumThroughput, PhaseResult } from './pipeline';
+import { round } from './stats';
+import { measureTransport } from './transport-baseline';
+
+/**
+ * `npm run bench`: the pipeline and the limits it should approach, measured in one run on the
+ * local stack. Writes bench/results/<time>.json and bench/results/latest.json, prints a table.
+ */
+async function main(): Promise<void> {
+  const endpoints = JSON.parse(process.env.BENCH_ENDPOINTS ?? '{}') as Endpoints;
+  const exchanges = Number(process.env.BENCH_EXCHANGES ?? 20_000);
+  const phaseSeconds = Number(process.env.BENCH_PHASE_SECONDS ?? 20);
+  const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 64);
+
+  log('crypto floor (one core, tight loop)');
+  const crypto = await measureCryptoFloor();
+
+  const network = await BenchNetwork.start(endpoints);
+  let maximum: PhaseResult;
+  const fixed: Record<string, PhaseResult> = {};
+  let wire: { recordsPerExchange: number; bytesPerExchange: number };
+  try {
+    log(`warm-up: 500 exchanges`);
+    await maximumThroughput(network, 500, concurrency);
+    log(`maximum throughput: ${exchanges} exchanges, ${concurrency} concurrent case handlers`);
+    maximum = await maximumThroughput(network, exchanges, concurrency);
+    for (const [name, rate] of [
+      ['250/s', 250],
+      ['50% of max', Math.max(1, Math.round(maximum.achievedPerSecond * 0.5))],
+      ['90% of max', Math.max(1, Math.round(maximum.achievedPerSecond * 0.9))],
+    ] as const) {
+      log(`fixed load ${name} (${rate}/s for ${phaseSeconds} s)`);
+      fixed[name] = await fixedLoad(network, rate, phaseSeconds);
+    }
+    const total = 500 + exchanges + Object.values(fixed).reduce((n, p) => n + p.exchanges, 0);
+    log('bytes on the wire');
+    wire = await bytesOnTheWire(network, endpoints.kafkaBrokers, total);
+  } finally {
+    await network.stop();
+  }
+
+  log('transport baseline (bare kafkajs, same broker)');
+  const transport = await measureTransport(endpoints.kafkaBrokers, exchanges, crypto.valueBytes, 180);
+  // One exchange is four Kafka hops: request to the hub, to DE, receipt to the hub, to FR.
+  const hopsPerExchange = 4;
+
+  const result = {
+    measuredAt: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: round(totalmem() / 2 ** 30), node: process.version },
+    parameters: { exchanges, phaseSeconds, concurrency },
+    cryptoFloor: crypto,
+    transportBaseline: { ...transport, exchangesPerSecondAtFourHops: round(transport.messagesPerSecond / hopsPerExchange) },
+    pipeline: { maximum, fixed, wire },
+    ratios: {
+      pipelineToTransport: round(maximum.achievedPerSecond / (transport.messagesPerSecond / hopsPerExchange), 3),
+      pipelineToCryptoFloor: round(maximum.achievedPerSecond / crypto.shippedExchangesPerSecond, 3),
+    },
+    targets: {
+      sustainedAtLeast2000PerSecond: maximum.achievedPerSecond >= 2000,
+      atLeastHalfTheCryptoFloor: maximum.achievedPerSecond >= crypto.shippedExchangesPerSecond / 2,
+      p99AtMost100MsAt250PerSecond: fixed['250/s'].latency.p99Ms <= 100,
+      rssAtMost256MbAt250PerSecond: Object.values(fixed['250/s'].peakRssMb).every((mb) => mb <= 256),
+    },
+  };
+
+  const dir = join(__dirname, '..', '..', 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const json = JSON.stringify(result, null, 2);
+  writeFileSync(join(dir, `${result.measuredAt.replace(/[:.]/g, '-')}.json`), json);
+  writeFileSync(join(dir, 'latest.json'), json);
+  printTable(result);
+}
+
+function printTable(r: any): void {
+  const rows: [string, string][] = [
+    ['crypto floor, shipped design (exchanges/s, 1 core)', String(r.cryptoFloor.shippedExchangesPerSecond)],
+    ['crypto floor, per-message ECDH-ES via jose', String(r.cryptoFloor.perMessageEcdhExchangesPerSecond)],
+    ['transport baseline (messages/s, one hop)', String(r.transportBaseline.messagesPerSecond)],
+    ['transport baseline ÷ 4 hops (exchanges/s)', String(r.transportBaseline.exchangesPerSecondAtFourHops)],
+    ['pipeline sustained (exchanges/s)', `${r.pipeline.maximum.achievedPerSecond} over ${r.pipeline.maximum.exchanges}`],
+    ...Object.entries(r.pipeline.fixed).map(([name, p]: [string, any]) => [
+      `latency at ${name} (offered ${p.offeredPerSecond}/s, achieved ${p.achievedPerSecond}/s)`,
+      `p50 ${p.latency.p50Ms} ms, p99 ${p.latency.p99Ms} ms, max ${p.latency.maxMs} ms; RSS ${Object.entries(p.peakRssMb).map(([k, v]) => `${k} ${v}`).join(', ')} MB`,
+    ] as [string, string]),
+    ['peak RSS at maximum (MB)', Object.entries(r.pipeline.maximum.peakRssMb).map(([k, v]) => `${k} ${v}`).join(', ')],
+    ['on the wire per exchange', `${r.pipeline.wire.bytesPerExchange} bytes in ${r.pipeline.wire.recordsPerExchange} records`],
+    ['pipeline ÷ transport', String(r.ratios.pipelineToTransport)],
+    ['pipeline ÷ crypto floor', String(r.ratios.pipelineToCryptoFloor)],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  console.log('');
+  for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+  console.log(`\ntargets: ${JSON.stringify(r.targets)}`);
+}
+
+function log(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+main().catch((error) => {
+  console.error(`bench failed: ${error.stack ?? error}`);
+  process.exit(1);
+});

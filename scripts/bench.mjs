@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// `npm run bench`: starts the local stack (unless endpoints are given in the environment),
+// builds, and runs bench/run.ts from the build. Results: bench/results/latest.json.
+// BENCH_EXCHANGES (default 20000), BENCH_PHASE_SECONDS (20), BENCH_CONCURRENCY (64) tune it.
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { up } from './stack.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { KAFKA_BROKERS, SCHEMA_REGISTRY_URL, DATABASE_URL } = process.env;
+const endpoints = KAFKA_BROKERS && SCHEMA_REGISTRY_URL && DATABASE_URL
+  ? { kafkaBrokers: KAFKA_BROKERS, schemaRegistryUrl: SCHEMA_REGISTRY_URL, databaseUrl: DATABASE_URL }
+  : await up();
+const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+if (build.status !== 0) process.exit(1);
+const run = spawnSync(process.execPath, [join(root, 'dist/bench/run.js')], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, BENCH_ENDPOINTS: JSON.stringify(endpoints) },
+});
+process.exit(run.status ?? 1);
