@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { publicKeySet, readPublicKeySet } from '@imi/envelope';
 import { Database, migrate } from '@imi/persistence';
+import { destroyEncryptionKey, rotateEncryptionKey } from './operator/encryption-keys';
 import { ensureKeys, NetworkPlan, provision } from './operator/provision';
 import { loadLegislativeAreas } from './registry/legislative-areas';
 import { RegistryRepository } from './registry/registry.repository';
@@ -16,6 +17,14 @@ const USAGE = `hub operator CLI (DATABASE_URL names the hub database)
   register-authority --id ID --node CC --name NAME --areas a,b
   set-node-status --node CC --status active|suspended|revoked
   revoke-key --kid KID
+  rotate-encryption-key --node CC --keys DIR --not-before ISO [--previous-valid-until ISO]
+                                      generate the node's next encryption epoch key into its key set
+                                      (DIR: its key folder, or the folder of all of them) and announce
+                                      it from --not-before; earlier keys end at --previous-valid-until
+                                      (default: --not-before + 7 days)
+  destroy-encryption-key --node CC --kid KID --keys DIR
+                                      crypto-shred an epoch key no sender uses any more: remove the
+                                      private key from the key set, mark it destroyed in the registry
   provision --network FILE --keys DIR register a whole network plan (idempotent)
   areas                               list the configured legislative areas`;
 
@@ -31,6 +40,12 @@ async function withRegistry<T>(work: (registry: RegistryRepository, db: Database
   }
 }
 
+function isoTime(text: string, option: string): Date {
+  const time = new Date(text);
+  if (Number.isNaN(time.getTime())) throw new Error(`${option} must be an ISO time, not ${text}`);
+  return time;
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, sub] = argv;
   const { values } = parseArgs({
@@ -39,6 +54,7 @@ async function main(argv: string[]): Promise<void> {
       node: { type: 'string' }, out: { type: 'string' }, public: { type: 'string' }, id: { type: 'string' },
       name: { type: 'string' }, areas: { type: 'string' }, status: { type: 'string' }, kid: { type: 'string' },
       network: { type: 'string' }, keys: { type: 'string' },
+      'not-before': { type: 'string' }, 'previous-valid-until': { type: 'string' },
     },
   });
   const need = (name: keyof typeof values): string => {
@@ -70,6 +86,27 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'revoke-key':
       return withRegistry((r) => r.revokeKey(need('kid')));
+    case 'rotate-encryption-key': {
+      const until = values['previous-valid-until'];
+      const rotation = await withRegistry((r) =>
+        rotateEncryptionKey(r, {
+          node: need('node'),
+          keys: need('keys'),
+          notBefore: isoTime(need('not-before'), '--not-before'),
+          previousValidUntil: until === undefined ? undefined : isoTime(until, '--previous-valid-until'),
+        }),
+      );
+      console.log(`${rotation.node}: ${rotation.kid} ${rotation.immediate ? 'in force now (not announced ahead)' : `announced from ${rotation.notBefore.toISOString()}`}`);
+      for (const p of rotation.previous) console.log(`${rotation.node}: ${p.kid} valid until ${p.notAfter.toISOString()}`);
+      console.log('the node picks the key up when the new trust list arrives; no restart needed');
+      return;
+    }
+    case 'destroy-encryption-key': {
+      const destroyed = await withRegistry((r) => destroyEncryptionKey(r, { node: need('node'), kid: need('kid'), keys: need('keys') }));
+      if (destroyed.early) console.warn(`warning: ${destroyed.kid} had not expired; messages still sealed for it can no longer be opened`);
+      console.log(`${destroyed.node}: ${destroyed.kid} destroyed${destroyed.removedFromKeySet ? '' : ' (its private key was already gone)'}`);
+      return;
+    }
     case 'provision': {
       const plan = JSON.parse(readFileSync(need('network'), 'utf8')) as NetworkPlan;
       return withRegistry((_, db) => provision(db, plan, need('keys')));

@@ -42,3 +42,31 @@ export class KeyError extends Error {
     this.name = 'KeyError';
   }
 }
+
+/** Why a sealed body could not be opened. The sender only ever sees `undecryptable`. */
+export type UndecryptableReason =
+  /** Not a JWE of this network's shape. */
+  | 'malformed'
+  /** No recipient entry names a key of this node. */
+  | 'not-sealed-for-me'
+  /** The sender's epoch key is not in the trust list for the sender. */
+  | 'unknown-sender-key'
+  /** The epoch named (ours or the sender's) is past its notAfter. */
+  | 'key-expired'
+  /** The key is no longer in the trust list (destroyed or revoked in the registry). */
+  | 'key-withdrawn'
+  /** This node no longer holds the private key: it was destroyed (crypto-shredded). */
+  | 'key-destroyed'
+  /** Unwrapping or authentication failed: tampered, or not our key after all. */
+  | 'corrupt';
+
+/** A sealed body that cannot be opened: a `MessageRejected` with the precise reason attached. */
+export class UndecryptableBody extends MessageRejected {
+  constructor(
+    readonly reason: UndecryptableReason,
+    message: string,
+  ) {
+    super('undecryptable', message);
+    this.name = 'UndecryptableBody';
+  }
+}

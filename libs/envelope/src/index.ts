@@ -10,6 +10,7 @@ export * from './envelope';
 export * from './message-types';
 export * from './codec';
 export * from './key-files';
+export * from './key-epochs';
 export * from './schemas-dir';
 export * from './message-bodies';
 export * from './hub-document';

@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, diffieHellman, hkdfSync, KeyObject, randomBytes } from 'node:crypto';
 import { b64u, fromB64u } from './base64url';
-import { MessageRejected } from './errors';
+import { UndecryptableBody } from './errors';
 
 /**
  * JWE sealing with a pairwise key-wrapping key per node pair and key epoch (ARCHITECTURE.md,
@@ -76,22 +76,22 @@ export function parseSealed(bytes: Buffer): { jwe: GeneralJwe; header: SealedHea
   try {
     jwe = JSON.parse(bytes.toString('utf8'));
   } catch {
-    throw new MessageRejected('undecryptable', 'sealed body is not JSON');
+    throw new UndecryptableBody('malformed', 'sealed body is not JSON');
   }
   const wellFormed =
     jwe !== null && typeof jwe === 'object' &&
     [jwe.protected, jwe.iv, jwe.ciphertext, jwe.tag].every((part) => typeof part === 'string') &&
     Array.isArray(jwe.recipients) &&
     jwe.recipients.every((r) => r && typeof r.encrypted_key === 'string' && r.header && typeof r.header.kid === 'string');
-  if (!wellFormed) throw new MessageRejected('undecryptable', 'sealed body is not a JWE general JSON serialization');
+  if (!wellFormed) throw new UndecryptableBody('malformed', 'sealed body is not a JWE general JSON serialization');
   let header: SealedHeader;
   try {
     header = JSON.parse(fromB64u(jwe.protected).toString('utf8'));
   } catch {
-    throw new MessageRejected('undecryptable', 'sealed body has an unreadable protected header');
+    throw new UndecryptableBody('malformed', 'sealed body has an unreadable protected header');
   }
   if (header.enc !== 'A256GCM' || typeof header.skid !== 'string') {
-    throw new MessageRejected('undecryptable', 'sealed body must be A256GCM and name the sender key');
+    throw new UndecryptableBody('malformed', 'sealed body must be A256GCM and name the sender key');
   }
   return { jwe, header };
 }
@@ -99,7 +99,7 @@ export function parseSealed(bytes: Buffer): { jwe: GeneralJwe; header: SealedHea
 /** Opens a sealed body with the recipient's pairwise key; any failure is `undecryptable`. */
 export function open(jwe: GeneralJwe, recipientKid: string, kek: Buffer): Buffer {
   const entry = jwe.recipients.find((r) => r.header.kid === recipientKid && r.header.alg === 'A256KW');
-  if (!entry) throw new MessageRejected('undecryptable', 'body is not sealed for this node');
+  if (!entry) throw new UndecryptableBody('not-sealed-for-me', 'body is not sealed for this node');
   try {
     const cek = unwrap(kek, fromB64u(entry.encrypted_key));
     const decipher = createDecipheriv('aes-256-gcm', cek, fromB64u(jwe.iv));
@@ -107,7 +107,7 @@ export function open(jwe: GeneralJwe, recipientKid: string, kek: Buffer): Buffer
     decipher.setAuthTag(fromB64u(jwe.tag));
     return Buffer.concat([decipher.update(fromB64u(jwe.ciphertext)), decipher.final()]);
   } catch {
-    throw new MessageRejected('undecryptable', 'body cannot be opened with this node key');
+    throw new UndecryptableBody('corrupt', 'body cannot be opened with this node key');
   }
 }
 

@@ -1,8 +1,16 @@
 import { KeyObject } from 'node:crypto';
-import { MessageRejected } from './errors';
+import { MessageRejected, UndecryptableBody } from './errors';
 import { HUB_NODE } from './envelope';
+import { hasExpired, isInForce, newestFirst } from './key-epochs';
 import { PublicJwk, publicKeyObject } from './keys';
 import { AuthorityEntry, TrustedEncryptionKey, TrustedNode, TrustList } from './trust-list';
+
+/** A listed encryption key, with the node it belongs to. */
+export interface EncryptionEntry {
+  node: string;
+  jwk: TrustedEncryptionKey;
+  key: KeyObject;
+}
 
 interface SigningEntry {
   node: TrustedNode;
@@ -19,7 +27,7 @@ export class TrustStore {
   private signing = new Map<string, SigningEntry>();
   private nodes = new Map<string, TrustedNode>();
   private authorities = new Map<string, AuthorityEntry>();
-  private encryption = new Map<string, { node: string; jwk: TrustedEncryptionKey; key: KeyObject }>();
+  private encryption = new Map<string, EncryptionEntry>();
   private hub: { kid: string; key: KeyObject } | null = null;
 
   /** The hub's own signing key, configured out of band: it is the anchor, not a list entry. */
@@ -43,7 +51,7 @@ export class TrustStore {
   replace(list: TrustList): boolean {
     if (this.list && list.version <= this.list.version) return false;
     const signing = new Map<string, SigningEntry>();
-    const encryption = new Map<string, { node: string; jwk: TrustedEncryptionKey; key: KeyObject }>();
+    const encryption = new Map<string, EncryptionEntry>();
     for (const node of list.nodes) {
       for (const jwk of node.signingKeys) signing.set(jwk.kid, { node, key: publicKeyObject(jwk), revoked: jwk.status !== 'active' });
       for (const jwk of node.encryptionKeys) encryption.set(jwk.kid, { node: node.code, jwk, key: publicKeyObject(jwk) });
@@ -82,19 +90,36 @@ export class TrustStore {
     return [...this.authorities.values()];
   }
 
-  /** The key senders seal for now: the newest one whose period has begun. */
-  currentEncryptionKey(node: string, at: Date): { kid: string; key: KeyObject } {
-    const usable = (this.nodes.get(node)?.encryptionKeys ?? [])
-      .filter((k) => Date.parse(k.notBefore) <= at.getTime() && (k.notAfter === null || Date.parse(k.notAfter) > at.getTime()))
-      .sort((a, b) => Date.parse(b.notBefore) - Date.parse(a.notBefore));
-    if (usable.length === 0) throw new MessageRejected('unknown-recipient', `node ${node} has no valid encryption key`);
-    return { kid: usable[0].kid, key: this.encryption.get(usable[0].kid)!.key };
+  /** Every listed encryption key of `node`, whatever its period (destroyed keys are not listed). */
+  encryptionKeysOf(node: string): TrustedEncryptionKey[] {
+    return this.nodes.get(node)?.encryptionKeys ?? [];
   }
 
-  /** A sender's epoch key named in a sealed body; it must belong to the envelope's sender. */
-  encryptionKey(kid: string, expectedNode: string): KeyObject {
+  /** Keys of `node` that may be sealed for at `at`, newest first. */
+  validEncryptionKeys(node: string, at: Date): TrustedEncryptionKey[] {
+    return newestFirst(this.encryptionKeysOf(node).filter((k) => isInForce(k, at)));
+  }
+
+  /** The key senders seal for now: the newest one whose period has begun. */
+  currentEncryptionKey(node: string, at: Date): { kid: string; key: KeyObject } {
+    const [current] = this.validEncryptionKeys(node, at);
+    if (!current) throw new MessageRejected('unknown-recipient', `node ${node} has no valid encryption key`);
+    return { kid: current.kid, key: this.encryption.get(current.kid)!.key };
+  }
+
+  /** A listed encryption key by id; undefined when never listed, revoked or destroyed. */
+  encryptionEntry(kid: string): EncryptionEntry | undefined {
+    return this.encryption.get(kid);
+  }
+
+  /**
+   * A sender's epoch key named in a sealed body; it must belong to the envelope's sender and,
+   * when `at` is given, not be past its notAfter.
+   */
+  encryptionKey(kid: string, expectedNode: string, at?: Date): KeyObject {
     const entry = this.encryption.get(kid);
-    if (!entry || entry.node !== expectedNode) throw new MessageRejected('undecryptable', `no encryption key ${kid} for ${expectedNode}`);
+    if (!entry || entry.node !== expectedNode) throw new UndecryptableBody('unknown-sender-key', `no encryption key ${kid} for ${expectedNode}`);
+    if (at && hasExpired(entry.jwk, at)) throw new UndecryptableBody('key-expired', `encryption key ${kid} of ${expectedNode} expired at ${entry.jwk.notAfter}`);
     return entry.key;
   }
 }

@@ -4,6 +4,16 @@ import { Database } from '@imi/persistence';
 
 export const REGISTRY_CHANGED = 'registry_changed';
 
+/** An encryption epoch key as the registry holds it. */
+export interface EncryptionKeyRecord {
+  kid: string;
+  node: string;
+  status: 'active' | 'revoked' | 'destroyed';
+  notBefore: Date;
+  notAfter: Date | null;
+  destroyedAt: Date | null;
+}
+
 export class RegistryConflict extends Error {
   constructor(message: string) {
     super(message);
@@ -43,7 +53,57 @@ export class RegistryRepository {
   }
 
   async revokeKey(kid: string): Promise<void> {
-    await this.change(`UPDATE node_keys SET status = 'revoked' WHERE kid = $1`, [kid], `no key ${kid}`);
+    // A destroyed key stays destroyed: that is the record that its private half is gone.
+    await this.change(`UPDATE node_keys SET status = 'revoked' WHERE kid = $1 AND status <> 'destroyed'`, [kid], `no key ${kid} to revoke`);
+  }
+
+  /** A node's encryption epoch keys, oldest first, whatever their status. */
+  async encryptionKeys(node: string): Promise<EncryptionKeyRecord[]> {
+    const rows = await this.db.query<{ kid: string; node: string; status: EncryptionKeyRecord['status']; not_before: Date; not_after: Date | null; destroyed_at: Date | null }>(
+      `SELECT kid, node, status, not_before, not_after, destroyed_at FROM node_keys WHERE node = $1 AND use = 'enc' ORDER BY not_before, created_at`,
+      [node],
+    );
+    return rows.map((r) => ({ kid: r.kid, node: r.node, status: r.status, notBefore: r.not_before, notAfter: r.not_after, destroyedAt: r.destroyed_at }));
+  }
+
+  /**
+   * Registers a node's next epoch key from `notBefore`, and ends its earlier active keys at
+   * `previousValidUntil` (never later than they already end), in one change: the next trust
+   * list announces both. Returns the earlier keys whose end moved.
+   */
+  async announceEncryptionKey(node: string, jwk: PublicJwk, notBefore: Date, previousValidUntil: Date): Promise<{ kid: string; notAfter: Date }[]> {
+    if (jwk.use !== 'enc') throw new RegistryConflict(`key ${jwk.kid} is not an encryption key`);
+    return this.db.transaction(async (tx) => {
+      const known = await tx.query('SELECT 1 FROM nodes WHERE code = $1', [node]);
+      if (known.rowCount === 0) throw new RegistryConflict(`no node ${node}`);
+      const inserted = await tx.query(
+        `INSERT INTO node_keys (kid, node, use, jwk, not_before) VALUES ($1, $2, 'enc', $3, $4) ON CONFLICT DO NOTHING`,
+        [jwk.kid, node, jwk, notBefore],
+      );
+      if (inserted.rowCount === 0) throw new RegistryConflict(`key ${jwk.kid} is already registered`);
+      const ended = await tx.query<{ kid: string; not_after: Date }>(
+        `UPDATE node_keys SET not_after = $3
+          WHERE node = $1 AND use = 'enc' AND status = 'active' AND kid <> $2 AND not_before < $4 AND (not_after IS NULL OR not_after > $3)
+          RETURNING kid, not_after`,
+        [node, jwk.kid, previousValidUntil, notBefore],
+      );
+      await tx.query(`NOTIFY ${REGISTRY_CHANGED}`);
+      return ended.rows.map((r) => ({ kid: r.kid, notAfter: r.not_after }));
+    });
+  }
+
+  /**
+   * Records that a key's private half was destroyed: it expires now (if it had not already)
+   * and leaves the trust list, so no one seals for it or accepts it again.
+   */
+  async markEncryptionKeyDestroyed(node: string, kid: string, at: Date): Promise<void> {
+    await this.change(
+      `UPDATE node_keys SET status = 'destroyed', destroyed_at = $3,
+              not_after = GREATEST(not_before, LEAST(COALESCE(not_after, $3), $3))
+        WHERE kid = $1 AND node = $2 AND use = 'enc' AND status <> 'destroyed'`,
+      [kid, node, at],
+      `no encryption key ${kid} of ${node} left to destroy`,
+    );
   }
 
   /** Builds the next trust list from the registry, with a new version number. */

@@ -4,11 +4,13 @@ import { TrustStore, verifyTrustList } from '@imi/envelope';
 import { topicNames, TRUST_LIST_KEY } from '@imi/messaging';
 import { NodeConfig } from '../config';
 import { InjectNodeConfig } from '../core.module';
+import { EpochKeys } from './epoch-keys';
 
 /**
  * Reads the hub's signed trust list from `hub.broadcast`. Offsets are never committed, so
  * every start reads the compacted topic from the beginning and ends on the newest list.
- * Start-up waits for a first list: without one, no message can be checked.
+ * Start-up waits for a first list: without one, no message can be checked. Every new list
+ * also re-reads the node's key set, so rotated and destroyed epoch keys take effect at once.
  */
 @Injectable()
 export class TrustListConsumer implements OnModuleInit, OnApplicationShutdown {
@@ -18,6 +20,7 @@ export class TrustListConsumer implements OnModuleInit, OnApplicationShutdown {
   constructor(
     private readonly kafka: Kafka,
     private readonly trust: TrustStore,
+    private readonly epochKeys: EpochKeys,
     @InjectNodeConfig() private readonly config: NodeConfig,
   ) {}
 
@@ -33,7 +36,10 @@ export class TrustListConsumer implements OnModuleInit, OnApplicationShutdown {
         if (message.key?.toString() !== TRUST_LIST_KEY || !message.value) return;
         try {
           const list = await verifyTrustList(message.value.toString(), this.config.hubPublicKey);
-          if (this.trust.replace(list)) this.logger.log(`trust list v${list.version} in force`);
+          if (this.trust.replace(list)) {
+            this.logger.log(`trust list v${list.version} in force`);
+            this.epochKeys.refresh();
+          }
           first();
         } catch (error) {
           this.logger.error(`broadcast trust list refused: ${(error as Error).message}`);

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { EpochKeys } from './epoch-keys';
 import { TrustListConsumer } from './trust-list.consumer';
 
-@Module({ providers: [TrustListConsumer] })
+@Module({ providers: [EpochKeys, TrustListConsumer] })
 export class TrustModule {}
