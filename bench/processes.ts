@@ -20,7 +20,9 @@ export class MeasuredProcess {
   }
 
   static start(name: string, script: string, env: Record<string, string>): MeasuredProcess {
-    const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // BENCH_NODE_ARGS (e.g. "--prof") reaches every hub and node process: for profiling a run.
+    const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     return new MeasuredProcess(name, child);
   }
 

@@ -5,8 +5,8 @@ import {
   readDetachedHeader, TrustStore, verifyDetached, wantsReceipt,
 } from '@imi/envelope';
 import { claimInbound, markRejected } from '@imi/messaging';
-import { Database } from '@imi/persistence';
-import { MessageHandlers } from './message-handlers';
+import { Database, Tx } from '@imi/persistence';
+import { MessageHandler, MessageHandlers } from './message-handlers';
 import { Outgoing } from './outgoing';
 import { isRetriable } from './retriable';
 
@@ -40,20 +40,37 @@ export class InboundProcessor {
     private readonly outgoing: Outgoing,
   ) {}
 
+  /** Applies one message; see processBatch. */
   async process(record: InboundRecord, receivedAt = new Date()): Promise<InboundResult> {
-    const result = await this.handle(record, receivedAt);
-    this.counts[result]++;
-    return result;
+    return (await this.processBatch([record], receivedAt))[0];
   }
 
-  private async handle(record: InboundRecord, receivedAt: Date): Promise<InboundResult> {
+  /**
+   * Applies a batch of inbox messages in one database transaction, each under its own
+   * savepoint: one commit for the batch instead of one per message, while a message that
+   * fails is rolled back alone and rejected. An infrastructure failure rolls the whole batch
+   * back and is thrown, so no offset moves and Kafka redelivers it.
+   */
+  async processBatch(records: InboundRecord[], receivedAt = new Date()): Promise<InboundResult[]> {
+    const prepared = await Promise.all(records.map((record) => this.prepare(record)));
+    const results = await this.db.transaction(async (tx) => {
+      const out: InboundResult[] = [];
+      for (const message of prepared) out.push(await this.apply(tx, message, receivedAt));
+      return out;
+    });
+    for (const result of results) this.counts[result]++;
+    return results;
+  }
+
+  /** The CPU part, outside any transaction: authenticate, open, decode. */
+  private async prepare(record: InboundRecord): Promise<Prepared> {
     let envelope: Envelope;
     try {
       envelope = await this.authenticate(record);
     } catch (error) {
       if (!(error instanceof MessageRejected)) throw error;
       this.logger.warn(`unauthenticated message ignored: ${error.code}`);
-      return 'ignored';
+      return { kind: 'ignored' };
     }
     try {
       const type = envelope.type as MessageType;
@@ -62,23 +79,39 @@ export class InboundProcessor {
       if (mustBeSealed(type) && envelope.bodyEncoding !== 'JWE') throw new MessageRejected('unsealed-body', `${type} bodies must be sealed`);
       const plaintext = envelope.bodyEncoding === 'JWE' ? this.crypto.openFrom(envelope.body, envelope.senderNode) : envelope.body;
       const body = await this.codec.decodeBody<MessageBodies[MessageType]>(type, plaintext);
-      return await this.db.transaction(async (tx) => {
-        if (!(await claimInbound(tx, envelope.messageId, envelope.type, envelope.senderNode))) return 'duplicate';
-        await handler({ tx, envelope, body, receivedAt });
-        if (envelope.senderNode !== HUB_NODE && wantsReceipt(envelope.type)) {
-          await this.outgoing.send(tx, {
-            type: 'message.received',
-            caseId: envelope.caseId,
-            recipientNodes: [envelope.senderNode],
-            causationId: envelope.messageId,
-            body: { receivedMessageId: envelope.messageId, appliedAt: Date.now() },
-          });
-        }
-        return 'applied';
-      });
+      return { kind: 'ready', envelope, handler, body };
     } catch (error) {
       if (isRetriable(error)) throw error;
-      return this.reject(envelope, error);
+      return { kind: 'refused', envelope, error };
+    }
+  }
+
+  private async apply(tx: Tx, message: Prepared, receivedAt: Date): Promise<InboundResult> {
+    if (message.kind === 'ignored') return 'ignored';
+    if (message.kind === 'refused') return this.reject(tx, message.envelope, message.error);
+    const { envelope, handler, body } = message;
+    await tx.query('SAVEPOINT inbound');
+    try {
+      if (!(await claimInbound(tx, envelope.messageId, envelope.type, envelope.senderNode))) {
+        await tx.query('RELEASE SAVEPOINT inbound');
+        return 'duplicate';
+      }
+      await handler({ tx, envelope, body, receivedAt });
+      if (envelope.senderNode !== HUB_NODE && wantsReceipt(envelope.type)) {
+        await this.outgoing.send(tx, {
+          type: 'message.received',
+          caseId: envelope.caseId,
+          recipientNodes: [envelope.senderNode],
+          causationId: envelope.messageId,
+          body: { receivedMessageId: envelope.messageId, appliedAt: Date.now() },
+        });
+      }
+      await tx.query('RELEASE SAVEPOINT inbound');
+      return 'applied';
+    } catch (error) {
+      if (isRetriable(error)) throw error;
+      await tx.query('ROLLBACK TO SAVEPOINT inbound');
+      return this.reject(tx, envelope, error);
     }
   }
 
@@ -102,29 +135,32 @@ export class InboundProcessor {
     return envelope;
   }
 
-  private async reject(envelope: Envelope, error: unknown): Promise<InboundResult> {
+  private async reject(tx: Tx, envelope: Envelope, error: unknown): Promise<InboundResult> {
     const code = error instanceof MessageRejected ? error.code : 'invalid-content';
     const reason = error instanceof MessageRejected ? error.message : 'the message could not be applied';
     if (!(error instanceof MessageRejected)) this.logger.error(`message ${envelope.messageId} (${envelope.type}) failed: ${(error as Error).message}`);
-    return this.db.transaction(async (tx) => {
-      if (!(await claimInbound(tx, envelope.messageId, envelope.type, envelope.senderNode))) return 'duplicate';
-      await markRejected(tx, envelope.messageId, code);
-      // Rejections are never answered with rejections, or two nodes could ping-pong forever.
-      if (envelope.senderNode !== HUB_NODE && envelope.type !== 'message.rejected') {
-        await this.outgoing.send(tx, {
-          type: 'message.rejected',
-          caseId: envelope.caseId,
-          recipientNodes: [envelope.senderNode],
-          causationId: envelope.messageId,
-          legislativeArea: envelope.legislativeArea,
-          body: { rejectedMessageId: envelope.messageId, rejectedBy: this.crypto.node, code, reason },
-        });
-      }
-      this.logger.warn(`message ${envelope.messageId} (${envelope.type}) from ${envelope.senderNode} rejected: ${code}`);
-      return 'rejected';
-    });
+    if (!(await claimInbound(tx, envelope.messageId, envelope.type, envelope.senderNode))) return 'duplicate';
+    await markRejected(tx, envelope.messageId, code);
+    // Rejections are never answered with rejections, or two nodes could ping-pong forever.
+    if (envelope.senderNode !== HUB_NODE && envelope.type !== 'message.rejected') {
+      await this.outgoing.send(tx, {
+        type: 'message.rejected',
+        caseId: envelope.caseId,
+        recipientNodes: [envelope.senderNode],
+        causationId: envelope.messageId,
+        legislativeArea: envelope.legislativeArea,
+        body: { rejectedMessageId: envelope.messageId, rejectedBy: this.crypto.node, code, reason },
+      });
+    }
+    this.logger.warn(`message ${envelope.messageId} (${envelope.type}) from ${envelope.senderNode} rejected: ${code}`);
+    return 'rejected';
   }
 }
+
+type Prepared =
+  | { kind: 'ignored' }
+  | { kind: 'refused'; envelope: Envelope; error: unknown }
+  | { kind: 'ready'; envelope: Envelope; handler: MessageHandler<MessageType>; body: MessageBodies[MessageType] };
 
 function headerText(headers: IHeaders | undefined, name: string): string | undefined {
   const raw = headers?.[name];

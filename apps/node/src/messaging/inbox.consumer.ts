@@ -5,6 +5,9 @@ import { NodeConfig } from '../config';
 import { InjectNodeConfig } from '../core.module';
 import { InboundProcessor } from './inbound.processor';
 
+/** Messages applied per database transaction. */
+const BATCH_SLICE = 200;
+
 /** Reads `node.<CC>.inbox`. Offsets commit only after a message was applied or rejected. */
 @Injectable()
 export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -22,8 +25,15 @@ export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutd
     await this.consumer.subscribe({ topic: topicNames(this.config.topicPrefix).inbox(this.config.country), fromBeginning: true });
     await this.consumer.run({
       partitionsConsumedConcurrently: 3,
-      eachMessage: async ({ message }) => {
-        await this.processor.process(message);
+      eachBatchAutoResolve: false,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+        // Slices keep one transaction short and let heartbeats through on a long backlog.
+        for (let i = 0; i < batch.messages.length && isRunning() && !isStale(); i += BATCH_SLICE) {
+          const slice = batch.messages.slice(i, i + BATCH_SLICE);
+          await this.processor.processBatch(slice);
+          resolveOffset(slice[slice.length - 1].offset);
+          await heartbeat();
+        }
       },
     });
   }

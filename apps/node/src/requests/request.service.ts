@@ -44,19 +44,22 @@ export class RequestService {
     const id = randomUUID();
     const questions = checked.questions.map((q) => ({ questionId: q.questionId, freeText: q.freeText }));
     const confidential = dto.confidential ?? false;
+    const record: RequestRecord = {
+      id, role: 'requester', requesterAuthorityId: requester.id, requesterNode: requester.node,
+      addresseeAuthorityId: addressee.id, addresseeNode: addressee.node, legislativeArea: dto.legislativeArea, questions,
+      confidential, sensitiveReason, snapshot, version: 1,
+    };
+    const subject = {
+      familyName: dto.subject.familyName, givenNames: dto.subject.givenNames,
+      dateOfBirth: dto.subject.dateOfBirth ?? null, registerNumber: dto.subject.registerNumber ?? null,
+      nationalId: dto.subject.nationalId ?? null, nationalIdJustification: dto.subject.nationalIdJustification ?? null,
+    };
+    const sent = { type: 'sent', at: now, detail: { addresseeAuthorityId: addressee.id } };
     await this.db.transaction(async (tx) => {
-      await this.requests.insert(tx, {
-        id, role: 'requester', requesterAuthorityId: requester.id, requesterNode: requester.node,
-        addresseeAuthorityId: addressee.id, addresseeNode: addressee.node, legislativeArea: dto.legislativeArea, questions,
-        confidential, sensitiveReason, snapshot,
-      });
-      await this.requests.appendEvent(tx, id, { type: 'sent', at: now, detail: { addresseeAuthorityId: addressee.id } });
+      await this.requests.insert(tx, record);
+      await this.requests.appendEvent(tx, id, sent);
       // The person stays here until the addressee accepts (see RequestHandlers).
-      await this.requests.insertSubject(tx, id, {
-        familyName: dto.subject.familyName, givenNames: dto.subject.givenNames,
-        dateOfBirth: dto.subject.dateOfBirth ?? null, registerNumber: dto.subject.registerNumber ?? null,
-        nationalId: dto.subject.nationalId ?? null, nationalIdJustification: dto.subject.nationalIdJustification ?? null,
-      });
+      await this.requests.insertSubject(tx, id, subject);
       await this.outgoing.send(tx, {
         type: 'request.sent', caseId: id, recipientNodes: [addressee.node], recipientAuthorities: [addressee.id],
         senderAuthority: requester.id, legislativeArea: dto.legislativeArea,
@@ -66,7 +69,8 @@ export class RequestService {
         },
       }, now);
     });
-    return this.get(requester.id, id);
+    // What was just written, without reading it back.
+    return this.localised(record, undefined, { subject, history: [sent], answers: [], furtherInformation: [], attachments: [] });
   }
 
   async list(actingId: string | undefined, language?: string): Promise<RequestView[]> {
