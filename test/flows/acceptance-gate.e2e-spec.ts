@@ -94,6 +94,21 @@ describe('acceptance gate with an attachment about the person', () => {
     await eventually(async () => expect(await personalDataOnDe()).toEqual(personalValues));
     expect((await lageso().get(`/requests/${id}`)).body.attachments).toHaveLength(2);
 
+    // Coordinators see their authorities' requests as metadata only, on both sides.
+    for (const [node, coordinator, side] of [['FR', 'FR-CNIMI', 'requester'], ['DE', 'DE-NIMIC', 'addressee']] as const) {
+      const observed = await actingFor(network.node(node), coordinator).get('/requests/observed');
+      expect(observed.status).toBe(200);
+      const entry = observed.body.requests.find((r: { id: string }) => r.id === id);
+      expect(Object.keys(entry).sort()).toEqual(
+        ['acceptedAt', 'closedAt', 'counterpartAuthorityId', 'id', 'legislativeArea', 'observedAuthorityId', 'replyBy', 'sentAt', 'side', 'state'],
+      );
+      expect(entry).toMatchObject({ side, state: 'accepted', legislativeArea: 'professional-qualifications' });
+      expect(observed.body.countsByState.accepted).toBeGreaterThanOrEqual(1);
+      const text = JSON.stringify(observed.body);
+      for (const value of [...personalValues, 'diploma.pdf', 'procedure.pdf']) expect(text.includes(value)).toBe(false);
+    }
+    expect((await fr().get('/requests/observed')).status).toBe(403);
+
     // Nothing personal in clear on any topic of the run, nor anywhere in the hub's database.
     const records = await readAllRecords(network.prefix);
     expect(records.length).toBeGreaterThan(8);

@@ -110,9 +110,16 @@ export const THREE_NODES: NetworkPlan = {
         { id: 'DE-BE-AEK', name: 'Ärztekammer Berlin', legislativeAreas: ['professional-qualifications'] },
         { id: 'DE-BE-LAGESO', name: 'Landesamt für Gesundheit und Soziales Berlin', legislativeAreas: ['professional-qualifications', 'services'] },
         { id: 'DE-BY-GEWERBE', name: 'Gewerbeamt München', legislativeAreas: ['services'] },
+        { id: 'DE-NIMIC', name: 'Nationaler IMI-Koordinator', legislativeAreas: [], observes: ['DE-BE-AEK', 'DE-BE-LAGESO', 'DE-BY-GEWERBE'] },
       ],
     },
-    { code: 'FR', authorities: [{ id: 'FR-CNOM', name: "Conseil national de l'Ordre des médecins", legislativeAreas: ['professional-qualifications'] }] },
+    {
+      code: 'FR',
+      authorities: [
+        { id: 'FR-CNOM', name: "Conseil national de l'Ordre des médecins", legislativeAreas: ['professional-qualifications'] },
+        { id: 'FR-CNIMI', name: 'Coordinateur national IMI', legislativeAreas: [], observes: ['FR-CNOM'] },
+      ],
+    },
     { code: 'ES', authorities: [{ id: 'ES-MSAN', name: 'Ministerio de Sanidad', legislativeAreas: ['professional-qualifications'] }] },
   ],
 };

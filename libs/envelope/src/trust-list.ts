@@ -29,6 +29,8 @@ export interface AuthorityEntry {
   name: string;
   legislativeAreas: string[];
   status: ParticipantStatus;
+  /** A coordinator or linked authority: the authorities of its own member state whose requests it may list (metadata only). */
+  observes?: string[];
 }
 
 export interface TrustList {

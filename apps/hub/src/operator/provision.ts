@@ -6,7 +6,17 @@ import { loadLegislativeAreas } from '../registry/legislative-areas';
 import { RegistryConflict, RegistryRepository } from '../registry/registry.repository';
 
 export interface NetworkPlan {
-  nodes: { code: string; authorities: { id: string; name: string; legislativeAreas: string[] }[] }[];
+  nodes: { code: string; authorities: { id: string; name: string; legislativeAreas: string[]; observes?: string[] }[] }[];
+}
+
+/** Observation stays within a member state: a coordinator never sees another state's requests, nor its own. */
+export function checkObservations(plan: NetworkPlan): void {
+  for (const node of plan.nodes) {
+    for (const authority of node.authorities) {
+      const foreign = (authority.observes ?? []).find((id) => id === authority.id || !node.authorities.some((a) => a.id === id));
+      if (foreign) throw new Error(`authority ${authority.id} can observe only other authorities of ${node.code}, not ${foreign}`);
+    }
+  }
 }
 
 /** Generates a key set in `dir` unless one is there already; returns it. */
@@ -27,6 +37,7 @@ export async function provision(db: Database, plan: NetworkPlan, keysRoot: strin
   const tolerateExisting = (error: unknown) => {
     if (!(error instanceof RegistryConflict)) throw error;
   };
+  checkObservations(plan);
   for (const node of plan.nodes) {
     const keys = ensureKeys(join(keysRoot, node.code), node.code);
     await registry.registerNode(publicKeySet(keys)).catch(tolerateExisting);

@@ -40,8 +40,8 @@ export class RegistryRepository {
   async registerAuthority(authority: Omit<AuthorityEntry, 'status'>): Promise<void> {
     await this.db.transaction(async (tx) => {
       const inserted = await tx.query(
-        'INSERT INTO authorities (id, node, name, legislative_areas) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
-        [authority.id, authority.node, authority.name, authority.legislativeAreas],
+        'INSERT INTO authorities (id, node, name, legislative_areas, observes) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING',
+        [authority.id, authority.node, authority.name, authority.legislativeAreas, authority.observes ?? []],
       );
       if (inserted.rowCount === 0) throw new RegistryConflict(`authority ${authority.id} is already registered`);
       await tx.query(`NOTIFY ${REGISTRY_CHANGED}`);
@@ -113,8 +113,10 @@ export class RegistryRepository {
     const keys = await this.db.query<{ node: string; use: string; jwk: PublicJwk; status: string; not_before: Date; not_after: Date | null }>(
       'SELECT node, use, jwk, status, not_before, not_after FROM node_keys ORDER BY created_at',
     );
-    const authorities = await this.db.query<{ id: string; node: string; name: string; legislative_areas: string[]; status: ParticipantStatus }>(
-      'SELECT id, node, name, legislative_areas, status FROM authorities ORDER BY id',
+    const authorities = await this.db.query<{
+      id: string; node: string; name: string; legislative_areas: string[]; status: ParticipantStatus; observes: string[];
+    }>(
+      'SELECT id, node, name, legislative_areas, status, observes FROM authorities ORDER BY id',
     );
     const trusted: TrustedNode[] = nodes.map((n) => ({
       code: n.code,
@@ -130,7 +132,10 @@ export class RegistryRepository {
       version: Number(version),
       issuedAt: now.toISOString(),
       nodes: trusted,
-      authorities: authorities.map((a) => ({ id: a.id, node: a.node, name: a.name, legislativeAreas: a.legislative_areas, status: a.status })),
+      authorities: authorities.map((a) => ({
+        id: a.id, node: a.node, name: a.name, legislativeAreas: a.legislative_areas, status: a.status,
+        ...(a.observes.length > 0 ? { observes: a.observes } : {}),
+      })),
     };
   }
 

@@ -3,7 +3,7 @@ import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { ActingAuthority, ACTING_AUTHORITY_HEADER } from '../authorities/acting-authority.decorator';
 import {
   AnswerRequestDto, CreateRequestDto, ForwardRequestDto, FurtherInformationDto, ProposeReplyDateDto, RejectRequestDto, RequestView,
-  RespondToReplyDateDto, UrgentRequestView,
+  ObservedRequestsView, RespondToReplyDateDto, UrgentRequestView,
 } from './request.dto';
 import { RequestService } from './request.service';
 
@@ -22,6 +22,11 @@ export class RequestController {
   @ApiHeader({ name: 'accept-language', required: false, description: 'Questions and answers are shown in this language where the catalogue has it' })
   list(@ActingAuthority() acting: string | undefined, @Headers('accept-language') language: string | undefined): Promise<RequestView[]> {
     return this.requests.list(acting, language);
+  }
+
+  @Get('observed')
+  observed(@ActingAuthority() acting: string | undefined): Promise<ObservedRequestsView> {
+    return this.requests.observed(acting);
   }
 
   @Get('urgent')

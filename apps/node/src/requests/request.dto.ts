@@ -125,3 +125,27 @@ export interface UrgentRequestView {
   replyBy: string;
   reasons: string[];
 }
+
+/**
+ * A request as a coordinator or linked authority sees it: who, which area, which state, when.
+ * By construction there is no field that could carry personal data: no questions, no free
+ * text, no reasons, no person, no answers, no attachments.
+ */
+export interface ObservedRequestView {
+  id: string;
+  observedAuthorityId: string;
+  side: 'requester' | 'addressee';
+  counterpartAuthorityId: string;
+  legislativeArea: string;
+  state: string;
+  sentAt: string;
+  replyBy: string;
+  acceptedAt: string | null;
+  closedAt: string | null;
+}
+
+export interface ObservedRequestsView {
+  observedAuthorityIds: string[];
+  countsByState: Record<string, number>;
+  requests: ObservedRequestView[];
+}

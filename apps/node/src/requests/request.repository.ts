@@ -100,6 +100,17 @@ export class RequestRepository {
     return rows.map(toRecord);
   }
 
+  /** This node's side of the requests of the given authorities. */
+  async listOfAuthorities(authorityIds: string[]): Promise<RequestRecord[]> {
+    const rows = await this.db.query<Row>(
+      `SELECT * FROM requests
+       WHERE (role = 'requester' AND requester_authority_id = ANY($1)) OR (role = 'addressee' AND addressee_authority_id = ANY($1))
+       ORDER BY sent_at DESC LIMIT 1000`,
+      [authorityIds],
+    );
+    return rows.map(toRecord);
+  }
+
   async insertSubject(tx: Tx, requestId: string, subject: SubjectBody): Promise<void> {
     await tx.query(
       `INSERT INTO request_subjects (request_id, family_name, given_names, date_of_birth, register_number, national_id, national_id_justification)

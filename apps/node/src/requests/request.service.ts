@@ -6,13 +6,13 @@ import { Database, Tx } from '@imi/persistence';
 import { AuthoritiesService } from '../authorities/authorities.service';
 import { CatalogueStore } from '../catalogue/catalogue.store';
 import { Outgoing, OutgoingMessage } from '../messaging/outgoing';
-import { NotFound, UnprocessableRequest } from '../problem/errors';
+import { Forbidden, NotFound, UnprocessableRequest } from '../problem/errors';
 import { AttachmentRepository } from './attachment.repository';
-import { AnswerRequestDto, CreateRequestDto, RequestView, UrgentRequestView } from './request.dto';
+import { AnswerRequestDto, CreateRequestDto, ObservedRequestsView, RequestView, UrgentRequestView } from './request.dto';
 import { RequestRecord, RequestRepository } from './request.repository';
 import { eventEntry } from './request.history';
 import { localiseView } from './request.localisation';
-import { RequestDetails, toView } from './request.view';
+import { RequestDetails, toObservedView, toView } from './request.view';
 
 type LocalCommand = Omit<RequestCommand, 'by' | 'at'>;
 
@@ -89,6 +89,17 @@ export class RequestService {
         id: record.id, state: record.snapshot.state, legislativeArea: record.legislativeArea,
         replyBy: record.snapshot.replyBy.toISOString(), reasons,
       }));
+  }
+
+  /** What a coordinator or linked authority may know of the authorities it observes: metadata only. */
+  async observed(actingId: string | undefined): Promise<ObservedRequestsView> {
+    const acting = this.authorities.acting(actingId);
+    const observed = (acting.observes ?? []).filter((id) => this.authorities.find(id)?.node === acting.node);
+    if (observed.length === 0) throw new Forbidden(`${acting.id} observes no other authority`);
+    const requests = (await this.requests.listOfAuthorities(observed)).map(toObservedView);
+    const countsByState: Record<string, number> = {};
+    for (const r of requests) countsByState[r.state] = (countsByState[r.state] ?? 0) + 1;
+    return { observedAuthorityIds: observed, countsByState, requests };
   }
 
   async get(actingId: string | undefined, id: string, language?: string): Promise<RequestView> {

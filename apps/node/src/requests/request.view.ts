@@ -1,6 +1,6 @@
 import { canDisclosePersonalData } from '@imi/domain';
 import { SubjectBody } from '@imi/envelope';
-import { RequestView } from './request.dto';
+import { ObservedRequestView, RequestView } from './request.dto';
 import { AttachmentMeta } from './attachment.repository';
 import { AnswerRecord, RequestRecord } from './request.repository';
 
@@ -52,4 +52,22 @@ export function toView(record: RequestRecord, details: RequestDetails = {}): Req
     }
   }
   return view;
+}
+
+/** The metadata-only view: fields are picked one by one, never copied from the record wholesale. */
+export function toObservedView(record: RequestRecord): ObservedRequestView {
+  const s = record.snapshot;
+  const requesterSide = record.role === 'requester';
+  return {
+    id: record.id,
+    observedAuthorityId: requesterSide ? record.requesterAuthorityId : record.addresseeAuthorityId,
+    side: record.role,
+    counterpartAuthorityId: requesterSide ? record.addresseeAuthorityId : record.requesterAuthorityId,
+    legislativeArea: record.legislativeArea,
+    state: s.state,
+    sentAt: s.sentAt.toISOString(),
+    replyBy: s.replyBy.toISOString(),
+    acceptedAt: s.acceptedAt?.toISOString() ?? null,
+    closedAt: s.closedAt?.toISOString() ?? null,
+  };
 }
