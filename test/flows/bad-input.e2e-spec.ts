@@ -99,6 +99,19 @@ describe('bad input between nodes', () => {
     expect(row).toEqual({ outcome: 'rejected', rejection_code: 'unknown-case' });
   });
 
+  it('answers a request with a question outside the catalogue with a signed rejection, storing nothing', async () => {
+    const requestId = randomUUID();
+    const body = forge.codec.encodeBody('request.sent', {
+      requestId, requesterAuthorityId: 'FR-CNOM', addresseeAuthorityId: 'DE-BE-AEK', legislativeArea: 'professional-qualifications',
+      replyBy: Date.now() + 86_400_000, questions: [{ questionId: 'pq.not-in-the-catalogue', freeText: null }], confidential: false, sensitiveReason: null,
+    });
+    const envelope = forge.requestSent({ caseId: requestId, body: forge.crypto('FR').sealFor(body, ['DE']) });
+    const before = await frRejections('invalid-content');
+    await forge.send(forge.topics.ingress, forge.signed(forge.codec.encodeEnvelope(envelope)));
+    await eventually(async () => expect(await frRejections('invalid-content')).toBe(before + 1));
+    expect(await network.node('DE').db.query('SELECT 1 FROM requests WHERE id = $1', [requestId])).toHaveLength(0);
+  });
+
   // Last in this block: it suspends FR, and then restores it.
   it('rejects a valid message from a suspended node, and the sender hears nothing it could use', async () => {
     const registry = new RegistryRepository(network.hubDb);

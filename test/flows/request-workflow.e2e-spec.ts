@@ -184,6 +184,8 @@ describe('information request workflow', () => {
     expect(irish[0].language).toBe('en');
     expect((await aek().get('/catalogue/no-such-area')).status).toBe(404);
     expect((await aek().get('/catalogue')).body).toMatchObject({ version: 1, areas: expect.arrayContaining(['services', 'solvit']) });
+    // Cached in the node's own database, for a restart while the hub is unreachable.
+    expect(await network.node('DE').db.query('SELECT version FROM question_catalogues')).toEqual([{ version: 1 }]);
   });
 
   it('records a justified national id, and refuses one beside a register number without justification', async () => {
