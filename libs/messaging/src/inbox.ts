@@ -1,4 +1,4 @@
-import { Tx } from '@imi/persistence';
+import { prepared, Tx } from '@imi/persistence';
 
 export type InboxOutcome = 'applied' | 'rejected';
 
@@ -7,11 +7,11 @@ export type InboxOutcome = 'applied' | 'rejected';
  * was seen before: the caller then does nothing, so a redelivered or replayed message is a no-op.
  */
 export async function claimInbound(tx: Tx, messageId: string, type: string, senderNode: string): Promise<boolean> {
-  const { rowCount } = await tx.query(
+  const { rowCount } = await tx.query(prepared(
     `INSERT INTO inbox_messages (message_id, type, sender_node, outcome) VALUES ($1, $2, $3, 'applied')
      ON CONFLICT (message_id) DO NOTHING`,
     [messageId, type, senderNode],
-  );
+  ));
   return rowCount === 1;
 }
 

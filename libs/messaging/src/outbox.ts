@@ -1,5 +1,5 @@
 import { IHeaders, Producer } from 'kafkajs';
-import { Database, Tx } from '@imi/persistence';
+import { Database, prepared, Tx } from '@imi/persistence';
 
 /** One message waiting in the outbox: the exact bytes and headers, already signed. */
 export interface OutboxMessage {
@@ -14,10 +14,10 @@ const NOTIFY_CHANNEL = 'outbox';
 
 /** Written in the caller's transaction, together with the state change it announces. */
 export async function enqueue(tx: Tx, message: OutboxMessage): Promise<void> {
-  await tx.query(
+  await tx.query(prepared(
     'INSERT INTO outbox_messages (message_id, topic, message_key, value, headers) VALUES ($1, $2, $3, $4, $5)',
     [message.messageId, message.topic, message.key, message.value, message.headers],
-  );
+  ));
   await tx.query(`NOTIFY ${NOTIFY_CHANNEL}`);
 }
 

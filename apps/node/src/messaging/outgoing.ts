@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AvroCodec, Envelope, HEADERS, MESSAGE_TYPES, MessageBodies, MessageType, NodeCrypto, wantsReceipt } from '@imi/envelope';
 import { enqueue, topicNames } from '@imi/messaging';
-import { Tx } from '@imi/persistence';
+import { prepared, Tx } from '@imi/persistence';
 import { NodeConfig } from '../config';
 import { InjectNodeConfig } from '../core.module';
 
@@ -60,10 +60,10 @@ export class Outgoing {
       headers: { [HEADERS.signature]: this.crypto.signer.sign(value) },
     });
     if (wantsReceipt(message.type)) {
-      await tx.query(
+      await tx.query(prepared(
         'INSERT INTO deliveries (message_id, recipient_node, type, sent_at) SELECT $1, unnest($2::text[]), $3, $4',
         [envelope.messageId, envelope.recipientNodes, envelope.type, now],
-      );
+      ));
     }
     return envelope.messageId;
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RequestSnapshot, RequestState } from '@imi/domain';
 import { SubjectBody } from '@imi/envelope';
-import { Database, Tx } from '@imi/persistence';
+import { Database, prepared, Tx } from '@imi/persistence';
 
 export interface RequestRecord {
   id: string;
@@ -55,7 +55,7 @@ export class RequestRepository {
 
   async insert(tx: Tx, record: Omit<RequestRecord, 'version'>): Promise<void> {
     const s = record.snapshot;
-    await tx.query(
+    await tx.query(prepared(
       `INSERT INTO requests (id, role, requester_authority_id, requester_node, addressee_authority_id, addressee_node,
          legislative_area, questions, state, reply_by, proposed_reply_by, sent_at, accepted_at, answered_at, closed_at,
          last_activity_at, rejection_reason, confidential, sensitive_reason)
@@ -64,11 +64,11 @@ export class RequestRepository {
         record.legislativeArea, JSON.stringify(record.questions), s.state, s.replyBy, s.proposedReplyBy ?? null, s.sentAt,
         s.acceptedAt ?? null, s.answeredAt ?? null, s.closedAt ?? null, s.lastActivityAt, s.rejectionReason ?? null,
         record.confidential, record.sensitiveReason],
-    );
+    ));
   }
 
   async exists(tx: Tx, id: string): Promise<boolean> {
-    return (await tx.query('SELECT 1 FROM requests WHERE id = $1', [id])).rowCount === 1;
+    return (await tx.query(prepared('SELECT 1 FROM requests WHERE id = $1', [id]))).rowCount === 1;
   }
 
   async find(id: string): Promise<RequestRecord | null> {
@@ -78,18 +78,18 @@ export class RequestRepository {
 
   /** Locks the row for the rest of the transaction: one change at a time per request. */
   async lock(tx: Tx, id: string): Promise<RequestRecord | null> {
-    const { rows } = await tx.query<Row>('SELECT * FROM requests WHERE id = $1 FOR UPDATE', [id]);
+    const { rows } = await tx.query<Row>(prepared('SELECT * FROM requests WHERE id = $1 FOR UPDATE', [id]));
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
   async update(tx: Tx, id: string, s: RequestSnapshot): Promise<void> {
-    await tx.query(
+    await tx.query(prepared(
       `UPDATE requests SET state = $2, addressee_authority_id = $3, reply_by = $4, proposed_reply_by = $5, accepted_at = $6,
          answered_at = $7, closed_at = $8, last_activity_at = $9, rejection_reason = $10, version = version + 1
        WHERE id = $1`,
       [id, s.state, s.addresseeAuthorityId, s.replyBy, s.proposedReplyBy ?? null, s.acceptedAt ?? null, s.answeredAt ?? null,
         s.closedAt ?? null, s.lastActivityAt, s.rejectionReason ?? null],
-    );
+    ));
   }
 
   async listFor(authorityId: string): Promise<RequestRecord[]> {
@@ -112,11 +112,11 @@ export class RequestRepository {
   }
 
   async insertSubject(tx: Tx, requestId: string, subject: SubjectBody): Promise<void> {
-    await tx.query(
+    await tx.query(prepared(
       `INSERT INTO request_subjects (request_id, family_name, given_names, date_of_birth, register_number, national_id, national_id_justification)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (request_id) DO NOTHING`,
       [requestId, subject.familyName, subject.givenNames, subject.dateOfBirth, subject.registerNumber, subject.nationalId, subject.nationalIdJustification],
-    );
+    ));
   }
 
   async subject(requestId: string, tx?: Tx): Promise<SubjectBody | null> {
@@ -139,11 +139,11 @@ export class RequestRepository {
   }
 
   async appendEvent(tx: Tx, requestId: string, event: { type: string; at: Date; detail?: Record<string, unknown> }): Promise<void> {
-    await tx.query(
+    await tx.query(prepared(
       `INSERT INTO request_events (request_id, seq, type, at, detail)
        SELECT $1, COALESCE(MAX(seq), 0) + 1, $2, $3, $4 FROM request_events WHERE request_id = $1`,
       [requestId, event.type, event.at, JSON.stringify(event.detail ?? {})],
-    );
+    ));
   }
 
   async events(requestId: string): Promise<{ type: string; at: Date; detail: Record<string, unknown> }[]> {
