@@ -123,3 +123,29 @@ export const THREE_NODES: NetworkPlan = {
     { code: 'ES', authorities: [{ id: 'ES-MSAN', name: 'Ministerio de Sanidad', legislativeAreas: ['professional-qualifications'] }] },
   ],
 };
+
+/** For one-to-many exchanges: coordinators per area in FR and ES, and the Commission (EC). */
+export const ALERT_NETWORK: NetworkPlan = {
+  nodes: [
+    { code: 'DE', authorities: [{ id: 'DE-BE-AEK', name: 'Ärztekammer Berlin', legislativeAreas: ['professional-qualifications', 'services'] }] },
+    {
+      code: 'FR',
+      authorities: [
+        { id: 'FR-CNOM', name: "Conseil national de l'Ordre des médecins", legislativeAreas: ['professional-qualifications'] },
+        { id: 'FR-DGCCRF', name: 'DGCCRF', legislativeAreas: ['services'] },
+        {
+          id: 'FR-CNIMI', name: 'Coordinateur national IMI', legislativeAreas: ['professional-qualifications', 'services'],
+          coordinates: ['professional-qualifications', 'services'],
+        },
+      ],
+    },
+    {
+      code: 'ES',
+      authorities: [
+        { id: 'ES-MSAN', name: 'Ministerio de Sanidad', legislativeAreas: ['professional-qualifications'] },
+        { id: 'ES-CNIMI', name: 'Coordinador nacional IMI', legislativeAreas: ['professional-qualifications'], coordinates: ['professional-qualifications'] },
+      ],
+    },
+    { code: 'EC', authorities: [{ id: 'EC-GROW', name: 'European Commission, DG GROW', legislativeAreas: ['services'] }] },
+  ],
+};

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AlertsModule } from './alerts/alerts.module';
 import { AuthoritiesModule } from './authorities/authorities.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { NodeConfig } from './config';
@@ -13,7 +14,7 @@ export class NodeModule {
   static forRoot(config: NodeConfig): DynamicModule {
     return {
       module: NodeModule,
-      imports: [NodeCoreModule.forRoot(config), TrustModule, CatalogueModule, MessagingModule, AuthoritiesModule, RequestsModule],
+      imports: [NodeCoreModule.forRoot(config), TrustModule, CatalogueModule, MessagingModule, AuthoritiesModule, RequestsModule, AlertsModule],
       controllers: [HealthController],
     };
   }

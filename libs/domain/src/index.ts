@@ -4,3 +4,4 @@ export * from './urgency';
 export * from './minimisation';
 export * from './attachments';
 export * from './catalogue';
+export * from './alert';

@@ -28,6 +28,17 @@ export interface AttachmentBody {
   content: Buffer;
 }
 
+export interface AlertSentBody {
+  alertId: string;
+  kind: string;
+  legislativeArea: string;
+  senderAuthorityId: string;
+  recipients: { authorityId: string; node: string }[];
+  version: number;
+  content: string;
+  sentAt: number;
+}
+
 export interface MessageBodies {
   'request.sent': RequestSentBody;
   'request.accepted': { requestId: string; acceptedAt: number };
@@ -41,6 +52,11 @@ export interface MessageBodies {
   'request.further-information-requested': { requestId: string; note: string | null };
   'request.answer-accepted': { requestId: string; acceptedAt: number };
   'request.attachment-shared': AttachmentBody;
+  'alert.sent': AlertSentBody;
+  'alert.rectified': { alertId: string; version: number; content: string; rectifiedAt: number };
+  'alert.withdrawn': { alertId: string; reason: string; withdrawnAt: number };
+  'alert.closed': { alertId: string; closedAt: number };
+  'alert.acknowledged': { alertId: string; authorityId: string; status: 'READ' | 'ACKNOWLEDGED'; at: number };
   'message.received': { receivedMessageId: string; appliedAt: number };
   'message.rejected': { rejectedMessageId: string | null; rejectedBy: string; code: string; reason: string };
 }

@@ -15,6 +15,11 @@ export const MESSAGE_TYPES = {
   'request.further-information-requested': { schema: 'request-further-information-requested.avsc', sealed: true },
   'request.answer-accepted': { schema: 'request-answer-accepted.avsc', sealed: true },
   'request.attachment-shared': { schema: 'request-attachment-shared.avsc', sealed: true },
+  'alert.sent': { schema: 'alert-sent.avsc', sealed: true },
+  'alert.rectified': { schema: 'alert-rectified.avsc', sealed: true },
+  'alert.withdrawn': { schema: 'alert-withdrawn.avsc', sealed: true },
+  'alert.closed': { schema: 'alert-closed.avsc', sealed: true },
+  'alert.acknowledged': { schema: 'alert-acknowledged.avsc', sealed: true },
   'message.rejected': { schema: 'message-rejected.avsc', sealed: false },
   'message.received': { schema: 'message-received.avsc', sealed: false },
 } as const;

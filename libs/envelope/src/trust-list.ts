@@ -31,6 +31,18 @@ export interface AuthorityEntry {
   status: ParticipantStatus;
   /** A coordinator or linked authority: the authorities of its own member state whose requests it may list (metadata only). */
   observes?: string[];
+  /** Areas for which this authority is its member state's coordinator: incoming alerts and notifications reach it first. */
+  coordinates?: string[];
+}
+
+/** A legislative area as configured at the hub: what nodes need to apply purpose and retention rules. */
+export interface LegislativeAreaEntry {
+  id: string;
+  name: string;
+  blockAfterMonths: number;
+  deleteAfterMonths: number;
+  /** The Union act makes the Commission (node EC) a party to exchanges in this area. */
+  commissionIsParty: boolean;
 }
 
 export interface TrustList {
@@ -38,6 +50,8 @@ export interface TrustList {
   issuedAt: string;
   nodes: TrustedNode[];
   authorities: AuthorityEntry[];
+  /** Absent in lists from hubs before areas were published. */
+  legislativeAreas?: LegislativeAreaEntry[];
 }
 
 export const TRUST_LIST_TYPE = 'imi-trust-list+jws';

@@ -3,7 +3,7 @@ import { MessageRejected, UndecryptableBody } from './errors';
 import { HUB_NODE } from './envelope';
 import { hasExpired, isInForce, newestFirst } from './key-epochs';
 import { PublicJwk, publicKeyObject } from './keys';
-import { AuthorityEntry, TrustedEncryptionKey, TrustedNode, TrustList } from './trust-list';
+import { AuthorityEntry, LegislativeAreaEntry, TrustedEncryptionKey, TrustedNode, TrustList } from './trust-list';
 
 /** A listed encryption key, with the node it belongs to. */
 export interface EncryptionEntry {
@@ -84,6 +84,10 @@ export class TrustStore {
 
   authoritiesOf(node: string): AuthorityEntry[] {
     return [...this.authorities.values()].filter((a) => a.node === node);
+  }
+
+  legislativeArea(id: string): LegislativeAreaEntry | undefined {
+    return this.list?.legislativeAreas?.find((a) => a.id === id);
   }
 
   allAuthorities(): AuthorityEntry[] {

@@ -6,15 +6,23 @@ import { loadLegislativeAreas } from '../registry/legislative-areas';
 import { RegistryConflict, RegistryRepository } from '../registry/registry.repository';
 
 export interface NetworkPlan {
-  nodes: { code: string; authorities: { id: string; name: string; legislativeAreas: string[]; observes?: string[] }[] }[];
+  nodes: {
+    code: string;
+    authorities: { id: string; name: string; legislativeAreas: string[]; observes?: string[]; coordinates?: string[] }[];
+  }[];
 }
 
-/** Observation stays within a member state: a coordinator never sees another state's requests, nor its own. */
+/**
+ * Observation stays within a member state: a coordinator never sees another state's requests,
+ * nor its own. An area coordinator is registered for the areas it coordinates.
+ */
 export function checkObservations(plan: NetworkPlan): void {
   for (const node of plan.nodes) {
     for (const authority of node.authorities) {
       const foreign = (authority.observes ?? []).find((id) => id === authority.id || !node.authorities.some((a) => a.id === id));
       if (foreign) throw new Error(`authority ${authority.id} can observe only other authorities of ${node.code}, not ${foreign}`);
+      const unregistered = (authority.coordinates ?? []).find((area) => !authority.legislativeAreas.includes(area));
+      if (unregistered) throw new Error(`authority ${authority.id} can coordinate only areas it is registered for, not ${unregistered}`);
     }
   }
 }

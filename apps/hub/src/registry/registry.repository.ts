@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuthorityEntry, ParticipantStatus, PublicJwk, PublicKeySet, TrustedNode, TrustList } from '@imi/envelope';
 import { Database } from '@imi/persistence';
+import { loadLegislativeAreas } from './legislative-areas';
 
 export const REGISTRY_CHANGED = 'registry_changed';
 
@@ -40,8 +41,9 @@ export class RegistryRepository {
   async registerAuthority(authority: Omit<AuthorityEntry, 'status'>): Promise<void> {
     await this.db.transaction(async (tx) => {
       const inserted = await tx.query(
-        'INSERT INTO authorities (id, node, name, legislative_areas, observes) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING',
-        [authority.id, authority.node, authority.name, authority.legislativeAreas, authority.observes ?? []],
+        `INSERT INTO authorities (id, node, name, legislative_areas, observes, coordinates) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT DO NOTHING`,
+        [authority.id, authority.node, authority.name, authority.legislativeAreas, authority.observes ?? [], authority.coordinates ?? []],
       );
       if (inserted.rowCount === 0) throw new RegistryConflict(`authority ${authority.id} is already registered`);
       await tx.query(`NOTIFY ${REGISTRY_CHANGED}`);
@@ -114,9 +116,9 @@ export class RegistryRepository {
       'SELECT node, use, jwk, status, not_before, not_after FROM node_keys ORDER BY created_at',
     );
     const authorities = await this.db.query<{
-      id: string; node: string; name: string; legislative_areas: string[]; status: ParticipantStatus; observes: string[];
+      id: string; node: string; name: string; legislative_areas: string[]; status: ParticipantStatus; observes: string[]; coordinates: string[];
     }>(
-      'SELECT id, node, name, legislative_areas, status, observes FROM authorities ORDER BY id',
+      'SELECT id, node, name, legislative_areas, status, observes, coordinates FROM authorities ORDER BY id',
     );
     const trusted: TrustedNode[] = nodes.map((n) => ({
       code: n.code,
@@ -135,7 +137,9 @@ export class RegistryRepository {
       authorities: authorities.map((a) => ({
         id: a.id, node: a.node, name: a.name, legislativeAreas: a.legislative_areas, status: a.status,
         ...(a.observes.length > 0 ? { observes: a.observes } : {}),
+        ...(a.coordinates.length > 0 ? { coordinates: a.coordinates } : {}),
       })),
+      legislativeAreas: loadLegislativeAreas(),
     };
   }
 

@@ -5,6 +5,7 @@ import {
   AvroCodec, DetachedSigner, Envelope, HEADERS, HUB_NODE, MAX_VALUE_BYTES, MessageRejected, NodeKeySet,
   mustBeSealed, readDetachedHeader, RejectionCode, TrustStore, verifyDetached,
 } from '@imi/envelope';
+import { COMMISSION_NODE } from '@imi/domain';
 import { topicNames } from '@imi/messaging';
 import { HubConfig } from '../config';
 import { InjectHubConfig, InjectHubKeys } from '../core.module';
@@ -145,8 +146,11 @@ export class Router {
   }
 
   /** Purpose limitation: an exchange in a legislative area only between authorities registered for it. */
-  private checkPurpose({ legislativeArea, senderAuthority, recipientAuthorities }: Envelope): void {
+  private checkPurpose({ legislativeArea, senderAuthority, recipientAuthorities, recipientNodes }: Envelope): void {
     if (legislativeArea === null) return;
+    if (recipientNodes.includes(COMMISSION_NODE) && this.trust.legislativeArea(legislativeArea)?.commissionIsParty !== true) {
+      throw new MessageRejected('area-not-registered', `the Commission is not a party in ${legislativeArea}`);
+    }
     for (const id of [senderAuthority, ...recipientAuthorities]) {
       if (id !== null && !this.trust.authority(id)?.legislativeAreas.includes(legislativeArea)) {
         throw new MessageRejected('area-not-registered', `authority ${id} is not registered for ${legislativeArea}`);
