@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The guidelines' first example against the network `npm start` runs: the French order of
-// doctors (FR-CNOM) asks the Berlin medical chamber (DE-BE-AEK) to confirm a diploma.
+// doctors (FR-CNOM) asks the Berlin medical chamber (DE-BE-AEK) to confirm a diploma. Then an
+// alert: Berlin tells every other member state that a doctor is barred from practice.
 const FR = 'http://127.0.0.1:3002';
 const DE = 'http://127.0.0.1:3001';
 
@@ -51,3 +52,23 @@ await until(async () => (await call(FR, 'FR-CNOM', 'GET', `/requests/${request.i
 await call(FR, 'FR-CNOM', 'POST', `/requests/${request.id}/close`);
 const closed = await until(async () => { const r = await call(DE, 'DE-BE-AEK', 'GET', `/requests/${request.id}`); return r.state === 'closed' && r; }, 'closure on DE');
 console.log(`  closed on both nodes at ${closed.closedAt}`);
+
+const ES = 'http://127.0.0.1:3003';
+step('DE-BE-AEK sends a professional-qualifications alert to every other member state');
+const alert = await call(DE, 'DE-BE-AEK', 'POST', '/alerts', {
+  kind: 'professional-qualifications-alert',
+  recipients: { allMemberStates: true },
+  content: {
+    person: { familyName: 'Beispiel', givenNames: 'Max', dateOfBirth: '1975-05-05' },
+    profession: 'Medical doctor', decidingAuthority: 'Berufsgericht für Heilberufe Berlin', scope: 'prohibition',
+    periodFrom: new Date().toISOString().slice(0, 10), decisionDate: new Date().toISOString().slice(0, 10),
+  },
+});
+console.log(`  alert ${alert.id} to ${alert.recipients.map((r) => r.authorityId).join(', ')}`);
+await until(async () => (await fetch(`${ES}/alerts/${alert.id}`, { headers: { 'x-authority-id': 'ES-CNIMI' } })).ok, 'the alert on ES');
+await call(ES, 'ES-CNIMI', 'POST', `/alerts/${alert.id}/acknowledge`);
+const tracked = await until(async () => {
+  const r = await call(DE, 'DE-BE-AEK', 'GET', `/alerts/${alert.id}`);
+  return r.recipients.every((x) => x.deliveredAt) && r.recipients.some((x) => x.acknowledgedAt) && r;
+}, 'receipts on DE');
+for (const r of tracked.recipients) console.log(`  ${r.authorityId}: delivered ${r.deliveredAt}, acknowledged ${r.acknowledgedAt ?? '—'}`);

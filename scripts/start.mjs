@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The main job: brings up the local stack, then the hub and three national nodes (DE, FR, ES)
-// with the demo network's competent authorities, and prints how to reach them.
+// The main job: brings up the local stack, then the hub, three national nodes (DE, FR, ES) and
+// the Commission's node (EC) with the demo network's competent authorities, and prints how to
+// reach them.
 // Ctrl-C stops the hub and the nodes; `npm run stack -- down` stops Kafka, Apicurio, Postgres.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ const NODES = [
   { code: 'DE', port: 3001 },
   { code: 'FR', port: 3002 },
   { code: 'ES', port: 3003 },
+  { code: 'EC', port: 3004 },
 ];
 const HUB_PORT = 3000;
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { parseSealed } from '@imi/envelope';
 import { dumpDatabase } from './database-dump';
 import { Forge } from './forge';
 import { actingFor, eventually } from './http';
@@ -123,6 +124,22 @@ describe('alerts and notifications', () => {
     expect((await de().get('/alerts/urgent')).body.map((u: { id: string }) => u.id)).not.toContain(onTime);
   });
 
+  it('sends a notification to a named authority and to every member state, each acknowledging on its own', async () => {
+    const sent = await de().post('/alerts', {
+      kind: 'notification', legislativeArea: 'professional-qualifications', recipients: { authorityIds: ['FR-CNOM'], allMemberStates: true },
+      content: { subject: 'Change of register', text: 'The Berlin register of doctors moves to a new address on 1 January.' },
+    });
+    expect(sent.status).toBe(201);
+    expect(sent.body.recipients.map((r: { authorityId: string }) => r.authorityId)).toEqual(['ES-CNIMI', 'FR-CNIMI', 'FR-CNOM']);
+    const cnom = actingFor(network.node('FR'), 'FR-CNOM');
+    await eventually(async () => expect((await cnom.get(`/alerts/${sent.body.id}`)).status).toBe(200));
+    await cnom.post(`/alerts/${sent.body.id}/acknowledge`);
+    await eventually(async () => {
+      const acknowledged = (await de().get(`/alerts/${sent.body.id}`)).body.recipients.filter((r: { acknowledgedAt: string | null }) => r.acknowledgedAt !== null);
+      expect(acknowledged.map((r: { authorityId: string }) => r.authorityId)).toEqual(['FR-CNOM']);
+    });
+  });
+
   it('sends a services alert to the Commission, and refuses the Commission where it is not a party', async () => {
     const services = await de().post('/alerts', {
       kind: 'services-alert', recipients: { memberStates: ['FR'], commission: true },
@@ -164,8 +181,27 @@ describe('alerts and notifications', () => {
     }
   });
 
-  it('leaves no personal value of the alerts in clear on any topic or in the hub database', async () => {
+  it('leaves no personal value of the alerts in clear on any topic or in the hub database; each alert left DE as one message sealed for all', async () => {
+    const id = await sendPqAlert(['FR', 'ES']);
+    for (const country of ['FR', 'ES'] as const) await eventually(async () => expect((await coordinator(country).get(`/alerts/${id}`)).status).toBe(200));
     const records = await readAllRecords(network.prefix);
+    // One record on hub.ingress per alert, its body sealed once with an entry per recipient node; the hub copied it to each inbox.
+    const forge = await Forge.open(network);
+    const topics = forge.topics;
+    try {
+      const ingress = await Promise.all(records.filter((r) => r.topic === topics.ingress && r.value).map(async (r) => ({ value: r.value!, envelope: await forge.codec.decodeEnvelope(r.value!) })));
+      const alerts = ingress.filter((r) => r.envelope.type === 'alert.sent' && r.envelope.recipientNodes.length === 2);
+      expect(alerts.map((a) => a.envelope.caseId)).toContain(id);
+      for (const { value, envelope } of alerts) {
+        expect(ingress.filter((r) => r.envelope.type === 'alert.sent' && r.envelope.caseId === envelope.caseId)).toHaveLength(1);
+        expect(parseSealed(envelope.body).jwe.recipients.map((r) => r.header.kid.split('-')[0]).sort()).toEqual([...envelope.recipientNodes].sort());
+        for (const node of envelope.recipientNodes) {
+          expect(records.filter((r) => r.topic === topics.inbox(node) && r.value?.equals(value))).toHaveLength(1);
+        }
+      }
+    } finally {
+      await forge.close();
+    }
     expect(records.some((r) => r.topic.endsWith('node.ES.inbox'))).toBe(true);
     const hubDump = await dumpDatabase(network.hubDb);
     for (const value of [person.familyName, person.givenNames, person.dateOfBirth, 'Berufsgericht für Heilberufe']) {

@@ -20,6 +20,14 @@ describe('resolveRecipients', () => {
     ]);
   });
 
+  it('reaches every other member state with a coordinator for the area', () => {
+    expect(resolveRecipients({ allMemberStates: true }, pq)).toEqual([
+      { authorityId: 'FR-COORD', node: 'FR' },
+      { authorityId: 'ES-COORD', node: 'ES' },
+    ]);
+    expect(resolveRecipients({ allMemberStates: true }, { ...pq, senderNode: 'FR' })).toEqual([{ authorityId: 'ES-COORD', node: 'ES' }]);
+  });
+
   it('takes named authorities and the Commission where it is a party', () => {
     expect(resolveRecipients({ authorityIds: ['FR-COORD'], commission: true }, services)).toEqual([
       { authorityId: 'FR-COORD', node: 'FR' },

@@ -32,6 +32,8 @@ export interface RecipientChoice {
   authorityIds?: string[];
   /** Whole member states: delivered to their coordinator for the area. */
   memberStates?: string[];
+  /** Every other member state that has a coordinator for the area. */
+  allMemberStates?: boolean;
   /** The Commission, only where the area's Union act makes it a party. */
   commission?: boolean;
 }
@@ -63,7 +65,10 @@ export function resolveRecipients(
     if (authority.node === COMMISSION_NODE && !context.commissionIsParty) throw new InvalidRequest(`the Commission is not a party in ${area}`);
     add(authority);
   }
-  for (const state of choice.memberStates ?? []) {
+  const everyState = choice.allMemberStates
+    ? [...new Set(directory.filter((a) => a.node !== senderNode && a.node !== COMMISSION_NODE && fits(a) && (a.coordinates ?? []).includes(area)).map((a) => a.node))]
+    : [];
+  for (const state of [...(choice.memberStates ?? []), ...everyState]) {
     if (state === senderNode) throw new InvalidRequest(`${state} is the sender's own member state`);
     const coordinator = directory.find((a) => a.node === state && fits(a) && (a.coordinates ?? []).includes(area));
     if (!coordinator) throw new InvalidRequest(`${state} has no coordinator for ${area}`);

@@ -37,7 +37,8 @@ export function ensureKeys(dir: string, node: string): NodeKeySet {
 
 /**
  * Registers every node of the plan (with keys from `<keysRoot>/<CC>`, generated if missing)
- * and its authorities. Safe to run again: what is registered already is left alone.
+ * and its authorities. Safe to run again: nodes registered already are left alone, authorities
+ * are brought in line with the plan.
  */
 export async function provision(db: Database, plan: NetworkPlan, keysRoot: string): Promise<void> {
   const areas = new Set(loadLegislativeAreas().map((a) => a.id));
@@ -52,7 +53,7 @@ export async function provision(db: Database, plan: NetworkPlan, keysRoot: strin
     for (const authority of node.authorities) {
       const unknown = authority.legislativeAreas.find((a) => !areas.has(a));
       if (unknown) throw new Error(`authority ${authority.id}: unknown legislative area ${unknown}`);
-      await registry.registerAuthority({ ...authority, node: node.code }).catch(tolerateExisting);
+      await registry.applyAuthority({ ...authority, node: node.code });
     }
   }
 }

@@ -50,6 +50,31 @@ export class RegistryRepository {
     });
   }
 
+  /**
+   * Registers an authority or brings it in line with the plan (name, areas, observation,
+   * coordination); its node never changes. Returns whether anything changed.
+   */
+  async applyAuthority(authority: Omit<AuthorityEntry, 'status'>): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ node: string }>(
+        `INSERT INTO authorities AS a (id, node, name, legislative_areas, observes, coordinates) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, legislative_areas = EXCLUDED.legislative_areas,
+           observes = EXCLUDED.observes, coordinates = EXCLUDED.coordinates
+         WHERE a.node = EXCLUDED.node AND (a.name, a.legislative_areas, a.observes, a.coordinates)
+           IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.legislative_areas, EXCLUDED.observes, EXCLUDED.coordinates)
+         RETURNING a.node`,
+        [authority.id, authority.node, authority.name, authority.legislativeAreas, authority.observes ?? [], authority.coordinates ?? []],
+      );
+      if (rows.length === 0) {
+        const existing = await tx.query<{ node: string }>('SELECT node FROM authorities WHERE id = $1', [authority.id]);
+        if (existing.rows[0]?.node !== authority.node) throw new RegistryConflict(`authority ${authority.id} belongs to ${existing.rows[0]?.node}`);
+        return false;
+      }
+      await tx.query(`NOTIFY ${REGISTRY_CHANGED}`);
+      return true;
+    });
+  }
+
   async setNodeStatus(code: string, status: ParticipantStatus): Promise<void> {
     await this.change('UPDATE nodes SET status = $2 WHERE code = $1', [code, status], `no node ${code}`);
   }

@@ -10,6 +10,9 @@ export class RecipientChoiceDto {
   @ApiPropertyOptional({ type: [String], description: 'Whole member states, delivered to their coordinator for the area', example: ['FR', 'ES'] })
   @IsOptional() @IsArray() @ArrayMaxSize(40) @Matches(/^[A-Z]{2}$/, { each: true }) memberStates?: string[];
 
+  @ApiPropertyOptional({ description: 'Every other member state with a coordinator for the area' })
+  @IsOptional() @IsBoolean() allMemberStates?: boolean;
+
   @ApiPropertyOptional({ description: 'The Commission, where the area\'s Union act makes it a party' })
   @IsOptional() @IsBoolean() commission?: boolean;
 }
