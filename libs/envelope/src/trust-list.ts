@@ -1,5 +1,4 @@
-import { CompactSign, compactVerify, importJWK } from 'jose';
-import { KeyError } from './errors';
+import { signHubDocument, verifyHubDocument } from './hub-document';
 import { PrivateJwk, PublicJwk } from './keys';
 
 export type ParticipantStatus = 'active' | 'suspended' | 'revoked';
@@ -57,24 +56,11 @@ export interface TrustList {
 export const TRUST_LIST_TYPE = 'imi-trust-list+jws';
 
 /** Signs a trust list with the hub key as a compact JWS (attached payload). */
-export async function signTrustList(list: TrustList, hubKey: PrivateJwk): Promise<string> {
-  const key = await importJWK(hubKey, 'EdDSA');
-  return new CompactSign(Buffer.from(JSON.stringify(list), 'utf8'))
-    .setProtectedHeader({ alg: 'EdDSA', kid: hubKey.kid, typ: TRUST_LIST_TYPE })
-    .sign(key);
+export function signTrustList(list: TrustList, hubKey: PrivateJwk): Promise<string> {
+  return signHubDocument(list, TRUST_LIST_TYPE, hubKey);
 }
 
 /** Verifies a broadcast trust list against the hub's public key, which nodes get out of band. */
 export async function verifyTrustList(jws: string, hubPublicKey: PublicJwk): Promise<TrustList> {
-  const key = await importJWK(hubPublicKey, 'EdDSA');
-  try {
-    const { payload, protectedHeader } = await compactVerify(jws, key, { algorithms: ['EdDSA'] });
-    if (protectedHeader.typ !== TRUST_LIST_TYPE || protectedHeader.kid !== hubPublicKey.kid) {
-      throw new KeyError('not a trust list of this hub');
-    }
-    return JSON.parse(Buffer.from(payload).toString('utf8')) as TrustList;
-  } catch (error) {
-    if (error instanceof KeyError) throw error;
-    throw new KeyError(`trust list signature is not valid: ${(error as Error).message}`);
-  }
+  return (await verifyHubDocument(jws, TRUST_LIST_TYPE, hubPublicKey)) as TrustList;
 }

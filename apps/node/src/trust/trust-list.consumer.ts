@@ -1,15 +1,13 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Consumer, Kafka } from 'kafkajs';
 import { TrustStore, verifyTrustList } from '@imi/envelope';
-import { topicNames, TRUST_LIST_KEY } from '@imi/messaging';
+import { followBroadcast, topicNames, TRUST_LIST_KEY } from '@imi/messaging';
 import { NodeConfig } from '../config';
 import { InjectNodeConfig } from '../core.module';
 import { EpochKeys } from './epoch-keys';
 
 /**
- * Reads the hub's signed trust list from `hub.broadcast`. Offsets are never committed, so
- * every start reads the compacted topic from the beginning and ends on the newest list.
- * Start-up waits for a first list: without one, no message can be checked. Every new list
+ * Reads the hub's signed trust list from `hub.broadcast` (see followBroadcast). Start-up waits for a first list: without one, no message can be checked. Every new list
  * also re-reads the node's key set, so rotated and destroyed epoch keys take effect at once.
  */
 @Injectable()
@@ -27,15 +25,13 @@ export class TrustListConsumer implements OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     let first: () => void = () => undefined;
     const received = new Promise<void>((resolve) => (first = resolve));
-    this.consumer = this.kafka.consumer({ groupId: `${this.config.topicPrefix}node.${this.config.country}.broadcast` });
-    await this.consumer.connect();
-    await this.consumer.subscribe({ topic: topicNames(this.config.topicPrefix).broadcast, fromBeginning: true });
-    await this.consumer.run({
-      autoCommit: false,
-      eachMessage: async ({ message }) => {
-        if (message.key?.toString() !== TRUST_LIST_KEY || !message.value) return;
+    this.consumer = await followBroadcast(this.kafka, {
+      groupId: `${this.config.topicPrefix}node.${this.config.country}.broadcast`,
+      topic: topicNames(this.config.topicPrefix).broadcast,
+      key: TRUST_LIST_KEY,
+      onValue: async (value) => {
         try {
-          const list = await verifyTrustList(message.value.toString(), this.config.hubPublicKey);
+          const list = await verifyTrustList(value, this.config.hubPublicKey);
           if (this.trust.replace(list)) {
             this.logger.log(`trust list v${list.version} in force`);
             this.epochKeys.refresh();
