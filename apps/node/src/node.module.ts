@@ -4,6 +4,7 @@ import { AuthoritiesModule } from './authorities/authorities.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { NodeConfig } from './config';
 import { NodeCoreModule } from './core.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { HealthController } from './health/health.controller';
 import { MessagingModule } from './messaging/messaging.module';
 import { RequestsModule } from './requests/requests.module';
@@ -14,7 +15,7 @@ export class NodeModule {
   static forRoot(config: NodeConfig): DynamicModule {
     return {
       module: NodeModule,
-      imports: [NodeCoreModule.forRoot(config), TrustModule, CatalogueModule, MessagingModule, AuthoritiesModule, RequestsModule, AlertsModule],
+      imports: [NodeCoreModule.forRoot(config), PrivacyModule, TrustModule, CatalogueModule, MessagingModule, AuthoritiesModule, RequestsModule, AlertsModule],
       controllers: [HealthController],
     };
   }

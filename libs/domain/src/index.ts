@@ -5,3 +5,5 @@ export * from './minimisation';
 export * from './attachments';
 export * from './catalogue';
 export * from './alert';
+export * from './retention';
+export * from './audit-chain';

@@ -18,6 +18,8 @@ export interface AlertRecord {
   lastChangedAt: Date;
   endedAt: Date | null;
   sentMessageId: string | null;
+  /** Retention: content blocked (invisible in normal use), then deleted. */
+  blockedAt?: Date | null;
 }
 
 export interface AlertRecipientRecord {
@@ -31,7 +33,7 @@ export interface AlertRecipientRecord {
 
 const COLUMNS = `id, role, kind, legislative_area, sender_authority_id, sender_node, state, version,
   to_char(decision_date, 'YYYY-MM-DD') AS decision_date, to_char(later_decision_date, 'YYYY-MM-DD') AS later_decision_date,
-  withdrawn_reason, sent_at, last_changed_at, ended_at, sent_message_id`;
+  withdrawn_reason, sent_at, last_changed_at, ended_at, sent_message_id, blocked_at`;
 
 /** All queries on alerts and notifications. Content (personal data) is in alert_versions only. */
 @Injectable()
@@ -136,6 +138,6 @@ function toRecord(row: Record<string, any>): AlertRecord {
     id: row.id, role: row.role, kind: row.kind, legislativeArea: row.legislative_area, senderAuthorityId: row.sender_authority_id,
     senderNode: row.sender_node, state: row.state, version: row.version, decisionDate: row.decision_date,
     laterDecisionDate: row.later_decision_date, withdrawnReason: row.withdrawn_reason, sentAt: row.sent_at,
-    lastChangedAt: row.last_changed_at, endedAt: row.ended_at, sentMessageId: row.sent_message_id,
+    lastChangedAt: row.last_changed_at, endedAt: row.ended_at, sentMessageId: row.sent_message_id, blockedAt: row.blocked_at,
   };
 }

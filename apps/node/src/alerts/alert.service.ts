@@ -187,7 +187,10 @@ export class AlertService {
       id: alert.id, role: alert.role, kind: alert.kind, legislativeArea: alert.legislativeArea, senderAuthorityId: alert.senderAuthorityId,
       state: alert.state, version: alert.version, sentAt: alert.sentAt.toISOString(), endedAt: iso(alert.endedAt), withdrawnReason: alert.withdrawnReason,
       decisionDate: alert.decisionDate, laterDecisionDate: alert.laterDecisionDate,
-      versions: (await this.alerts.versions(alert.id)).map((v) => ({ ...v, createdAt: v.createdAt.toISOString(), supersededAt: iso(v.supersededAt) })),
+      // Blocked content is invisible in normal use; deleted content is gone.
+      versions: alert.blockedAt
+        ? []
+        : (await this.alerts.versions(alert.id)).map((v) => ({ ...v, createdAt: v.createdAt.toISOString(), supersededAt: iso(v.supersededAt) })),
       recipients: (await this.alerts.recipients(alert)).map((r) => ({
         authorityId: r.authorityId, node: r.node, distributedBy: r.distributedBy,
         deliveredAt: iso(r.deliveredAt), readAt: iso(r.readAt), acknowledgedAt: iso(r.acknowledgedAt),

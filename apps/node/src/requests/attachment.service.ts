@@ -4,6 +4,7 @@ import { canDisclosePersonalData, checkAttachment } from '@imi/domain';
 import { Database, Tx } from '@imi/persistence';
 import { AuthoritiesService } from '../authorities/authorities.service';
 import { Outgoing } from '../messaging/outgoing';
+import { AuditLog } from '../privacy/audit-log';
 import { NotFound, UnprocessableRequest } from '../problem/errors';
 import { Attachment, AttachmentMeta, AttachmentRepository } from './attachment.repository';
 import { RequestRecord, RequestRepository } from './request.repository';
@@ -35,6 +36,7 @@ export class AttachmentService {
     private readonly attachments: AttachmentRepository,
     private readonly authorities: AuthoritiesService,
     private readonly outgoing: Outgoing,
+    private readonly audit: AuditLog,
   ) {}
 
   async upload(actingId: string | undefined, requestId: string, upload: AttachmentUpload): Promise<AttachmentMeta> {
@@ -58,8 +60,10 @@ export class AttachmentService {
     const record = await this.requests.find(requestId);
     if (!record || !isOwnSide(record, acting.id)) throw new NotFound('request');
     const attachment = await this.attachments.get(requestId, attachmentId);
-    const visible = attachment && (record.role === 'requester' || !attachment.concernsPerson || canDisclosePersonalData(record.snapshot));
+    const aboutPerson = attachment?.concernsPerson ?? false;
+    const visible = attachment && (!aboutPerson || (!record.blockedAt && (record.role === 'requester' || canDisclosePersonalData(record.snapshot))));
     if (!visible) throw new NotFound('attachment');
+    if (aboutPerson) await this.audit.record({ actor: acting.id, action: 'export', exchangeId: requestId, dataCategory: 'attachment about the person', purpose: 'case handling' });
     return attachment;
   }
 

@@ -103,6 +103,8 @@ export interface RequestView {
   answeredAt: string | null;
   confidential: boolean;
   sensitiveReason: string | null;
+  /** Retention state of the person, answers, notes and documents: blocked and deleted ones are not shown. */
+  personalData: 'available' | 'blocked' | 'deleted';
   /** What happened so far (ids, authorities and dates only). */
   history: { type: string; at: string; detail: Record<string, unknown> }[];
   subject?: {

@@ -6,6 +6,7 @@ import {
 import { Envelope, MessageBodies, MessageRejected, TrustStore } from '@imi/envelope';
 import { Tx } from '@imi/persistence';
 import { CatalogueStore } from '../catalogue/catalogue.store';
+import { AuditLog } from '../privacy/audit-log';
 import { NodeConfig } from '../config';
 import { InjectNodeConfig } from '../core.module';
 import { Inbound, MessageHandlers } from '../messaging/message-handlers';
@@ -34,6 +35,7 @@ export class RequestHandlers implements OnModuleInit {
     private readonly attachments: AttachmentService,
     private readonly attachmentRepository: AttachmentRepository,
     private readonly catalogue: CatalogueStore,
+    private readonly audit: AuditLog,
     @InjectNodeConfig() private readonly config: NodeConfig,
   ) {}
 
@@ -149,6 +151,7 @@ export class RequestHandlers implements OnModuleInit {
       throw new MessageRejected('transition-refused', 'personal data is accepted only after the addressee accepted the request');
     }
     await this.requests.insertSubject(tx, record.id, body.subject);
+    await this.audit.append(tx, { actor: envelope.senderAuthority ?? envelope.senderNode, action: 'write', exchangeId: record.id, dataCategory: 'request subject', purpose: 'disclosed after acceptance' });
   }
 
   /** The request, locked, provided the sender is the other party's node. */

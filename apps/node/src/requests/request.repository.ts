@@ -14,6 +14,9 @@ export interface RequestRecord {
   questions: { questionId: string; freeText: string | null }[];
   confidential: boolean;
   sensitiveReason: string | null;
+  /** Retention: personal data blocked (invisible in normal use), then deleted. */
+  blockedAt?: Date | null;
+  personalDataDeletedAt?: Date | null;
   snapshot: RequestSnapshot;
   version: number;
 }
@@ -38,6 +41,8 @@ interface Row {
   rejection_reason: string | null;
   confidential: boolean;
   sensitive_reason: string | null;
+  blocked_at: Date | null;
+  personal_data_deleted_at: Date | null;
   version: number;
 }
 
@@ -198,6 +203,8 @@ function toRecord(row: Row): RequestRecord {
     questions: row.questions,
     confidential: row.confidential,
     sensitiveReason: row.sensitive_reason,
+    blockedAt: row.blocked_at,
+    personalDataDeletedAt: row.personal_data_deleted_at,
     version: row.version,
     snapshot: {
       state: row.state,

@@ -5,6 +5,7 @@ import { AuthorityEntry, MessageBodies } from '@imi/envelope';
 import { Database, Tx } from '@imi/persistence';
 import { AuthoritiesService } from '../authorities/authorities.service';
 import { CatalogueStore } from '../catalogue/catalogue.store';
+import { AuditLog } from '../privacy/audit-log';
 import { Outgoing, OutgoingMessage } from '../messaging/outgoing';
 import { Forbidden, NotFound, UnprocessableRequest } from '../problem/errors';
 import { AttachmentRepository } from './attachment.repository';
@@ -31,6 +32,7 @@ export class RequestService {
     private readonly outgoing: Outgoing,
     private readonly attachments: AttachmentRepository,
     private readonly catalogue: CatalogueStore,
+    private readonly audit: AuditLog,
   ) {}
 
   async create(actingId: string | undefined, dto: CreateRequestDto): Promise<RequestView> {
@@ -58,6 +60,7 @@ export class RequestService {
     await this.db.transaction(async (tx) => {
       await this.requests.insert(tx, record);
       await this.requests.appendEvent(tx, id, sent);
+      await this.audit.append(tx, { actor: requester.id, action: 'write', exchangeId: id, dataCategory: 'request subject', purpose: 'information request' }, now);
       // The person stays here until the addressee accepts (see RequestHandlers).
       await this.requests.insertSubject(tx, id, subject);
       await this.outgoing.send(tx, {
@@ -106,13 +109,17 @@ export class RequestService {
     const acting = this.authorities.acting(actingId);
     const record = await this.requests.find(id);
     if (!record || !isOwnSide(record, acting.id)) throw new NotFound('request');
-    return this.localised(record, language, {
+    const view = this.localised(record, language, {
       subject: await this.requests.subject(id),
       answers: await this.requests.answers(id),
       furtherInformation: await this.requests.furtherInformation(id),
       history: await this.requests.events(id),
       attachments: await this.attachments.list(id),
     });
+    if (view.subject || view.answers?.length) {
+      await this.audit.record({ actor: acting.id, action: 'read', exchangeId: id, dataCategory: 'request personal data', purpose: 'case handling' });
+    }
+    return view;
   }
 
   private localised(record: RequestRecord, language: string | undefined, details: RequestDetails): RequestView {

@@ -20,7 +20,8 @@ export interface RequestDetails {
  */
 export function toView(record: RequestRecord, details: RequestDetails = {}): RequestView {
   const s = record.snapshot;
-  const mayShowPersonalData = record.role === 'requester' || canDisclosePersonalData(s);
+  // Blocked data is invisible in normal use, to every participant.
+  const mayShowPersonalData = !record.blockedAt && (record.role === 'requester' || canDisclosePersonalData(s));
   const view: RequestView = {
     id: record.id,
     role: record.role,
@@ -38,6 +39,7 @@ export function toView(record: RequestRecord, details: RequestDetails = {}): Req
     rejectionReason: s.rejectionReason ?? null,
     confidential: record.confidential,
     sensitiveReason: record.sensitiveReason,
+    personalData: record.personalDataDeletedAt ? 'deleted' : record.blockedAt ? 'blocked' : 'available',
     history: (details.history ?? []).map((e) => ({ ...e, at: e.at.toISOString() })),
     // Documents about the person are personal data, their names included.
     attachments: (details.attachments ?? [])

@@ -1,0 +1,99 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { RetentionPeriods, retentionStep } from '@imi/domain';
+import { TrustStore } from '@imi/envelope';
+import { Database, Tx } from '@imi/persistence';
+import { AuditLog } from './audit-log';
+
+/** Used for an area the trust list does not (yet) describe: the general rule. */
+const DEFAULT_PERIODS: RetentionPeriods = { blockAfterMonths: 6, deleteAfterMonths: 36 };
+
+/** Tables holding an exchange's personal data, by kind of exchange. */
+const PERSONAL_DATA = {
+  requests: ['request_subjects', 'request_answers', 'request_attachments', 'request_further_information'],
+  alerts: ['alert_versions'],
+} as const;
+
+interface Cursor {
+  closed: string;
+  id: string;
+}
+
+export interface RetentionRun {
+  blocked: number;
+  deleted: number;
+}
+
+/**
+ * Blocks and deletes personal data on the schedule of each exchange's legislative area, counted
+ * from formal closure. Each batch is one transaction (exchanges locked, skipped if locked
+ * elsewhere), so a run is idempotent and a crash mid-run loses nothing: the next run picks up
+ * what is still due. `runOnce(now)` takes the clock as an argument; tests move it.
+ */
+@Injectable()
+export class RetentionService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(RetentionService.name);
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly db: Database,
+    private readonly trust: TrustStore,
+    private readonly audit: AuditLog,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const everyMs = Number(process.env.RETENTION_INTERVAL_MS ?? 3_600_000);
+    this.timer = setInterval(() => void this.runOnce(new Date()).catch((error) => this.logger.error(`retention run failed: ${error.message}`)), everyMs);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  async runOnce(now: Date, batchSize = 100): Promise<RetentionRun> {
+    const total: RetentionRun = { blocked: 0, deleted: 0 };
+    for (const kind of ['requests', 'alerts'] as const) {
+      // A cursor over (closure, id): every batch moves on, even one whose exchanges all stay as they are.
+      let after: Cursor = { closed: '-infinity', id: '00000000-0000-0000-0000-000000000000' };
+      for (;;) {
+        const batch = await this.db.transaction((tx) => this.batch(tx, kind, now, batchSize, after));
+        total.blocked += batch.blocked;
+        total.deleted += batch.deleted;
+        if (!batch.last || batch.examined < batchSize) break;
+        after = batch.last;
+      }
+    }
+    if (total.blocked + total.deleted > 0) this.logger.log(`retention: ${total.blocked} exchanges blocked, ${total.deleted} deleted`);
+    return total;
+  }
+
+  private async batch(tx: Tx, kind: 'requests' | 'alerts', now: Date, size: number, after: Cursor): Promise<RetentionRun & { examined: number; last: Cursor | null }> {
+    const closed = kind === 'requests' ? 'closed_at' : 'ended_at';
+    // The cursor keeps Postgres's own text of the time: a JavaScript Date would drop the microseconds.
+    const { rows } = await tx.query<{ id: string; legislative_area: string; closed: Date; closed_text: string; blocked_at: Date | null }>(
+      `SELECT id, legislative_area, ${closed} AS closed, ${closed}::text AS closed_text, blocked_at FROM ${kind}
+       WHERE ${closed} IS NOT NULL AND ${closed} <= $1 AND personal_data_deleted_at IS NULL AND (${closed}, id) > ($3::timestamptz, $4::uuid)
+       ORDER BY ${closed}, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [now, size, after.closed, after.id],
+    );
+    const lastRow = rows[rows.length - 1];
+    const result = { blocked: 0, deleted: 0, examined: rows.length, last: lastRow ? { closed: lastRow.closed_text, id: lastRow.id } : null };
+    for (const row of rows) {
+      const area = this.trust.legislativeArea(row.legislative_area) ?? DEFAULT_PERIODS;
+      const step = retentionStep({ closedAt: row.closed, blockedAt: row.blocked_at, deletedAt: null }, area, now);
+      if (step === 'keep') continue;
+      if (step === 'delete') {
+        for (const table of PERSONAL_DATA[kind]) {
+          await tx.query(`DELETE FROM ${table} WHERE ${kind === 'requests' ? 'request_id' : 'alert_id'} = $1`, [row.id]);
+        }
+        await tx.query(`UPDATE ${kind} SET personal_data_deleted_at = $2, blocked_at = COALESCE(blocked_at, $2) WHERE id = $1`, [row.id, now]);
+        result.deleted++;
+      } else {
+        await tx.query(`UPDATE ${kind} SET blocked_at = $2 WHERE id = $1`, [row.id, now]);
+        result.blocked++;
+      }
+      await this.audit.append(tx, { actor: 'retention', action: step, exchangeId: row.id, dataCategory: 'all personal data', purpose: 'retention period reached' }, now);
+    }
+    return result;
+  }
+}

@@ -1,0 +1,32 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Database } from '@imi/persistence';
+
+/**
+ * Counts of exchanges by area and state, for the Commission's and member states' statistics.
+ * Exchanges whose personal data was deleted still count: they stay as anonymised records.
+ */
+@ApiTags('statistics')
+@Controller('statistics')
+export class StatisticsController {
+  constructor(private readonly db: Database) {}
+
+  @Get()
+  async counts(): Promise<{ requests: Row[]; alerts: Row[] }> {
+    const group = (table: string, kind: string) =>
+      this.db.query<Row>(
+        `SELECT ${kind} AS kind, legislative_area AS "legislativeArea", state, count(*)::int AS total,
+                count(*) FILTER (WHERE personal_data_deleted_at IS NOT NULL)::int AS anonymised
+         FROM ${table} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      );
+    return { requests: await group('requests', `'request'`), alerts: await group('alerts', 'kind') };
+  }
+}
+
+interface Row {
+  kind: string;
+  legislativeArea: string;
+  state: string;
+  total: number;
+  anonymised: number;
+}
