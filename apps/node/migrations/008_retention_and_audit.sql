@@ -8,15 +8,20 @@ CREATE INDEX requests_retention ON requests (closed_at) WHERE closed_at IS NOT N
 CREATE INDEX alerts_retention ON alerts (ended_at) WHERE ended_at IS NOT NULL AND personal_data_deleted_at IS NULL;
 
 -- Append-only, hash-chained record of every access to personal data: who, when, which
--- exchange, which category, why. No personal value is ever written here.
+-- exchange, which category, why. No personal value is ever written here. Rows are written
+-- with the access (no lock, so writers never wait on each other) and sealed into the chain
+-- in order shortly after: `seq` is the position in the chain, `hash` covers the row and the
+-- previous hash.
 CREATE TABLE audit_log (
-  seq           bigint PRIMARY KEY,
+  id            bigserial PRIMARY KEY,
   at            timestamptz NOT NULL,
   actor         text NOT NULL,
   action        text NOT NULL,
   exchange_id   text NOT NULL,
   data_category text NOT NULL,
   purpose       text NOT NULL,
-  previous_hash text NOT NULL,
-  hash          text NOT NULL
+  seq           bigint UNIQUE,
+  previous_hash text,
+  hash          text
 );
+CREATE INDEX audit_log_unsealed ON audit_log (id) WHERE seq IS NULL;

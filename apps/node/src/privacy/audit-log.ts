@@ -1,41 +1,91 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AuditEntry, auditHash, ChainBreak, GENESIS_HASH, verifyAuditChain } from '@imi/domain';
-import { Database, Tx } from '@imi/persistence';
+import { Database, prepared, Tx } from '@imi/persistence';
 
 export type AuditRecord = Omit<AuditEntry, 'seq' | 'at'>;
 
-/** Appends to and verifies the node's hash-chained audit log. */
+interface Row {
+  id: string;
+  at: Date;
+  actor: string;
+  action: AuditEntry['action'];
+  exchange_id: string;
+  data_category: string;
+  purpose: string;
+  seq: string | null;
+  previous_hash: string | null;
+  hash: string | null;
+}
+
+/**
+ * The node's audit log. `append` writes an entry in the caller's transaction, so it exists if
+ * and only if the access happened, without a lock: writers never queue behind each other.
+ * `seal` chains new entries in order, one sealer at a time, every second. An entry is
+ * tamper-evident from its sealing on.
+ */
 @Injectable()
-export class AuditLog {
+export class AuditLog implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(AuditLog.name);
+  private timer: NodeJS.Timeout | null = null;
+
   constructor(private readonly db: Database) {}
 
-  /** Appends in the caller's transaction, so the record exists if and only if the access happened. */
+  onApplicationBootstrap(): void {
+    const everyMs = Number(process.env.AUDIT_SEAL_INTERVAL_MS ?? 1000);
+    this.timer = setInterval(() => void this.seal().catch((error) => this.logger.error(`audit sealing failed: ${error.message}`)), everyMs);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.seal().catch(() => undefined);
+  }
+
   async append(tx: Tx, record: AuditRecord, at = new Date()): Promise<void> {
-    // One writer at a time: each entry chains onto the one before it.
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('audit_log'))`);
-    const { rows } = await tx.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
-    const previousHash = rows[0]?.hash ?? GENESIS_HASH;
-    const entry: AuditEntry = { ...record, seq: Number(rows[0]?.seq ?? 0) + 1, at: at.toISOString() };
-    await tx.query(
-      `INSERT INTO audit_log (seq, at, actor, action, exchange_id, data_category, purpose, previous_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [entry.seq, entry.at, entry.actor, entry.action, entry.exchangeId, entry.dataCategory, entry.purpose, previousHash, auditHash(entry, previousHash)],
-    );
+    await tx.query(prepared(
+      'INSERT INTO audit_log (at, actor, action, exchange_id, data_category, purpose) VALUES ($1, $2, $3, $4, $5, $6)',
+      [at, record.actor, record.action, record.exchangeId, record.dataCategory, record.purpose],
+    ));
   }
 
   async record(record: AuditRecord): Promise<void> {
     await this.db.transaction((tx) => this.append(tx, record));
   }
 
-  /** Null when every entry is intact; else the first entry that was changed or removed. */
-  async verify(): Promise<{ entries: number; firstBreak: ChainBreak | null }> {
-    const rows = await this.db.query<{ seq: string; at: Date; actor: string; action: AuditEntry['action']; exchange_id: string; data_category: string; purpose: string; previous_hash: string; hash: string }>(
-      'SELECT * FROM audit_log ORDER BY seq',
-    );
-    const entries = rows.map((r) => ({
-      seq: Number(r.seq), at: r.at.toISOString(), actor: r.actor, action: r.action, exchangeId: r.exchange_id, dataCategory: r.data_category,
-      purpose: r.purpose, previousHash: r.previous_hash, hash: r.hash,
-    }));
-    return { entries: entries.length, firstBreak: verifyAuditChain(entries) };
+  /** Chains every entry not yet sealed, in the order written; returns how many. */
+  async seal(batch = 1000): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const sealed = await this.db.transaction(async (tx) => {
+        await tx.query(`SELECT pg_advisory_xact_lock(hashtext('audit_log'))`);
+        const { rows: [last] } = await tx.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_log WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1');
+        const { rows } = await tx.query<Row>('SELECT * FROM audit_log WHERE seq IS NULL ORDER BY id LIMIT $1', [batch]);
+        let seq = Number(last?.seq ?? 0);
+        let previousHash = last?.hash ?? GENESIS_HASH;
+        for (const row of rows) {
+          const entry = toEntry(row, ++seq);
+          const hash = auditHash(entry, previousHash);
+          await tx.query('UPDATE audit_log SET seq = $2, previous_hash = $3, hash = $4 WHERE id = $1', [row.id, seq, previousHash, hash]);
+          previousHash = hash;
+        }
+        return rows.length;
+      });
+      total += sealed;
+      if (sealed < batch) return total;
+    }
   }
+
+  /** Checks every sealed entry: null when intact, else the first one changed or removed. */
+  async verify(): Promise<{ entries: number; pending: number; firstBreak: ChainBreak | null }> {
+    const rows = await this.db.query<Row>('SELECT * FROM audit_log ORDER BY seq NULLS LAST, id');
+    const sealed = rows.filter((r) => r.seq !== null);
+    const chain = sealed.map((r) => ({ ...toEntry(r, Number(r.seq)), previousHash: r.previous_hash!, hash: r.hash! }));
+    return { entries: sealed.length, pending: rows.length - sealed.length, firstBreak: verifyAuditChain(chain) };
+  }
+}
+
+function toEntry(row: Row, seq: number): AuditEntry {
+  return {
+    seq, at: row.at.toISOString(), actor: row.actor, action: row.action, exchangeId: row.exchange_id, dataCategory: row.data_category, purpose: row.purpose,
+  };
 }

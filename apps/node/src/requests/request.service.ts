@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { checkAnswer, checkQuestions, checkSubjectMinimisation, decide, findQuestion, RequestCommand, RequestSnapshot, sendRequest, urgentReasons } from '@imi/domain';
+import {
+  checkAnswer, checkQuestions, checkSubjectMinimisation, decide, findQuestion, RequestCommand, RequestSnapshot, sendRequest, urgentReasons,
+} from '@imi/domain';
 import { AuthorityEntry, MessageBodies } from '@imi/envelope';
 import { Database, Tx } from '@imi/persistence';
 import { AuthoritiesService } from '../authorities/authorities.service';
