@@ -8,6 +8,7 @@ import { PrivacyModule } from './privacy/privacy.module';
 import { HealthController } from './health/health.controller';
 import { MessagingModule } from './messaging/messaging.module';
 import { RequestsModule } from './requests/requests.module';
+import { SubjectRightsModule } from './subject-rights/subject-rights.module';
 import { TrustModule } from './trust/trust.module';
 
 @Module({})
@@ -15,7 +16,7 @@ export class NodeModule {
   static forRoot(config: NodeConfig): DynamicModule {
     return {
       module: NodeModule,
-      imports: [NodeCoreModule.forRoot(config), PrivacyModule, TrustModule, CatalogueModule, MessagingModule, AuthoritiesModule, RequestsModule, AlertsModule],
+      imports: [NodeCoreModule.forRoot(config), PrivacyModule, TrustModule, CatalogueModule, MessagingModule, AuthoritiesModule, RequestsModule, AlertsModule, SubjectRightsModule],
       controllers: [HealthController],
     };
   }

@@ -7,3 +7,4 @@ export * from './catalogue';
 export * from './alert';
 export * from './retention';
 export * from './audit-chain';
+export * from './subject-rights';

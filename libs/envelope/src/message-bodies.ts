@@ -39,6 +39,15 @@ export interface AlertSentBody {
   sentAt: number;
 }
 
+/** A rectification as it travels: absent fields are null and stay as they are; `cleared` lists optional fields removed. */
+export interface CorrectionsBody {
+  familyName: string | null;
+  givenNames: string | null;
+  dateOfBirth: string | null;
+  registerNumber: string | null;
+  cleared: string[];
+}
+
 export interface MessageBodies {
   'request.sent': RequestSentBody;
   'request.accepted': { requestId: string; acceptedAt: number };
@@ -57,6 +66,11 @@ export interface MessageBodies {
   'alert.withdrawn': { alertId: string; reason: string; withdrawnAt: number };
   'alert.closed': { alertId: string; closedAt: number };
   'alert.acknowledged': { alertId: string; authorityId: string; status: 'READ' | 'ACKNOWLEDGED'; at: number };
+  'subject.rectified': { subjectRequestId: string; exchangeId: string; corrections: CorrectionsBody; decidedAt: number };
+  'subject.erased': { subjectRequestId: string; exchangeId: string; decidedAt: number };
+  'deletion.proposed': { deletionId: string; exchangeId: string; reason: string; proposedAt: number };
+  'deletion.answered': { deletionId: string; exchangeId: string; agree: boolean; reason: string | null; answeredAt: number };
+  'deletion.ordered': { deletionId: string; exchangeId: string; orderedAt: number };
   'message.received': { receivedMessageId: string; appliedAt: number };
   'message.rejected': { rejectedMessageId: string | null; rejectedBy: string; code: string; reason: string };
 }

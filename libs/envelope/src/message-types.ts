@@ -20,6 +20,11 @@ export const MESSAGE_TYPES = {
   'alert.withdrawn': { schema: 'alert-withdrawn.avsc', sealed: true },
   'alert.closed': { schema: 'alert-closed.avsc', sealed: true },
   'alert.acknowledged': { schema: 'alert-acknowledged.avsc', sealed: true },
+  'subject.rectified': { schema: 'subject-rectified.avsc', sealed: true },
+  'subject.erased': { schema: 'subject-erased.avsc', sealed: true },
+  'deletion.proposed': { schema: 'deletion-proposed.avsc', sealed: true },
+  'deletion.answered': { schema: 'deletion-answered.avsc', sealed: true },
+  'deletion.ordered': { schema: 'deletion-ordered.avsc', sealed: true },
   'message.rejected': { schema: 'message-rejected.avsc', sealed: false },
   'message.received': { schema: 'message-received.avsc', sealed: false },
 } as const;

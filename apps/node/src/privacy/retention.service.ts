@@ -3,15 +3,10 @@ import { RetentionPeriods, retentionStep } from '@imi/domain';
 import { TrustStore } from '@imi/envelope';
 import { Database, Tx } from '@imi/persistence';
 import { AuditLog } from './audit-log';
+import { deleteExchangePersonalData } from './personal-data';
 
 /** Used for an area the trust list does not (yet) describe: the general rule. */
 const DEFAULT_PERIODS: RetentionPeriods = { blockAfterMonths: 6, deleteAfterMonths: 36 };
-
-/** Tables holding an exchange's personal data, by kind of exchange. */
-const PERSONAL_DATA = {
-  requests: ['request_subjects', 'request_answers', 'request_attachments', 'request_further_information'],
-  alerts: ['alert_versions'],
-} as const;
 
 interface Cursor {
   closed: string;
@@ -83,10 +78,7 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
       const step = retentionStep({ closedAt: row.closed, blockedAt: row.blocked_at, deletedAt: null }, area, now);
       if (step === 'keep') continue;
       if (step === 'delete') {
-        for (const table of PERSONAL_DATA[kind]) {
-          await tx.query(`DELETE FROM ${table} WHERE ${kind === 'requests' ? 'request_id' : 'alert_id'} = $1`, [row.id]);
-        }
-        await tx.query(`UPDATE ${kind} SET personal_data_deleted_at = $2, blocked_at = COALESCE(blocked_at, $2) WHERE id = $1`, [row.id, now]);
+        await deleteExchangePersonalData(tx, kind, row.id, now);
         result.deleted++;
       } else {
         await tx.query(`UPDATE ${kind} SET blocked_at = $2 WHERE id = $1`, [row.id, now]);

@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { RightsOutcome, SubjectCorrections, SubjectRequestKind } from '@imi/domain';
+import { Database, Tx } from '@imi/persistence';
+
+export interface SubjectRequestRecord {
+  id: string;
+  authorityId: string;
+  kind: SubjectRequestKind;
+  exchangeIds: string[];
+  corrections: SubjectCorrections | null;
+  receivedAt: Date;
+  dueBy: Date;
+  state: 'open' | 'granted' | 'refused' | 'routed';
+  routedTo: string | null;
+  decidedAt: Date | null;
+  decisionReason: string | null;
+}
+
+export interface EffectRecord {
+  exchangeId: string;
+  outcome: RightsOutcome;
+  participants: { node: string; confirmedAt: Date | null }[];
+}
+
+@Injectable()
+export class SubjectRequestRepository {
+  constructor(private readonly db: Database) {}
+
+  async insert(tx: Tx, r: SubjectRequestRecord): Promise<void> {
+    await tx.query(
+      `INSERT INTO subject_requests (id, authority_id, kind, exchange_ids, corrections, received_at, due_by, state, routed_to)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [r.id, r.authorityId, r.kind, r.exchangeIds, r.corrections && JSON.stringify(r.corrections), r.receivedAt, r.dueBy, r.state, r.routedTo],
+    );
+  }
+
+  async lock(tx: Tx, id: string): Promise<SubjectRequestRecord | null> {
+    const { rows } = await tx.query('SELECT * FROM subject_requests WHERE id = $1 FOR UPDATE', [id]);
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  async find(id: string): Promise<SubjectRequestRecord | null> {
+    const [row] = await this.db.query('SELECT * FROM subject_requests WHERE id = $1', [id]);
+    return row ? toRecord(row) : null;
+  }
+
+  async listFor(authorityId: string): Promise<SubjectRequestRecord[]> {
+    return (await this.db.query('SELECT * FROM subject_requests WHERE authority_id = $1 ORDER BY received_at DESC LIMIT 500', [authorityId])).map(toRecord);
+  }
+
+  async decide(tx: Tx, id: string, state: 'granted' | 'refused', at: Date, reason: string | null): Promise<void> {
+    await tx.query('UPDATE subject_requests SET state = $2, decided_at = $3, decision_reason = $4 WHERE id = $1', [id, state, at, reason]);
+  }
+
+  async addEffect(tx: Tx, id: string, exchangeId: string, outcome: RightsOutcome, messageId: string | null): Promise<void> {
+    await tx.query(
+      'INSERT INTO subject_request_effects (subject_request_id, exchange_id, outcome, message_id) VALUES ($1, $2, $3, $4)',
+      [id, exchangeId, outcome, messageId],
+    );
+  }
+
+  /** Each effect with the receipts of the message that carried it: a participant's confirmation. */
+  async effects(id: string): Promise<EffectRecord[]> {
+    const rows = await this.db.query(
+      `SELECT e.exchange_id, e.outcome, d.recipient_node, d.delivered_at
+       FROM subject_request_effects e LEFT JOIN deliveries d ON d.message_id = e.message_id
+       WHERE e.subject_request_id = $1 ORDER BY e.exchange_id, d.recipient_node`,
+      [id],
+    );
+    const byExchange = new Map<string, EffectRecord>();
+    for (const row of rows) {
+      const effect: EffectRecord = byExchange.get(row.exchange_id) ?? { exchangeId: row.exchange_id, outcome: row.outcome, participants: [] };
+      if (row.recipient_node) effect.participants.push({ node: row.recipient_node, confirmedAt: row.delivered_at });
+      byExchange.set(row.exchange_id, effect);
+    }
+    return [...byExchange.values()];
+  }
+}
+
+function toRecord(row: Record<string, any>): SubjectRequestRecord {
+  return {
+    id: row.id, authorityId: row.authority_id, kind: row.kind, exchangeIds: row.exchange_ids, corrections: row.corrections,
+    receivedAt: row.received_at, dueBy: row.due_by, state: row.state, routedTo: row.routed_to, decidedAt: row.decided_at, decisionReason: row.decision_reason,
+  };
+}

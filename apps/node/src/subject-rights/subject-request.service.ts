@@ -1,0 +1,140 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { checkCorrections, InvalidRequest, subjectRequestDueBy, subjectRequestReminder, SubjectCorrections } from '@imi/domain';
+import { Database, Tx } from '@imi/persistence';
+import { AuthoritiesService } from '../authorities/authorities.service';
+import { Outgoing } from '../messaging/outgoing';
+import { AuditLog } from '../privacy/audit-log';
+import { Forbidden, NotFound, UnprocessableRequest } from '../problem/errors';
+import { RequestRecord, RequestRepository } from '../requests/request.repository';
+import { isOwnSide } from '../requests/request.service';
+import { otherHolders, ownSide, PersonalDataCopy, toCorrectionsBody } from './personal-data-copy';
+import { CreateSubjectRequestDto, DecideSubjectRequestDto, SubjectRequestView, UrgentSubjectRequestView } from './subject-request.dto';
+import { SubjectRequestRecord, SubjectRequestRepository } from './subject-request.repository';
+
+/** Until users and roles exist, objections are routed to this role of the authority. */
+export const DATA_PROTECTION_CONTACT = 'data-protection-contact';
+
+/**
+ * A data subject's rectification, erasure or objection, addressed to one participating
+ * authority: recorded with its 30-day deadline, decided, and on granting applied here and
+ * propagated through the hub to every other participant, each of which confirms by receipt.
+ */
+@Injectable()
+export class SubjectRequestService {
+  constructor(
+    private readonly db: Database,
+    private readonly authorities: AuthoritiesService,
+    private readonly requests: RequestRepository,
+    private readonly subjectRequests: SubjectRequestRepository,
+    private readonly copy: PersonalDataCopy,
+    private readonly outgoing: Outgoing,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async create(actingId: string | undefined, dto: CreateSubjectRequestDto, now = new Date()): Promise<SubjectRequestView> {
+    const acting = this.authorities.acting(actingId);
+    const exchangeIds = [...new Set(dto.exchangeIds)];
+    for (const id of exchangeIds) await this.ownRequest(id, acting.id);
+    let corrections: SubjectCorrections | null = null;
+    if (dto.kind === 'rectification') corrections = checkCorrections(dto.corrections);
+    else if (dto.corrections !== undefined) throw new InvalidRequest(`an ${dto.kind} carries no corrections`);
+    const receivedAt = dto.receivedAt ? new Date(dto.receivedAt) : now;
+    if (receivedAt.getTime() > now.getTime()) throw new InvalidRequest('receivedAt is in the future');
+    const record: SubjectRequestRecord = {
+      id: randomUUID(), authorityId: acting.id, kind: dto.kind, exchangeIds, corrections, receivedAt, dueBy: subjectRequestDueBy(receivedAt),
+      state: dto.kind === 'objection' ? 'routed' : 'open', routedTo: dto.kind === 'objection' ? DATA_PROTECTION_CONTACT : null, decidedAt: null, decisionReason: null,
+    };
+    await this.db.transaction(async (tx) => {
+      await this.subjectRequests.insert(tx, record);
+      for (const id of exchangeIds) {
+        await this.audit.append(tx, { actor: acting.id, action: 'write', exchangeId: id, dataCategory: 'data subject request', purpose: `data subject ${dto.kind}` }, now);
+      }
+    });
+    return this.get(acting.id, record.id);
+  }
+
+  async get(actingId: string | undefined, id: string): Promise<SubjectRequestView> {
+    const acting = this.authorities.acting(actingId);
+    const record = await this.subjectRequests.find(id);
+    if (!record || record.authorityId !== acting.id) throw new NotFound('subject request');
+    const effects = await this.subjectRequests.effects(id);
+    return {
+      id: record.id, authorityId: record.authorityId, kind: record.kind, exchangeIds: record.exchangeIds,
+      receivedAt: record.receivedAt.toISOString(), dueBy: record.dueBy.toISOString(), state: record.state, routedTo: record.routedTo,
+      decidedAt: record.decidedAt?.toISOString() ?? null, decisionReason: record.decisionReason,
+      effects: effects.map((e) => ({ ...e, participants: e.participants.map((p) => ({ node: p.node, confirmedAt: p.confirmedAt?.toISOString() ?? null })) })),
+    };
+  }
+
+  async list(actingId: string | undefined): Promise<SubjectRequestView[]> {
+    const acting = this.authorities.acting(actingId);
+    return Promise.all((await this.subjectRequests.listFor(acting.id)).map((r) => this.get(acting.id, r.id)));
+  }
+
+  /** Undecided requests whose 30-day deadline is near or past. */
+  async urgent(actingId: string | undefined, now = new Date()): Promise<UrgentSubjectRequestView[]> {
+    const acting = this.authorities.acting(actingId);
+    return (await this.subjectRequests.listFor(acting.id))
+      .map((r) => ({ r, reason: subjectRequestReminder(r, now) }))
+      .filter(({ reason }) => reason !== null)
+      .map(({ r, reason }) => ({ id: r.id, kind: r.kind, dueBy: r.dueBy.toISOString(), reason: reason! }));
+  }
+
+  async decide(actingId: string | undefined, id: string, dto: DecideSubjectRequestDto, now = new Date()): Promise<SubjectRequestView> {
+    const acting = this.authorities.acting(actingId);
+    await this.db.transaction(async (tx) => {
+      const record = await this.subjectRequests.lock(tx, id);
+      if (!record || record.authorityId !== acting.id) throw new NotFound('subject request');
+      if (record.kind === 'objection') throw new UnprocessableRequest(`an objection is routed to the ${DATA_PROTECTION_CONTACT}, not decided here`);
+      if (record.state !== 'open') throw new UnprocessableRequest(`the subject request is already ${record.state}`);
+      if (!dto.grant) {
+        if (!dto.reason?.trim()) throw new InvalidRequest('a refusal needs a reason');
+        await this.subjectRequests.decide(tx, id, 'refused', now, dto.reason.trim());
+        return;
+      }
+      for (const exchangeId of record.exchangeIds) {
+        const request = await this.requests.lock(tx, exchangeId);
+        if (!request || !isOwnSide(request, acting.id)) throw new Forbidden(`${acting.id} no longer takes part in ${exchangeId}`);
+        await this.grantOne(tx, record, request, acting.id, now);
+      }
+      await this.subjectRequests.decide(tx, id, 'granted', now, dto.reason?.trim() || null);
+    });
+    return this.get(acting.id, id);
+  }
+
+  /** Applies the decision to this node's copy and tells every other participant holding the person. */
+  private async grantOne(tx: Tx, record: SubjectRequestRecord, request: RequestRecord, actor: string, now: Date): Promise<void> {
+    const side = ownSide(request);
+    const common = { caseId: request.id, senderAuthority: side.authorityId, legislativeArea: request.legislativeArea };
+    let outcome;
+    let messageId: string | null = null;
+    if (record.kind === 'rectification') {
+      const corrections = toCorrectionsBody(record.corrections!);
+      outcome = await this.copy.rectify(tx, request, { subjectRequestId: record.id, corrections, actor, at: now });
+      const holders = otherHolders(request);
+      if (holders.length > 0) {
+        messageId = await this.outgoing.send(tx, {
+          ...common, type: 'subject.rectified', recipientNodes: holders, recipientAuthorities: [side.otherAuthorityId],
+          body: { subjectRequestId: record.id, exchangeId: request.id, corrections, decidedAt: now.getTime() },
+        }, now);
+      }
+    } else {
+      outcome = await this.copy.erase(tx, request, { subjectRequestId: record.id, actor, at: now });
+      // An erasure carries no personal data: it goes to the other participant whether or not it accepted.
+      messageId = await this.outgoing.send(tx, {
+        ...common, type: 'subject.erased', recipientNodes: [side.otherNode], recipientAuthorities: [side.otherAuthorityId],
+        body: { subjectRequestId: record.id, exchangeId: request.id, decidedAt: now.getTime() },
+      }, now);
+    }
+    await this.subjectRequests.addEffect(tx, record.id, request.id, outcome, messageId);
+    await this.requests.appendEvent(tx, request.id, { type: `subject-${record.kind}-granted`, at: now, detail: { subjectRequestId: record.id, outcome } });
+  }
+
+  private async ownRequest(id: string, authorityId: string): Promise<RequestRecord> {
+    const request = await this.requests.find(id);
+    // Not a party looks exactly like absence.
+    if (!request || !isOwnSide(request, authorityId)) throw new NotFound(`exchange ${id}`);
+    return request;
+  }
+}

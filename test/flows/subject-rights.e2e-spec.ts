@@ -1,0 +1,212 @@
+import { randomUUID } from 'node:crypto';
+import { addMonths } from '@imi/domain';
+import { RetentionService } from '../../apps/node/src/privacy/retention.service';
+import { Forge, inboxCounts } from './forge';
+import { dumpDatabase } from './database-dump';
+import { actingFor, eventually } from './http';
+import { readAllRecords } from './raw-topics';
+import { TestNetwork, THREE_NODES } from './network';
+
+/**
+ * Data subjects' rights and early deletion across nodes: a decision taken by one participating
+ * authority reaches every other participant through the hub, is applied there (or recorded as
+ * contested where the data is blocked), and is confirmed by a signed receipt.
+ */
+describe('data subjects\' rights and early deletion', () => {
+  let network: TestNetwork;
+  let forge: Forge;
+  const person = { familyName: 'Testperson-Rights', givenNames: 'Ottilie', dateOfBirth: '1979-05-06', registerNumber: 'RPPS-50002223334' };
+  const ADDRESSEES = { DE: 'DE-BE-AEK', ES: 'ES-MSAN' } as const;
+
+  beforeAll(async () => {
+    network = await TestNetwork.start(THREE_NODES);
+    forge = await Forge.open(network);
+  });
+
+  afterAll(async () => {
+    await forge?.close();
+    await network?.close();
+  });
+
+  const fr = () => actingFor(network.node('FR'), 'FR-CNOM');
+  const addressee = (country: keyof typeof ADDRESSEES) => actingFor(network.node(country), ADDRESSEES[country]);
+  const subjectOn = async (country: string, id: string) =>
+    (await network.node(country).db.query(
+      `SELECT family_name, given_names, to_char(date_of_birth, 'YYYY-MM-DD') AS date_of_birth, register_number FROM request_subjects WHERE request_id = $1`, [id],
+    ))[0] ?? null;
+
+  /** FR asks `country` about the person, and the addressee accepts: both nodes hold the person. */
+  async function acceptedRequest(country: keyof typeof ADDRESSEES): Promise<string> {
+    const created = await fr().post('/requests', {
+      addresseeAuthorityId: ADDRESSEES[country], legislativeArea: 'professional-qualifications', replyBy: new Date(Date.now() + 86_400_000).toISOString(),
+      questions: [{ questionId: 'pq.diploma.authentic' }], subject: person,
+    });
+    expect(created.status).toBe(201);
+    const id: string = created.body.id;
+    await eventually(async () => expect((await addressee(country).get(`/requests/${id}`)).status).toBe(200));
+    expect((await addressee(country).post(`/requests/${id}/accept`)).status).toBe(200);
+    await eventually(async () => expect(await subjectOn(country, id)).not.toBeNull());
+    return id;
+  }
+
+  async function closedRequest(country: keyof typeof ADDRESSEES): Promise<{ id: string; closedAt: Date }> {
+    const id = await acceptedRequest(country);
+    await addressee(country).post(`/requests/${id}/answer`, { final: true, answers: [{ questionId: 'pq.diploma.authentic', answer: 'yes' }] });
+    await eventually(async () => expect((await fr().get(`/requests/${id}`)).body.state).toBe('answered'));
+    const closed = await fr().post(`/requests/${id}/close`);
+    await eventually(async () => expect((await addressee(country).get(`/requests/${id}`)).body.state).toBe('closed'));
+    return { id, closedAt: new Date(closed.body.closedAt) };
+  }
+
+  it('propagates a rectification granted on FR to DE and ES, where it is applied and confirmed by receipt', async () => {
+    const toDe = await acceptedRequest('DE');
+    const toEs = await acceptedRequest('ES');
+    const receivedAt = new Date(Date.now() - 25 * 86_400_000).toISOString();
+    const recorded = await fr().post('/subject-requests', {
+      kind: 'rectification', exchangeIds: [toDe, toEs], corrections: { familyName: 'Testperson-Corrected', dateOfBirth: '1979-05-07' }, receivedAt,
+    });
+    expect(recorded.status).toBe(201);
+    expect(recorded.body).toMatchObject({ state: 'open', dueBy: new Date(Date.parse(receivedAt) + 30 * 86_400_000).toISOString() });
+    // Five days before the deadline it is on the urgent list.
+    expect((await fr().get('/subject-requests/urgent')).body).toContainEqual({ id: recorded.body.id, kind: 'rectification', dueBy: recorded.body.dueBy, reason: 'deadline-approaching' });
+
+    const granted = await fr().post(`/subject-requests/${recorded.body.id}/decision`, { grant: true });
+    expect(granted.status).toBe(200);
+    expect(granted.body.state).toBe('granted');
+    expect((await fr().get('/subject-requests/urgent')).body.map((u: { id: string }) => u.id)).not.toContain(recorded.body.id);
+
+    const corrected = { family_name: 'Testperson-Corrected', given_names: person.givenNames, date_of_birth: '1979-05-07', register_number: person.registerNumber };
+    expect(await subjectOn('FR', toDe)).toEqual(corrected);
+    await eventually(async () => expect(await subjectOn('DE', toDe)).toEqual(corrected));
+    await eventually(async () => expect(await subjectOn('ES', toEs)).toEqual(corrected));
+    expect((await addressee('DE').get(`/requests/${toDe}`)).body.subject.familyName).toBe('Testperson-Corrected');
+
+    // Every participant confirmed with its signed receipt.
+    const progress = await eventually(async () => {
+      const view = (await fr().get(`/subject-requests/${recorded.body.id}`)).body;
+      for (const effect of view.effects) expect(effect.participants.every((p: { confirmedAt: string | null }) => p.confirmedAt !== null)).toBe(true);
+      return view;
+    });
+    expect(progress.effects).toEqual(expect.arrayContaining([
+      { exchangeId: toDe, outcome: 'applied', participants: [{ node: 'DE', confirmedAt: expect.any(String) }] },
+      { exchangeId: toEs, outcome: 'applied', participants: [{ node: 'ES', confirmedAt: expect.any(String) }] },
+    ]));
+  });
+
+  it('erases the person on every participant when the addressee grants an erasure, with a receipt from the requester', async () => {
+    const id = await acceptedRequest('DE');
+    const recorded = await addressee('DE').post('/subject-requests', { kind: 'erasure', exchangeIds: [id] });
+    expect(recorded.status).toBe(201);
+    await addressee('DE').post(`/subject-requests/${recorded.body.id}/decision`, { grant: true });
+    expect(await subjectOn('DE', id)).toBeNull();
+    await eventually(async () => expect(await subjectOn('FR', id)).toBeNull());
+    expect((await fr().get(`/requests/${id}`)).body).toMatchObject({ personalData: 'deleted' });
+    await eventually(async () => expect((await addressee('DE').get(`/subject-requests/${recorded.body.id}`)).body.effects).toEqual([
+      { exchangeId: id, outcome: 'applied', participants: [{ node: 'FR', confirmedAt: expect.any(String) }] },
+    ]));
+  });
+
+  it('changes nothing in blocked data: the rectification is recorded as contested, with the corrected values, on every participant', async () => {
+    const { id, closedAt } = await closedRequest('DE');
+    for (const country of ['FR', 'DE']) await network.node(country).app!.get(RetentionService).runOnce(addMonths(closedAt, 6));
+    const recorded = await fr().post('/subject-requests', { kind: 'rectification', exchangeIds: [id], corrections: { givenNames: 'Ottilie Maria' } });
+    await fr().post(`/subject-requests/${recorded.body.id}/decision`, { grant: true });
+    await eventually(async () => expect((await fr().get(`/subject-requests/${recorded.body.id}`)).body.effects).toEqual([
+      { exchangeId: id, outcome: 'contested', participants: [{ node: 'DE', confirmedAt: expect.any(String) }] },
+    ]));
+    for (const country of ['FR', 'DE']) {
+      expect((await subjectOn(country, id)).given_names).toBe(person.givenNames);
+      const contests = await network.node(country).db.query('SELECT kind, corrections FROM request_contests WHERE request_id = $1', [id]);
+      expect(contests).toEqual([{ kind: 'rectification', corrections: expect.objectContaining({ givenNames: 'Ottilie Maria' }) }]);
+    }
+  });
+
+  it('deletes nothing anywhere when a participant refuses an early deletion, and everything everywhere when it agrees', async () => {
+    const { id } = await closedRequest('DE');
+    const subjects = async () => [await subjectOn('FR', id), await subjectOn('DE', id)].filter(Boolean).length;
+
+    const first = await fr().post(`/requests/${id}/early-deletion`, { reason: 'the professional withdrew the application' });
+    expect(first.status).toBe(201);
+    expect(first.body.participants).toEqual([{ node: 'DE', answer: 'waiting', reason: null, answeredAt: null, deletedAt: null }]);
+    const onDe = await eventually(async () => {
+      const list = (await addressee('DE').get('/early-deletions')).body;
+      expect(list.map((d: { id: string }) => d.id)).toContain(first.body.id);
+      return list.find((d: { id: string }) => d.id === first.body.id);
+    });
+    expect(onDe).toMatchObject({ role: 'participant', state: 'proposed', reason: 'the professional withdrew the application' });
+    expect((await addressee('DE').post(`/early-deletions/${first.body.id}/answer`, { agree: false })).status).toBe(422);
+    expect((await addressee('DE').post(`/early-deletions/${first.body.id}/answer`, { agree: false, reason: 'an appeal is pending' })).body.state).toBe('refused');
+    await eventually(async () => expect((await fr().get(`/early-deletions/${first.body.id}`)).body).toMatchObject({
+      state: 'refused', participants: [{ node: 'DE', answer: 'refused', reason: 'an appeal is pending' }],
+    }));
+    expect(await subjects()).toBe(2);
+
+    const second = await fr().post(`/requests/${id}/early-deletion`, { reason: 'the appeal was withdrawn' });
+    await eventually(async () => expect((await addressee('DE').post(`/early-deletions/${second.body.id}/answer`, { agree: true })).body.state).toBe('agreed'));
+    // Agreeing deletes nothing yet: the proposer orders it once every participant agreed.
+    const executed = await eventually(async () => {
+      const view = (await fr().get(`/early-deletions/${second.body.id}`)).body;
+      expect(view.participants[0].deletedAt).not.toBeNull();
+      return view;
+    });
+    expect(executed).toMatchObject({ state: 'executed', participants: [{ node: 'DE', answer: 'agreed' }] });
+    expect(await subjects()).toBe(0);
+    expect((await addressee('DE').get(`/early-deletions/${second.body.id}`)).body.state).toBe('executed');
+    for (const party of [fr(), addressee('DE')]) expect((await party.get(`/requests/${id}`)).body.personalData).toBe('deleted');
+  });
+
+  it('carries no personal value in clear on any topic or into the hub database, corrected values included', async () => {
+    const records = await readAllRecords(network.prefix);
+    expect(records.some((r) => r.topic.endsWith('node.ES.inbox'))).toBe(true);
+    const hubDump = await dumpDatabase(network.hubDb);
+    for (const value of [person.familyName, person.givenNames, person.dateOfBirth, person.registerNumber, 'Testperson-Corrected', 'Ottilie Maria', '1979-05-07']) {
+      const needle = Buffer.from(value, 'utf8');
+      expect(records.filter((r) => r.value?.includes(needle) || r.headers.includes(needle)).length).toBe(0);
+      expect(hubDump.includes(value)).toBe(false);
+    }
+  });
+
+  describe('bad input', () => {
+    it('refuses requests about exchanges the authority is not part of, as if they did not exist', async () => {
+      const id = await acceptedRequest('DE');
+      const es = addressee('ES');
+      expect((await es.post('/subject-requests', { kind: 'erasure', exchangeIds: [id] })).status).toBe(404);
+      expect((await es.post(`/requests/${id}/early-deletion`, { reason: 'x' })).status).toBe(404);
+    });
+
+    it('refuses early deletion of an open exchange, rectification of unknown fields and refusals without reason, storing nothing', async () => {
+      const id = await acceptedRequest('DE');
+      const count = async () => (await network.node('FR').db.query('SELECT count(*)::int AS n FROM subject_requests'))[0].n;
+      const before = await count();
+      const open = await fr().post(`/requests/${id}/early-deletion`, { reason: 'no longer needed' });
+      expect(open).toMatchObject({ status: 422, body: { detail: expect.stringContaining('only a closed exchange') } });
+      const unknown = await fr().post('/subject-requests', { kind: 'rectification', exchangeIds: [id], corrections: { nationality: 'FR' } });
+      expect(unknown).toMatchObject({ status: 422, body: { detail: expect.stringContaining('nationality is not a field') } });
+      expect((await fr().post('/subject-requests', { kind: 'erasure', exchangeIds: [id], corrections: { familyName: 'X' } })).status).toBe(422);
+      expect(await count()).toBe(before);
+      const recorded = await fr().post('/subject-requests', { kind: 'erasure', exchangeIds: [id] });
+      expect((await fr().post(`/subject-requests/${recorded.body.id}/decision`, { grant: false })).status).toBe(422);
+      expect((await fr().get(`/subject-requests/${recorded.body.id}`)).body.state).toBe('open');
+      const objection = await fr().post('/subject-requests', { kind: 'objection', exchangeIds: [id] });
+      expect(objection.body).toMatchObject({ state: 'routed', routedTo: 'data-protection-contact' });
+      expect((await fr().post(`/subject-requests/${objection.body.id}/decision`, { grant: true })).status).toBe(422);
+      expect(await subjectOn('FR', id)).not.toBeNull();
+    });
+
+    it('rejects an erasure forged by a node that is not a participant, and changes nothing', async () => {
+      const id = await acceptedRequest('DE');
+      const counts = await inboxCounts(network.node('DE').url);
+      const body = forge.codec.encodeBody('subject.erased', { subjectRequestId: randomUUID(), exchangeId: id, decidedAt: Date.now() });
+      const envelope = forge.requestSent({
+        type: 'subject.erased', senderNode: 'ES', senderAuthority: 'ES-MSAN', caseId: id, body: forge.crypto('ES').sealFor(body, ['DE']),
+      });
+      await forge.send(forge.topics.ingress, forge.signed(forge.codec.encodeEnvelope(envelope), 'ES'));
+      await eventually(async () => expect((await inboxCounts(network.node('DE').url)).rejected).toBe(counts.rejected + 1));
+      expect(await subjectOn('DE', id)).not.toBeNull();
+      // The impostor hears why, in DE's signed rejection.
+      await eventually(async () => expect(await network.node('ES').db.query(
+        'SELECT rejected_by, code FROM rejections_received WHERE rejected_message_id = $1', [envelope.messageId],
+      )).toEqual([{ rejected_by: 'DE', code: 'unknown-sender' }]));
+    });
+  });
+});
