@@ -1,4 +1,7 @@
 import { addMonths } from '@imi/domain';
+import { TrustStore, verifyDetached, verifyReport } from '@imi/envelope';
+import { RequestService } from '../../apps/node/src/requests/request.service';
+import { randomUUID } from 'node:crypto';
 import { AuditLog } from '../../apps/node/src/privacy/audit-log';
 import { RetentionService } from '../../apps/node/src/privacy/retention.service';
 import { actingFor, eventually } from './http';
@@ -7,7 +10,13 @@ import { TestNetwork } from './network';
 
 const PLAN: NetworkPlan = {
   nodes: [
-    { code: 'DE', authorities: [{ id: 'DE-BE-AEK', name: 'Ärztekammer Berlin', legislativeAreas: ['professional-qualifications', 'solvit'] }] },
+    {
+      code: 'DE',
+      authorities: [
+        { id: 'DE-BE-AEK', name: 'Ärztekammer Berlin', legislativeAreas: ['professional-qualifications', 'solvit'] },
+        { id: 'DE-NIMIC', name: 'Nationaler IMI-Koordinator', legislativeAreas: ['professional-qualifications'], coordinates: ['professional-qualifications'] },
+      ],
+    },
     { code: 'FR', authorities: [{ id: 'FR-CNOM', name: "Conseil national de l'Ordre des médecins", legislativeAreas: ['professional-qualifications', 'solvit'] }] },
   ],
 };
@@ -102,6 +111,79 @@ describe('retention and audit', () => {
     await retention('DE').runOnce(addMonths(endedAt, 18));
     expect((await node.query('SELECT blocked_at FROM alerts WHERE id = $1', [id]))[0].blocked_at).not.toBeNull();
     expect((await de().get(`/alerts/${id}`)).body.versions).toEqual([]);
+    // One-to-many exchanges have the same proof of exchange as requests.
+    const retrieved = await de().post(`/alerts/${id}/proof-of-exchange/personal-data`, { ground: 'overriding-public-interest', justification: 'SOLVIT appeal, file 2026/114' });
+    expect(retrieved.body.versions).toEqual([expect.objectContaining({ version: 1, content: expect.objectContaining({ text: `Case about ${person.familyName}` }) })]);
+    const proof = (await de().get(`/alerts/${id}/proof-of-exchange`)).body;
+    expect(proof.report.exchange).toMatchObject({ id, type: 'notification', state: 'closed', recipients: [{ authorityId: 'FR-CNOM', node: 'FR' }] });
+    expect(proof.report.messages.map((m: { type: string }) => m.type)).toEqual(expect.arrayContaining(['alert.sent', 'alert.closed']));
+  });
+
+  it('retrieves blocked data only as proof of exchange, on a stated ground, and audits each retrieval', async () => {
+    const { id, closedAt } = await closedRequest();
+    const path = `/requests/${id}/proof-of-exchange/personal-data`;
+    const ground = { ground: 'data-subject-consent', justification: 'written consent of the professional, 2 June' };
+    expect(await de().post(path, ground)).toMatchObject({ status: 422, body: { detail: expect.stringContaining('not blocked') } });
+    await retention('DE').runOnce(addMonths(closedAt, 6));
+    expect((await de().get(`/requests/${id}`)).body.subject).toBeUndefined();
+    expect((await de().post(path, { ground: 'curiosity', justification: 'x' })).status).toBe(400);
+    expect((await de().post(path, { ground: 'data-subject-consent' })).status).toBe(400);
+    // Another authority of the same node, not a party: as if the exchange did not exist.
+    expect((await actingFor(network.node('DE'), 'DE-NIMIC').post(path, ground)).status).toBe(404);
+    const retrieved = await de().post(path, ground);
+    expect(retrieved.status).toBe(200);
+    expect(retrieved.body).toMatchObject({ exchangeId: id, ground: 'data-subject-consent', subject: { familyName: person.familyName } });
+    const db = network.node('DE').db;
+    expect(await db.query('SELECT authority_id, ground FROM proof_retrievals WHERE exchange_id = $1', [id])).toEqual([{ authority_id: 'DE-BE-AEK', ground: 'data-subject-consent' }]);
+    expect(await db.query(`SELECT actor, purpose FROM audit_log WHERE exchange_id = $1 AND action = 'retrieve'`, [id]))
+      .toEqual([{ actor: 'DE-BE-AEK', purpose: 'proof of exchange: data-subject-consent' }]);
+    await retention('DE').runOnce(addMonths(closedAt, 36));
+    expect(await de().post(path, ground)).toMatchObject({ status: 422, body: { detail: expect.stringContaining('deleted') } });
+  });
+
+  it('hands a party a proof of exchange signed by its node, whose every message signature checks against the bytes that travelled', async () => {
+    const { id } = await closedRequest();
+    const response = await fr().get(`/requests/${id}/proof-of-exchange`);
+    expect(response.status).toBe(200);
+    const trust = network.node('FR').app!.get(TrustStore);
+    const { kid, report } = await verifyReport(response.body.jws, trust.signer(JSON.parse(Buffer.from(response.body.jws.split('.')[0], 'base64url').toString()).kid).key);
+    expect(trust.signer(kid).node).toBe('FR');
+    expect(report).toEqual(response.body.report);
+    const { exchange, messages } = response.body.report;
+    expect(exchange).toMatchObject({ id, state: 'closed', requesterAuthorityId: 'FR-CNOM', addresseeAuthorityId: 'DE-BE-AEK' });
+    const types = messages.map((m: { direction: string; type: string }) => `${m.direction} ${m.type}`);
+    expect(types).toEqual(expect.arrayContaining([
+      'sent request.sent', 'received request.accepted', 'sent request.subject-disclosed', 'received request.answered', 'sent request.closed',
+    ]));
+    for (const m of messages) {
+      const value = Buffer.from(m.value, 'base64');
+      verifyDetached(m.senderSignature, value, trust.signer(JSON.parse(Buffer.from(m.senderSignature.split('.')[0], 'base64url').toString()).kid).key);
+      if (m.direction === 'received') verifyDetached(m.hubSignature, value, trust.signer(JSON.parse(Buffer.from(m.hubSignature.split('.')[0], 'base64url').toString()).kid).key);
+    }
+    const sent = messages.find((m: { type: string }) => m.type === 'request.sent');
+    expect(sent.receipts).toEqual([{ node: 'DE', appliedAt: expect.any(String), receiptRecordedAt: expect.any(String) }]);
+    // Metadata and sealed bytes only: no personal value in the report.
+    expect(JSON.stringify(response.body)).not.toContain(person.familyName);
+    expect((await actingFor(network.node('FR'), 'FR-CNOM').get(`/requests/${randomUUID()}/proof-of-exchange`)).status).toBe(404);
+  });
+
+  it('escalates requests idle for more than 2 months to the coordinator for the area, with metadata only', async () => {
+    const created = await fr().post('/requests', {
+      addresseeAuthorityId: 'DE-BE-AEK', legislativeArea: 'professional-qualifications', replyBy: new Date(Date.now() + 86_400_000).toISOString(),
+      questions: [{ questionId: 'pq.diploma.authentic' }], subject: person,
+    });
+    const id: string = created.body.id;
+    await eventually(async () => expect((await de().get(`/requests/${id}`)).status).toBe(200));
+    const coordinator = actingFor(network.node('DE'), 'DE-NIMIC');
+    expect((await coordinator.get('/requests/escalated')).body.map((r: { id: string }) => r.id)).not.toContain(id);
+    expect((await de().get('/requests/escalated')).status).toBe(403);
+    const service = network.node('DE').app!.get(RequestService);
+    const lastActivity = new Date(created.body.sentAt);
+    expect((await service.escalated('DE-NIMIC', addMonths(lastActivity, 2))).map((r) => r.id)).not.toContain(id);
+    const escalated = await service.escalated('DE-NIMIC', new Date(addMonths(lastActivity, 2).getTime() + 1));
+    const view = escalated.find((r) => r.id === id);
+    expect(Object.keys(view!).sort()).toEqual(['acceptedAt', 'closedAt', 'counterpartAuthorityId', 'id', 'legislativeArea', 'observedAuthorityId', 'replyBy', 'sentAt', 'side', 'state']);
+    expect(view).toMatchObject({ state: 'sent', observedAuthorityId: 'DE-BE-AEK', counterpartAuthorityId: 'FR-CNOM' });
   });
 
   it('records accesses to personal data in a hash chain that detects a changed or removed entry', async () => {

@@ -5,6 +5,7 @@ import { CatalogueModule } from './catalogue/catalogue.module';
 import { NodeConfig } from './config';
 import { NodeCoreModule } from './core.module';
 import { PrivacyModule } from './privacy/privacy.module';
+import { ProofModule } from './proof/proof.module';
 import { HealthController } from './health/health.controller';
 import { MessagingModule } from './messaging/messaging.module';
 import { RequestsModule } from './requests/requests.module';
@@ -16,7 +17,7 @@ export class NodeModule {
   static forRoot(config: NodeConfig): DynamicModule {
     return {
       module: NodeModule,
-      imports: [NodeCoreModule.forRoot(config), PrivacyModule, TrustModule, CatalogueModule, MessagingModule, AuthoritiesModule, RequestsModule, AlertsModule, SubjectRightsModule],
+      imports: [NodeCoreModule.forRoot(config), PrivacyModule, TrustModule, CatalogueModule, MessagingModule, AuthoritiesModule, RequestsModule, AlertsModule, SubjectRightsModule, ProofModule],
       controllers: [HealthController],
     };
   }

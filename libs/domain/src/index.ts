@@ -8,3 +8,4 @@ export * from './alert';
 export * from './retention';
 export * from './audit-chain';
 export * from './subject-rights';
+export * from './proof';

@@ -1,4 +1,4 @@
-import { ACCEPTANCE_PERIOD_MS, Party, REQUEST_STATES, RequestSnapshot, RequestState, sendRequest, UrgentReason, urgentReasons } from '.';
+import { ACCEPTANCE_PERIOD_MS, Party, REQUEST_STATES, RequestSnapshot, RequestState, isInactive, sendRequest, UrgentReason, urgentReasons } from '.';
 
 const DAY = 24 * 60 * 60 * 1000;
 const T0 = new Date('2025-03-03T09:00:00Z');
@@ -64,5 +64,22 @@ describe('every state, for each party, long after sending and the reply date', (
 
   it.each(cases)('%s, %s view', (state, role) => {
     expect(urgentReasons(snapshotIn(state), role, late)).toEqual(expected[state][role]);
+  });
+});
+
+describe('inactivity escalation', () => {
+  const lastActivityAt = new Date('2026-03-31T12:00:00Z');
+  // Two months after 31 March is 31 May (not 1 June).
+  const twoMonths = new Date('2026-05-31T12:00:00Z');
+
+  it('escalates an open request idle for strictly more than 2 months', () => {
+    for (const state of REQUEST_STATES.filter((s) => s !== 'closed' && s !== 'rejected')) {
+      expect(isInactive({ state, lastActivityAt }, twoMonths)).toBe(false);
+      expect(isInactive({ state, lastActivityAt }, new Date(twoMonths.getTime() + 1))).toBe(true);
+    }
+  });
+
+  it('never escalates a closed or rejected request', () => {
+    for (const state of ['closed', 'rejected'] as const) expect(isInactive({ state, lastActivityAt }, new Date('2030-01-01'))).toBe(false);
   });
 });

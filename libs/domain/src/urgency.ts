@@ -1,4 +1,5 @@
 import type { Party, RequestSnapshot, RequestState } from './request.machine';
+import { addMonths } from './retention';
 
 /** Why a request is on a party's urgency list: each pushes toward accepting, answering, closing. */
 export type UrgentReason = 'not-accepted-within-7-days' | 'reply-date-passed' | 'answered-not-closed';
@@ -37,4 +38,13 @@ export function urgentReasons(
     reasons.push('answered-not-closed');
   }
   return reasons;
+}
+
+/** Exchanges idle for more than this go up to the coordinator for their area. */
+export const INACTIVITY_MONTHS = 2;
+
+/** An open request with no activity for more than 2 months (strictly): escalated. */
+export function isInactive(snapshot: Pick<RequestSnapshot, 'state' | 'lastActivityAt'>, now: Date): boolean {
+  if (snapshot.state === 'closed' || snapshot.state === 'rejected') return false;
+  return now.getTime() > addMonths(snapshot.lastActivityAt, INACTIVITY_MONTHS).getTime();
 }

@@ -14,3 +14,4 @@ export * from './key-epochs';
 export * from './schemas-dir';
 export * from './message-bodies';
 export * from './hub-document';
+export * from './report-signature';

@@ -20,6 +20,7 @@ export interface AlertRecord {
   sentMessageId: string | null;
   /** Retention: content blocked (invisible in normal use), then deleted. */
   blockedAt?: Date | null;
+  personalDataDeletedAt?: Date | null;
 }
 
 export interface AlertRecipientRecord {
@@ -33,7 +34,7 @@ export interface AlertRecipientRecord {
 
 const COLUMNS = `id, role, kind, legislative_area, sender_authority_id, sender_node, state, version,
   to_char(decision_date, 'YYYY-MM-DD') AS decision_date, to_char(later_decision_date, 'YYYY-MM-DD') AS later_decision_date,
-  withdrawn_reason, sent_at, last_changed_at, ended_at, sent_message_id, blocked_at`;
+  withdrawn_reason, sent_at, last_changed_at, ended_at, sent_message_id, blocked_at, personal_data_deleted_at`;
 
 /** All queries on alerts and notifications. Content (personal data) is in alert_versions only. */
 @Injectable()
@@ -101,6 +102,12 @@ export class AlertRepository {
     return rows.map((r) => ({ version: r.version, content: r.content, createdAt: r.created_at, supersededAt: r.superseded_at }));
   }
 
+  /** The sender's authority on its node, an addressee on a recipient node. */
+  async isParty(alert: AlertRecord, authorityId: string): Promise<boolean> {
+    if (alert.role === 'sender') return alert.senderAuthorityId === authorityId;
+    return (await this.recipients(alert)).some((r) => r.authorityId === authorityId);
+  }
+
   async addRecipient(tx: Tx, alertId: string, r: { authorityId: string; node: string; distributedBy?: string | null }): Promise<void> {
     await tx.query(
       'INSERT INTO alert_recipients (alert_id, authority_id, node, distributed_by) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
@@ -138,6 +145,6 @@ function toRecord(row: Record<string, any>): AlertRecord {
     id: row.id, role: row.role, kind: row.kind, legislativeArea: row.legislative_area, senderAuthorityId: row.sender_authority_id,
     senderNode: row.sender_node, state: row.state, version: row.version, decisionDate: row.decision_date,
     laterDecisionDate: row.later_decision_date, withdrawnReason: row.withdrawn_reason, sentAt: row.sent_at,
-    lastChangedAt: row.last_changed_at, endedAt: row.ended_at, sentMessageId: row.sent_message_id, blockedAt: row.blocked_at,
+    lastChangedAt: row.last_changed_at, endedAt: row.ended_at, sentMessageId: row.sent_message_id, blockedAt: row.blocked_at, personalDataDeletedAt: row.personal_data_deleted_at,
   };
 }

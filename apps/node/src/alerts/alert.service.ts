@@ -176,9 +176,8 @@ export class AlertService {
     return alert;
   }
 
-  private async isParty(alert: AlertRecord, acting: AuthorityEntry): Promise<boolean> {
-    if (alert.role === 'sender') return alert.senderAuthorityId === acting.id;
-    return (await this.alerts.recipients(alert)).some((r) => r.authorityId === acting.id);
+  private isParty(alert: AlertRecord, acting: AuthorityEntry): Promise<boolean> {
+    return this.alerts.isParty(alert, acting.id);
   }
 
   private async view(alert: AlertRecord): Promise<AlertView> {

@@ -10,5 +10,6 @@ import { AlertService } from './alert.service';
   imports: [MessagingModule, AuthoritiesModule],
   providers: [AlertRepository, AlertService, AlertHandlers],
   controllers: [AlertController],
+  exports: [AlertRepository],
 })
 export class AlertsModule {}

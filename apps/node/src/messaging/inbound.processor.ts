@@ -4,7 +4,7 @@ import {
   AvroCodec, Envelope, HEADERS, HUB_NODE, MAX_VALUE_BYTES, MessageBodies, MessageRejected, MessageType, mustBeSealed, NodeCrypto,
   readDetachedHeader, TrustStore, verifyDetached, wantsReceipt,
 } from '@imi/envelope';
-import { claimInbound, markRejected } from '@imi/messaging';
+import { claimInbound, InboundMessage, markRejected } from '@imi/messaging';
 import { Database, Tx } from '@imi/persistence';
 import { MessageHandler, MessageHandlers } from './message-handlers';
 import { Outgoing } from './outgoing';
@@ -65,8 +65,9 @@ export class InboundProcessor {
   /** The CPU part, outside any transaction: authenticate, open, decode. */
   private async prepare(record: InboundRecord): Promise<Prepared> {
     let envelope: Envelope;
+    let signatures: Signatures;
     try {
-      envelope = await this.authenticate(record);
+      ({ envelope, signatures } = await this.authenticate(record));
     } catch (error) {
       if (!(error instanceof MessageRejected)) throw error;
       this.logger.warn(`unauthenticated message ignored: ${error.code}`);
@@ -79,20 +80,20 @@ export class InboundProcessor {
       if (mustBeSealed(type) && envelope.bodyEncoding !== 'JWE') throw new MessageRejected('unsealed-body', `${type} bodies must be sealed`);
       const plaintext = envelope.bodyEncoding === 'JWE' ? this.crypto.openFrom(envelope.body, envelope.senderNode) : envelope.body;
       const body = await this.codec.decodeBody<MessageBodies[MessageType]>(type, plaintext);
-      return { kind: 'ready', envelope, handler, body };
+      return { kind: 'ready', envelope, signatures, handler, body };
     } catch (error) {
       if (isRetriable(error)) throw error;
-      return { kind: 'refused', envelope, error };
+      return { kind: 'refused', envelope, signatures, error };
     }
   }
 
   private async apply(tx: Tx, message: Prepared, receivedAt: Date): Promise<InboundResult> {
     if (message.kind === 'ignored') return 'ignored';
-    if (message.kind === 'refused') return this.reject(tx, message.envelope, message.error);
-    const { envelope, handler, body } = message;
+    if (message.kind === 'refused') return this.reject(tx, message.envelope, message.signatures, message.error);
+    const { envelope, signatures, handler, body } = message;
     await tx.query('SAVEPOINT inbound');
     try {
-      if (!(await claimInbound(tx, envelope.messageId, envelope.type, envelope.senderNode))) {
+      if (!(await claimInbound(tx, inboxEntry(envelope, signatures)))) {
         await tx.query('RELEASE SAVEPOINT inbound');
         return 'duplicate';
       }
@@ -111,20 +112,21 @@ export class InboundProcessor {
     } catch (error) {
       if (isRetriable(error)) throw error;
       await tx.query('ROLLBACK TO SAVEPOINT inbound');
-      return this.reject(tx, envelope, error);
+      return this.reject(tx, envelope, signatures, error);
     }
   }
 
-  private async authenticate(record: InboundRecord): Promise<Envelope> {
+  private async authenticate(record: InboundRecord): Promise<{ envelope: Envelope; signatures: Signatures }> {
     const value = record.value;
     if (!value || value.length === 0) throw new MessageRejected('malformed', 'empty value');
     if (value.length > MAX_VALUE_BYTES) throw new MessageRejected('oversize', `value of ${value.length} bytes`);
     const jws = headerText(record.headers, HEADERS.signature);
     const signer = this.trust.signer(readDetachedHeader(jws).kid);
     verifyDetached(jws!, value, signer.key);
+    let hubJws: string | undefined;
     if (signer.node !== HUB_NODE) {
       // Node messages reach an inbox only through the hub, which countersigns what it routed.
-      const hubJws = headerText(record.headers, HEADERS.hubSignature);
+      hubJws = headerText(record.headers, HEADERS.hubSignature);
       const hub = this.trust.signer(readDetachedHeader(hubJws).kid);
       if (hub.node !== HUB_NODE) throw new MessageRejected('bad-signature', 'routing countersignature is not the hub');
       verifyDetached(hubJws!, value, hub.key);
@@ -132,14 +134,14 @@ export class InboundProcessor {
     const envelope = await this.codec.decodeEnvelope(value);
     if (envelope.senderNode !== signer.node) throw new MessageRejected('sender-mismatch', `signed by ${signer.node}`);
     if (!envelope.recipientNodes.includes(this.crypto.node)) throw new MessageRejected('not-addressed-to-me', 'not addressed to this node');
-    return envelope;
+    return { envelope, signatures: { sender: jws!, hub: hubJws ?? null, value } };
   }
 
-  private async reject(tx: Tx, envelope: Envelope, error: unknown): Promise<InboundResult> {
+  private async reject(tx: Tx, envelope: Envelope, signatures: Signatures, error: unknown): Promise<InboundResult> {
     const code = error instanceof MessageRejected ? error.code : 'invalid-content';
     const reason = error instanceof MessageRejected ? error.message : 'the message could not be applied';
     if (!(error instanceof MessageRejected)) this.logger.error(`message ${envelope.messageId} (${envelope.type}) failed: ${(error as Error).message}`);
-    if (!(await claimInbound(tx, envelope.messageId, envelope.type, envelope.senderNode))) return 'duplicate';
+    if (!(await claimInbound(tx, inboxEntry(envelope, signatures)))) return 'duplicate';
     await markRejected(tx, envelope.messageId, code);
     // Rejections are never answered with rejections, or two nodes could ping-pong forever.
     if (envelope.senderNode !== HUB_NODE && envelope.type !== 'message.rejected') {
@@ -157,10 +159,24 @@ export class InboundProcessor {
   }
 }
 
+/** The sender's signature, the hub's routing countersignature and the bytes they cover: proof of the exchange. */
+interface Signatures {
+  sender: string;
+  hub: string | null;
+  value: Buffer;
+}
+
 type Prepared =
   | { kind: 'ignored' }
-  | { kind: 'refused'; envelope: Envelope; error: unknown }
-  | { kind: 'ready'; envelope: Envelope; handler: MessageHandler<MessageType>; body: MessageBodies[MessageType] };
+  | { kind: 'refused'; envelope: Envelope; signatures: Signatures; error: unknown }
+  | { kind: 'ready'; envelope: Envelope; signatures: Signatures; handler: MessageHandler<MessageType>; body: MessageBodies[MessageType] };
+
+function inboxEntry(envelope: Envelope, signatures: Signatures): InboundMessage {
+  return {
+    messageId: envelope.messageId, type: envelope.type, senderNode: envelope.senderNode, caseId: envelope.caseId, sentAt: envelope.sentAt,
+    senderSignature: signatures.sender, hubSignature: signatures.hub, value: signatures.value,
+  };
+}
 
 function headerText(headers: IHeaders | undefined, name: string): string | undefined {
   const raw = headers?.[name];

@@ -3,7 +3,7 @@ import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { ActingAuthority, ACTING_AUTHORITY_HEADER } from '../authorities/acting-authority.decorator';
 import {
   AnswerRequestDto, CreateRequestDto, ForwardRequestDto, FurtherInformationDto, ProposeReplyDateDto, RejectRequestDto, RequestView,
-  ObservedRequestsView, RespondToReplyDateDto, UrgentRequestView,
+  ObservedRequestView, ObservedRequestsView, RespondToReplyDateDto, UrgentRequestView,
 } from './request.dto';
 import { RequestService } from './request.service';
 
@@ -27,6 +27,11 @@ export class RequestController {
   @Get('observed')
   observed(@ActingAuthority() acting: string | undefined): Promise<ObservedRequestsView> {
     return this.requests.observed(acting);
+  }
+
+  @Get('escalated')
+  escalated(@ActingAuthority() acting: string | undefined): Promise<ObservedRequestView[]> {
+    return this.requests.escalated(acting);
   }
 
   @Get('urgent')

@@ -105,6 +105,15 @@ export class RequestRepository {
     return rows.map(toRecord);
   }
 
+  /** Requests still open in the given areas, least recently active first: candidates for escalation. */
+  async listOpenInAreas(areas: string[]): Promise<RequestRecord[]> {
+    const rows = await this.db.query<Row>(
+      `SELECT * FROM requests WHERE legislative_area = ANY($1) AND state NOT IN ('closed', 'rejected') ORDER BY last_activity_at LIMIT 1000`,
+      [areas],
+    );
+    return rows.map(toRecord);
+  }
+
   /** This node's side of the requests of the given authorities. */
   async listOfAuthorities(authorityIds: string[]): Promise<RequestRecord[]> {
     const rows = await this.db.query<Row>(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
-  checkAnswer, checkQuestions, checkSubjectMinimisation, decide, findQuestion, RequestCommand, RequestSnapshot, sendRequest, urgentReasons,
+  checkAnswer, checkQuestions, checkSubjectMinimisation, decide, findQuestion, isInactive, RequestCommand, RequestSnapshot, sendRequest, urgentReasons,
 } from '@imi/domain';
 import { AuthorityEntry, MessageBodies } from '@imi/envelope';
 import { Database, Tx } from '@imi/persistence';
@@ -11,7 +11,7 @@ import { AuditLog } from '../privacy/audit-log';
 import { Outgoing, OutgoingMessage } from '../messaging/outgoing';
 import { Forbidden, NotFound, UnprocessableRequest } from '../problem/errors';
 import { AttachmentRepository } from './attachment.repository';
-import { AnswerRequestDto, CreateRequestDto, ObservedRequestsView, RequestView, UrgentRequestView } from './request.dto';
+import { AnswerRequestDto, CreateRequestDto, ObservedRequestView, ObservedRequestsView, RequestView, UrgentRequestView } from './request.dto';
 import { RequestRecord, RequestRepository } from './request.repository';
 import { eventEntry } from './request.history';
 import { localiseView } from './request.localisation';
@@ -105,6 +105,17 @@ export class RequestService {
     const countsByState: Record<string, number> = {};
     for (const r of requests) countsByState[r.state] = (countsByState[r.state] ?? 0) + 1;
     return { observedAuthorityIds: observed, countsByState, requests };
+  }
+
+  /**
+   * Inactivity escalation: the open requests of this member state, in the areas the acting
+   * authority coordinates, with no activity for more than 2 months. Metadata only.
+   */
+  async escalated(actingId: string | undefined, now = new Date()): Promise<ObservedRequestView[]> {
+    const acting = this.authorities.acting(actingId);
+    const areas = acting.coordinates ?? [];
+    if (areas.length === 0) throw new Forbidden(`${acting.id} coordinates no legislative area`);
+    return (await this.requests.listOpenInAreas(areas)).filter((r) => isInactive(r.snapshot, now)).map(toObservedView);
   }
 
   async get(actingId: string | undefined, id: string, language?: string): Promise<RequestView> {

@@ -14,6 +14,6 @@ import { RequestService } from './request.service';
   imports: [MessagingModule, AuthoritiesModule, CatalogueModule],
   providers: [RequestRepository, RequestService, RequestHandlers, AttachmentRepository, AttachmentService],
   controllers: [RequestController, AttachmentController],
-  exports: [RequestRepository],
+  exports: [RequestRepository, AttachmentRepository],
 })
 export class RequestsModule {}

@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { checkProofRetrieval } from '@imi/domain';
+import { AvroCodec, HEADERS, NodeCrypto, signReport } from '@imi/envelope';
+import { Database } from '@imi/persistence';
+import { AlertRepository } from '../alerts/alert.repository';
+import { AuthoritiesService } from '../authorities/authorities.service';
+import { NodeConfig } from '../config';
+import { InjectNodeConfig } from '../core.module';
+import { AuditLog } from '../privacy/audit-log';
+import { NotFound } from '../problem/errors';
+import { AttachmentRepository } from '../requests/attachment.repository';
+import { RequestRepository } from '../requests/request.repository';
+import { isOwnSide } from '../requests/request.service';
+import { ProofMessage, ProofOfExchangeReport, RetrieveBlockedDataDto, SignedReport } from './proof.dto';
+
+export type ExchangeKind = 'request' | 'alert';
+
+const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
+
+/**
+ * Proof of an exchange, for the authorities that took part in it: the signed record of its
+ * messages (metadata and signatures, no personal data), and the explicit retrieval of its
+ * blocked personal data on a stated ground, each retrieval audited.
+ */
+@Injectable()
+export class ProofService {
+  constructor(
+    private readonly db: Database,
+    private readonly authorities: AuthoritiesService,
+    private readonly requests: RequestRepository,
+    private readonly attachments: AttachmentRepository,
+    private readonly alerts: AlertRepository,
+    private readonly codec: AvroCodec,
+    private readonly crypto: NodeCrypto,
+    private readonly audit: AuditLog,
+    @InjectNodeConfig() private readonly config: NodeConfig,
+  ) {}
+
+  async retrieveBlocked(actingId: string | undefined, kind: ExchangeKind, id: string, dto: RetrieveBlockedDataDto, now = new Date()): Promise<Record<string, unknown>> {
+    const acting = this.authorities.acting(actingId);
+    const exchange = await this.exchange(kind, id, acting.id);
+    const { ground, justification } = checkProofRetrieval(exchange.personalData, dto.ground, dto.justification);
+    const data = kind === 'request'
+      ? {
+          subject: await this.requests.subject(id), answers: await this.requests.answers(id),
+          furtherInformation: await this.requests.furtherInformation(id), attachments: await this.attachments.list(id),
+        }
+      : { versions: await this.alerts.versions(id) };
+    await this.db.transaction(async (tx) => {
+      await tx.query(
+        'INSERT INTO proof_retrievals (id, exchange_id, authority_id, ground, justification, retrieved_at) VALUES ($1, $2, $3, $4, $5, $6)',
+        [randomUUID(), id, acting.id, ground, justification, now],
+      );
+      await this.audit.append(tx, { actor: acting.id, action: 'retrieve', exchangeId: id, dataCategory: 'blocked personal data', purpose: `proof of exchange: ${ground}` }, now);
+    });
+    return { exchangeId: id, ground, retrievedAt: now.toISOString(), ...data };
+  }
+
+  async report(actingId: string | undefined, kind: ExchangeKind, id: string, now = new Date()): Promise<SignedReport<ProofOfExchangeReport>> {
+    const acting = this.authorities.acting(actingId);
+    const { metadata } = await this.exchange(kind, id, acting.id);
+    const messages = [...(await this.sentMessages(id)), ...(await this.receivedMessages(id))].sort((a, b) => a.sentAt.localeCompare(b.sentAt));
+    const report: ProofOfExchangeReport = {
+      kind: 'proof-of-exchange', node: this.config.country, generatedAt: now.toISOString(), generatedFor: acting.id, exchange: metadata, messages,
+    };
+    const jws = await signReport(this.crypto.signer.jwk, report);
+    await this.audit.record({ actor: acting.id, action: 'export', exchangeId: id, dataCategory: 'exchange metadata (no personal data)', purpose: 'proof of exchange report' });
+    return {
+      report, jws,
+      verification: `jws is a compact JWS (EdDSA) by key ${this.crypto.signer.kid} of node ${this.config.country}, whose payload is this report. `
+        + 'Check it with that key from the hub\'s signed trust list (GET /trust-list on the hub), e.g. with jose compactVerify; '
+        + 'each message\'s senderSignature and hubSignature are detached JWS (RFC 7797, b64=false) over its value, the exact bytes that travelled.',
+    };
+  }
+
+  /** The exchange as a party sees it: metadata for the report, and the state of its personal data. */
+  private async exchange(kind: ExchangeKind, id: string, authorityId: string): Promise<{ metadata: Record<string, unknown>; personalData: 'available' | 'blocked' | 'deleted' }> {
+    if (kind === 'request') {
+      const r = await this.requests.find(id);
+      if (!r || !isOwnSide(r, authorityId)) throw new NotFound('request');
+      return {
+        personalData: r.personalDataDeletedAt ? 'deleted' : r.blockedAt ? 'blocked' : 'available',
+        metadata: {
+          id: r.id, type: 'information-request', legislativeArea: r.legislativeArea, role: r.role,
+          requesterAuthorityId: r.requesterAuthorityId, requesterNode: r.requesterNode, addresseeAuthorityId: r.addresseeAuthorityId, addresseeNode: r.addresseeNode,
+          state: r.snapshot.state, sentAt: iso(r.snapshot.sentAt), acceptedAt: iso(r.snapshot.acceptedAt), closedAt: iso(r.snapshot.closedAt),
+          history: (await this.requests.events(id)).map((e) => ({ type: e.type, at: e.at.toISOString() })),
+        },
+      };
+    }
+    const a = await this.alerts.find(id);
+    if (!a || !(await this.alerts.isParty(a, authorityId))) throw new NotFound('alert');
+    return {
+      personalData: a.personalDataDeletedAt ? 'deleted' : a.blockedAt ? 'blocked' : 'available',
+      metadata: {
+        id: a.id, type: a.kind, legislativeArea: a.legislativeArea, role: a.role, senderAuthorityId: a.senderAuthorityId, senderNode: a.senderNode,
+        state: a.state, version: a.version, sentAt: iso(a.sentAt), endedAt: iso(a.endedAt),
+        recipients: (await this.alerts.recipients(a)).map((r) => ({ authorityId: r.authorityId, node: r.node })),
+      },
+    };
+  }
+
+  private async sentMessages(caseId: string): Promise<ProofMessage[]> {
+    const rows = await this.db.query<{ message_id: string; value: Buffer; headers: Record<string, string> }>(
+      'SELECT message_id, value, headers FROM outbox_messages WHERE message_key = $1 ORDER BY id', [caseId],
+    );
+    const receipts = await this.db.query<{ message_id: string; recipient_node: string; delivered_at: Date | null; acknowledged_at: Date | null }>(
+      'SELECT message_id, recipient_node, delivered_at, acknowledged_at FROM deliveries WHERE message_id = ANY($1::uuid[]) ORDER BY recipient_node',
+      [rows.map((r) => r.message_id)],
+    );
+    return Promise.all(rows.map(async (row) => {
+      const e = await this.codec.decodeEnvelope(row.value);
+      return {
+        direction: 'sent' as const, messageId: e.messageId, type: e.type, senderNode: e.senderNode, senderAuthority: e.senderAuthority,
+        recipientNodes: e.recipientNodes, sentAt: new Date(e.sentAt).toISOString(), value: row.value.toString('base64'), senderSignature: row.headers[HEADERS.signature] ?? null, hubSignature: null,
+        receipts: receipts.filter((d) => d.message_id === row.message_id)
+          .map((d) => ({ node: d.recipient_node, appliedAt: iso(d.delivered_at), receiptRecordedAt: iso(d.acknowledged_at) })),
+      };
+    }));
+  }
+
+  private async receivedMessages(caseId: string): Promise<ProofMessage[]> {
+    const rows = await this.db.query(
+      `SELECT message_id, type, sender_node, outcome, rejection_code, sent_at, received_at, sender_signature, hub_signature, value
+       FROM inbox_messages WHERE case_id = $1`, [caseId],
+    );
+    return rows.map((r) => ({
+      direction: 'received' as const, messageId: r.message_id, type: r.type, senderNode: r.sender_node, senderAuthority: null, recipientNodes: [this.config.country],
+      sentAt: (r.sent_at ?? r.received_at).toISOString(), value: r.value?.toString('base64') ?? null, senderSignature: r.sender_signature, hubSignature: r.hub_signature,
+      outcome: r.rejection_code ? `rejected: ${r.rejection_code}` : r.outcome,
+    }));
+  }
+}
