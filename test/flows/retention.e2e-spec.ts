@@ -186,6 +186,47 @@ describe('retention and audit', () => {
     expect(view).toMatchObject({ state: 'sent', observedAuthorityId: 'DE-BE-AEK', counterpartAuthorityId: 'FR-CNOM' });
   });
 
+  it('finishes a deletion run whose database session died mid-transaction, exactly once, after the node restarts', async () => {
+    const closed = [];
+    for (let i = 0; i < 4; i++) closed.push(await closedRequest());
+    const ids = closed.map((c) => c.id);
+    const deleteAt = addMonths(closed[closed.length - 1].closedAt, 36);
+    const db = network.node('DE').db;
+    const deleted = async () => (await db.query('SELECT id FROM requests WHERE id = ANY($1) AND personal_data_deleted_at IS NOT NULL', [ids])).map((r) => r.id);
+
+    // Another session holds the third exchange's answers, so the run stops inside that exchange's batch...
+    let release!: () => void;
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const holder = db.transaction(async (tx) => {
+      await tx.query('SELECT 1 FROM request_answers WHERE request_id = $1 FOR UPDATE', [ids[2]]);
+      locked();
+      await new Promise<void>((resolve) => (release = resolve));
+    });
+    await isLocked;
+    const run = retention('DE').runOnce(deleteAt, 1).catch((error: Error) => error);
+    // ...where its database session is killed, as a crash of the node would.
+    await eventually(async () => {
+      const killed = await db.query(
+        `SELECT pg_terminate_backend(pid) AS killed FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'DELETE FROM request_answers%'`,
+      );
+      expect(killed).toEqual([{ killed: true }]);
+    });
+    expect(await run).toBeInstanceOf(Error);
+    release();
+    await holder;
+    // The batches before it are done; the one cut short left nothing half-deleted.
+    expect((await deleted()).sort()).toEqual([ids[0], ids[1]].sort());
+    expect(await db.query('SELECT 1 FROM request_subjects WHERE request_id = $1', [ids[2]])).toHaveLength(1);
+
+    await network.stopNode('DE');
+    await network.startNode('DE');
+    await retention('DE').runOnce(deleteAt, 1);
+    expect((await deleted()).sort()).toEqual([...ids].sort());
+    const deletions = await db.query(`SELECT exchange_id, count(*)::int AS n FROM audit_log WHERE action = 'delete' AND exchange_id = ANY($1) GROUP BY exchange_id`, [ids]);
+    expect(deletions.sort((a, b) => a.exchange_id.localeCompare(b.exchange_id))).toEqual([...ids].sort().map((id) => ({ exchange_id: id, n: 1 })));
+  });
+
   it('records accesses to personal data in a hash chain that detects a changed or removed entry', async () => {
     const audit = network.node('DE').app!.get(AuditLog);
     await audit.seal();

@@ -155,6 +155,18 @@ describe('data subjects\' rights and early deletion', () => {
     for (const party of [fr(), addressee('DE')]) expect((await party.get(`/requests/${id}`)).body.personalData).toBe('deleted');
   });
 
+  it('applies a propagation exactly once on a node that was down when it was decided, after restart', async () => {
+    const id = await acceptedRequest('DE');
+    await network.stopNode('DE');
+    const recorded = await fr().post('/subject-requests', { kind: 'rectification', exchangeIds: [id], corrections: { registerNumber: 'RPPS-50002223335' } });
+    await fr().post(`/subject-requests/${recorded.body.id}/decision`, { grant: true });
+    await network.startNode('DE');
+    await eventually(async () => expect((await subjectOn('DE', id)).register_number).toBe('RPPS-50002223335'));
+    await eventually(async () => expect((await fr().get(`/subject-requests/${recorded.body.id}`)).body.effects[0].participants[0].confirmedAt).not.toBeNull());
+    const applied = await network.node('DE').db.query(`SELECT count(*)::int AS n FROM request_events WHERE request_id = $1 AND type = 'subject-rectification-propagated'`, [id]);
+    expect(applied).toEqual([{ n: 1 }]);
+  });
+
   it('carries no personal value in clear on any topic or into the hub database, corrected values included', async () => {
     const records = await readAllRecords(network.prefix);
     expect(records.some((r) => r.topic.endsWith('node.ES.inbox'))).toBe(true);
