@@ -1,11 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { addMonths } from '@imi/domain';
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
+import { TrustStore, verifyReport } from '@imi/envelope';
 import { RetentionService } from '../../apps/node/src/privacy/retention.service';
 import { Forge, inboxCounts } from './forge';
 import { dumpDatabase } from './database-dump';
 import { actingFor, eventually } from './http';
 import { readAllRecords } from './raw-topics';
 import { TestNetwork, THREE_NODES } from './network';
+
+/** An embedded file of a PDF, by name, decoded. */
+function attachedFile(document: PDFDocument, name: string): string {
+  const files = document.catalog.lookup(PDFName.of('Names'), PDFDict).lookup(PDFName.of('EmbeddedFiles'), PDFDict).lookup(PDFName.of('Names'), PDFArray);
+  for (let i = 0; i < files.size(); i += 2) {
+    const spec = files.lookup(i + 1, PDFDict);
+    if ((files.lookup(i) as PDFHexString | PDFString).decodeText() === name) {
+      const stream = spec.lookup(PDFName.of('EF'), PDFDict).lookup(PDFName.of('F'), PDFRawStream);
+      return Buffer.from(decodePDFRawStream(stream).decode()).toString('utf8');
+    }
+  }
+  throw new Error(`no embedded file ${name}`);
+}
+
+const kidOf = (jws: string): string => JSON.parse(Buffer.from(jws.split('.')[0], 'base64url').toString('utf8')).kid;
 
 /**
  * Data subjects' rights and early deletion across nodes: a decision taken by one participating
@@ -36,10 +53,10 @@ describe('data subjects\' rights and early deletion', () => {
     ))[0] ?? null;
 
   /** FR asks `country` about the person, and the addressee accepts: both nodes hold the person. */
-  async function acceptedRequest(country: keyof typeof ADDRESSEES): Promise<string> {
+  async function acceptedRequest(country: keyof typeof ADDRESSEES, subject: object = person): Promise<string> {
     const created = await fr().post('/requests', {
       addresseeAuthorityId: ADDRESSEES[country], legislativeArea: 'professional-qualifications', replyBy: new Date(Date.now() + 86_400_000).toISOString(),
-      questions: [{ questionId: 'pq.diploma.authentic' }], subject: person,
+      questions: [{ questionId: 'pq.diploma.authentic' }], subject,
     });
     expect(created.status).toBe(201);
     const id: string = created.body.id;
@@ -167,11 +184,53 @@ describe('data subjects\' rights and early deletion', () => {
     expect(applied).toEqual([{ n: 1 }]);
   });
 
+  it('reports everything the node holds about one person, signed by the node, as JSON and as PDF', async () => {
+    const zofia = { familyName: 'Wiśniewska-Łukasik', givenNames: 'Zofia', dateOfBirth: '1975-11-12', registerNumber: 'NIL-7001' };
+    const toDe = await acceptedRequest('DE', zofia);
+    const toEs = await acceptedRequest('ES', { ...zofia, familyName: 'WISNIEWSKA LUKASIK' });
+    const alert = await fr().post('/alerts', {
+      kind: 'professional-qualifications-alert', recipients: { authorityIds: ['DE-BE-AEK'] },
+      content: {
+        person: { familyName: zofia.familyName, givenNames: zofia.givenNames, dateOfBirth: zofia.dateOfBirth }, profession: 'physician',
+        decidingAuthority: 'Chambre disciplinaire', scope: 'prohibition', periodFrom: '2026-11-01', decisionDate: '2026-11-20',
+      },
+    });
+    expect(alert.status).toBe(201);
+    const other = await acceptedRequest('DE', { ...zofia, givenNames: 'Zuzanna' });
+
+    const response = await fr().post('/access-reports', { familyName: 'Wisniewska-Lukasik', givenNames: 'zofia', dateOfBirth: zofia.dateOfBirth });
+    expect(response.status).toBe(200);
+    const { report } = await verifyReport(response.body.jws, network.node('FR').app!.get(TrustStore).signer(kidOf(response.body.jws)).key);
+    expect(report).toEqual(response.body.report);
+    const reported = response.body.report.exchanges.map((e: { exchangeId: string }) => e.exchangeId);
+    expect(reported.sort()).toEqual([toDe, toEs, alert.body.id].sort());
+    expect(reported).not.toContain(other);
+    const request = response.body.report.exchanges.find((e: { exchangeId: string }) => e.exchangeId === toDe);
+    expect(request).toMatchObject({ type: 'information-request', authorities: { requester: 'FR-CNOM', addressee: 'DE-BE-AEK' }, data: { subject: { familyName: zofia.familyName } } });
+    const exports = await network.node('FR').db.query(`SELECT DISTINCT exchange_id FROM audit_log WHERE action = 'export' AND purpose = 'right of access report'`);
+    expect(exports.map((e) => e.exchange_id)).toEqual(expect.arrayContaining([toDe, toEs, alert.body.id]));
+
+    const pdf = await fetch(`${network.node('FR').url}/access-reports?format=pdf`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-authority-id': 'FR-CNOM' }, body: JSON.stringify({ registerNumber: 'nil 7001' }),
+    });
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    const document = await PDFDocument.load(bytes);
+    expect(document.getTitle()).toBe('Right of access report');
+    expect(document.getPageCount()).toBeGreaterThanOrEqual(1);
+    // The signed report travels inside the PDF, and checks.
+    const attached = attachedFile(document, 'access-report.jws');
+    await verifyReport(attached, network.node('FR').app!.get(TrustStore).signer(kidOf(attached)).key);
+
+    expect((await fr().post('/access-reports', { familyName: zofia.familyName })).status).toBe(422);
+    expect((await fr().post('/access-reports', { registerNumber: 'NIL-0000' })).body.report.exchanges).toEqual([]);
+  });
+
   it('carries no personal value in clear on any topic or into the hub database, corrected values included', async () => {
     const records = await readAllRecords(network.prefix);
     expect(records.some((r) => r.topic.endsWith('node.ES.inbox'))).toBe(true);
     const hubDump = await dumpDatabase(network.hubDb);
-    for (const value of [person.familyName, person.givenNames, person.dateOfBirth, person.registerNumber, 'Testperson-Corrected', 'Ottilie Maria', '1979-05-07']) {
+    for (const value of [person.familyName, person.givenNames, person.dateOfBirth, person.registerNumber, 'Testperson-Corrected', 'Ottilie Maria', '1979-05-07', 'Wiśniewska-Łukasik', 'NIL-7001']) {
       const needle = Buffer.from(value, 'utf8');
       expect(records.filter((r) => r.value?.includes(needle) || r.headers.includes(needle)).length).toBe(0);
       expect(hubDump.includes(value)).toBe(false);

@@ -9,3 +9,4 @@ export * from './retention';
 export * from './audit-chain';
 export * from './subject-rights';
 export * from './proof';
+export * from './access';
