@@ -15,7 +15,7 @@ function attachedFile(document: PDFDocument, name: string): string {
   for (let i = 0; i < files.size(); i += 2) {
     const spec = files.lookup(i + 1, PDFDict);
     if ((files.lookup(i) as PDFHexString | PDFString).decodeText() === name) {
-      const stream = spec.lookup(PDFName.of('EF'), PDFDict).lookup(PDFName.of('F'), PDFRawStream);
+      const stream = spec.lookup(PDFName.of('EF'), PDFDict).lookup(PDFName.of('F')) as PDFRawStream;
       return Buffer.from(decodePDFRawStream(stream).decode()).toString('utf8');
     }
   }
@@ -133,7 +133,7 @@ describe('data subjects\' rights and early deletion', () => {
     ]));
     for (const country of ['FR', 'DE']) {
       expect((await subjectOn(country, id)).given_names).toBe(person.givenNames);
-      const contests = await network.node(country).db.query('SELECT kind, corrections FROM request_contests WHERE request_id = $1', [id]);
+      const contests = await network.node(country).db.query('SELECT kind, corrections FROM exchange_contests WHERE exchange_id = $1', [id]);
       expect(contests).toEqual([{ kind: 'rectification', corrections: expect.objectContaining({ givenNames: 'Ottilie Maria' }) }]);
     }
   });
@@ -184,6 +184,79 @@ describe('data subjects\' rights and early deletion', () => {
     expect(applied).toEqual([{ n: 1 }]);
   });
 
+  describe('alerts', () => {
+    const ines = { familyName: 'Testperson-Alert', givenNames: 'Inès', dateOfBirth: '1970-07-07' };
+    const versionsOn = async (country: keyof typeof ADDRESSEES | 'FR', id: string) =>
+      (await (country === 'FR' ? fr() : addressee(country)).get(`/alerts/${id}`)).body.versions;
+
+    async function pqAlert(): Promise<string> {
+      const sent = await fr().post('/alerts', {
+        kind: 'professional-qualifications-alert', recipients: { authorityIds: ['DE-BE-AEK', 'ES-MSAN'] },
+        content: { person: ines, profession: 'nurse', decidingAuthority: 'Ordre national des infirmiers', scope: 'restriction', periodFrom: '2026-11-01', decisionDate: '2026-11-20' },
+      });
+      expect(sent.status).toBe(201);
+      for (const country of ['DE', 'ES'] as const) await eventually(async () => expect(await versionsOn(country, sent.body.id)).toHaveLength(1));
+      return sent.body.id;
+    }
+
+    it('propagates a rectification decided by one recipient to the sender and every other recipient, and an erasure by the sender to all', async () => {
+      const id = await pqAlert();
+      const recorded = await addressee('DE').post('/subject-requests', { kind: 'rectification', exchangeIds: [id], corrections: { givenNames: 'Inès Marie' } });
+      expect(recorded.status).toBe(201);
+      await addressee('DE').post(`/subject-requests/${recorded.body.id}/decision`, { grant: true });
+      for (const country of ['DE', 'FR', 'ES'] as const) {
+        await eventually(async () => expect((await versionsOn(country, id))[0].content.person).toEqual({ ...ines, givenNames: 'Inès Marie', placeOfBirth: null }));
+      }
+      await eventually(async () => expect((await addressee('DE').get(`/subject-requests/${recorded.body.id}`)).body.effects).toEqual([
+        { exchangeId: id, outcome: 'applied', participants: [{ node: 'ES', confirmedAt: expect.any(String) }, { node: 'FR', confirmedAt: expect.any(String) }] },
+      ]));
+
+      const erasure = await fr().post('/subject-requests', { kind: 'erasure', exchangeIds: [id] });
+      await fr().post(`/subject-requests/${erasure.body.id}/decision`, { grant: true });
+      for (const country of ['FR', 'DE', 'ES']) {
+        await eventually(async () => expect(await network.node(country).db.query('SELECT 1 FROM alert_versions WHERE alert_id = $1', [id])).toHaveLength(0));
+      }
+    });
+
+    it('deletes an alert early only when the sender and every other recipient agree', async () => {
+      const id = await pqAlert();
+      await fr().post(`/alerts/${id}/close`);
+      await eventually(async () => expect((await addressee('ES').get(`/alerts/${id}`)).body.state).toBe('closed'));
+      await eventually(async () => expect((await addressee('DE').get(`/alerts/${id}`)).body.state).toBe('closed'));
+      const held = async () => (await Promise.all(['FR', 'DE', 'ES'].map((c) => network.node(c).db.query('SELECT 1 FROM alert_versions WHERE alert_id = $1', [id])))).map((r) => r.length);
+
+      const answer = async (party: ReturnType<typeof fr>, deletionId: string, body: object) =>
+        eventually(async () => expect((await party.post(`/early-deletions/${deletionId}/answer`, body)).status).toBe(200));
+      const first = await addressee('ES').post(`/alerts/${id}/early-deletion`, { reason: 'restriction lifted on appeal' });
+      expect(first.status).toBe(201);
+      expect(first.body.participants.map((p: { node: string }) => p.node).sort()).toEqual(['DE', 'FR']);
+      await answer(fr(), first.body.id, { agree: true });
+      await answer(addressee('DE'), first.body.id, { agree: false, reason: 'the file is still open here' });
+      await eventually(async () => expect((await addressee('ES').get(`/early-deletions/${first.body.id}`)).body.state).toBe('refused'));
+      // FR, which had agreed, is told: it does not wait for an order.
+      await eventually(async () => expect((await fr().get(`/early-deletions/${first.body.id}`)).body.state).toBe('refused'));
+      expect(await held()).toEqual([1, 1, 1]);
+
+      const second = await addressee('ES').post(`/alerts/${id}/early-deletion`, { reason: 'restriction lifted on appeal' });
+      await answer(fr(), second.body.id, { agree: true });
+      await answer(addressee('DE'), second.body.id, { agree: true });
+      await eventually(async () => expect(await held()).toEqual([0, 0, 0]));
+      await eventually(async () => {
+        const view = (await addressee('ES').get(`/early-deletions/${second.body.id}`)).body;
+        expect(view).toMatchObject({ state: 'executed' });
+        expect(view.participants.every((p: { deletedAt: string | null }) => p.deletedAt !== null)).toBe(true);
+      });
+    });
+
+    it('refuses to rectify a notification, which names no person in structured fields', async () => {
+      const sent = await fr().post('/alerts', {
+        kind: 'notification', legislativeArea: 'professional-qualifications', recipients: { authorityIds: ['DE-BE-AEK'] }, content: { subject: 'Register update', text: 'x' },
+      });
+      const refused = await fr().post('/subject-requests', { kind: 'rectification', exchangeIds: [sent.body.id], corrections: { familyName: 'Y' } });
+      expect(refused).toMatchObject({ status: 422, body: { detail: expect.stringContaining('names no person') } });
+    });
+  });
+
   it('reports everything the node holds about one person, signed by the node, as JSON and as PDF', async () => {
     const zofia = { familyName: 'Wiśniewska-Łukasik', givenNames: 'Zofia', dateOfBirth: '1975-11-12', registerNumber: 'NIL-7001' };
     const toDe = await acceptedRequest('DE', zofia);
@@ -230,7 +303,10 @@ describe('data subjects\' rights and early deletion', () => {
     const records = await readAllRecords(network.prefix);
     expect(records.some((r) => r.topic.endsWith('node.ES.inbox'))).toBe(true);
     const hubDump = await dumpDatabase(network.hubDb);
-    for (const value of [person.familyName, person.givenNames, person.dateOfBirth, person.registerNumber, 'Testperson-Corrected', 'Ottilie Maria', '1979-05-07', 'Wiśniewska-Łukasik', 'NIL-7001']) {
+    for (const value of [
+      person.familyName, person.givenNames, person.dateOfBirth, person.registerNumber, 'Testperson-Corrected', 'Ottilie Maria', '1979-05-07',
+      'Wiśniewska-Łukasik', 'NIL-7001', 'Testperson-Alert', 'Inès Marie',
+    ]) {
       const needle = Buffer.from(value, 'utf8');
       expect(records.filter((r) => r.value?.includes(needle) || r.headers.includes(needle)).length).toBe(0);
       expect(hubDump.includes(value)).toBe(false);

@@ -28,20 +28,21 @@ CREATE TABLE subject_request_effects (
 );
 
 -- Rectifications and erasures that reached blocked data: recorded beside it, nothing changed.
--- `corrections` is personal data, deleted with the exchange's other personal data.
-CREATE TABLE request_contests (
-  request_id         uuid NOT NULL REFERENCES requests (id),
+-- Requests and alerts alike. `corrections` is personal data, deleted with the exchange's other
+-- personal data.
+CREATE TABLE exchange_contests (
+  exchange_id        uuid NOT NULL,
   subject_request_id uuid NOT NULL,
   kind               text NOT NULL CHECK (kind IN ('rectification', 'erasure')),
   corrections        jsonb,
   recorded_at        timestamptz NOT NULL,
-  PRIMARY KEY (request_id, subject_request_id)
+  PRIMARY KEY (exchange_id, subject_request_id)
 );
 
--- Early deletion of a closed exchange's personal data, agreed by every participant.
+-- Early deletion of a closed exchange's (request's or alert's) personal data, agreed by every participant.
 CREATE TABLE early_deletions (
   id              uuid PRIMARY KEY,
-  exchange_id     uuid NOT NULL REFERENCES requests (id),
+  exchange_id     uuid NOT NULL,
   role            text NOT NULL CHECK (role IN ('proposer', 'participant')),
   proposer_node   text NOT NULL,
   authority_id    text NOT NULL,

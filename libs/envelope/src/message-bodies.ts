@@ -71,6 +71,7 @@ export interface MessageBodies {
   'deletion.proposed': { deletionId: string; exchangeId: string; reason: string; proposedAt: number };
   'deletion.answered': { deletionId: string; exchangeId: string; agree: boolean; reason: string | null; answeredAt: number };
   'deletion.ordered': { deletionId: string; exchangeId: string; orderedAt: number };
+  'deletion.refused': { deletionId: string; exchangeId: string; refusedBy: string[]; refusedAt: number };
   'message.received': { receivedMessageId: string; appliedAt: number };
   'message.rejected': { rejectedMessageId: string | null; rejectedBy: string; code: string; reason: string };
 }

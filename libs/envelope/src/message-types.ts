@@ -25,6 +25,7 @@ export const MESSAGE_TYPES = {
   'deletion.proposed': { schema: 'deletion-proposed.avsc', sealed: true },
   'deletion.answered': { schema: 'deletion-answered.avsc', sealed: true },
   'deletion.ordered': { schema: 'deletion-ordered.avsc', sealed: true },
+  'deletion.refused': { schema: 'deletion-refused.avsc', sealed: true },
   'message.rejected': { schema: 'message-rejected.avsc', sealed: false },
   'message.received': { schema: 'message-received.avsc', sealed: false },
 } as const;

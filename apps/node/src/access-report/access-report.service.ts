@@ -71,7 +71,7 @@ export class AccessReportService {
           answers: (await this.requests.answers(r.id)).map((a) => ({ ...a, answeredAt: a.answeredAt.toISOString() })),
           furtherInformation: (await this.requests.furtherInformation(r.id)).map((f) => ({ note: f.note, requestedAt: f.requestedAt.toISOString() })),
           attachments: (await this.attachments.list(r.id)).filter((a) => a.concernsPerson).map((a) => ({ fileName: a.fileName, contentType: a.contentType })),
-          contested: await this.db.query(`SELECT kind, corrections, to_char(recorded_at, 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "recordedAt" FROM request_contests WHERE request_id = $1`, [r.id]),
+          contested: await this.contests(r.id),
         },
       });
     }
@@ -92,9 +92,17 @@ export class AccessReportService {
       out.push({
         exchangeId: a.id, type: a.kind, legislativeArea: a.legislativeArea, role: a.role, authorities: { sender: a.senderAuthorityId },
         state: a.state, sentAt: a.sentAt.toISOString(), closedAt: iso(a.endedAt), personalData: a.blockedAt ? 'blocked' : 'available',
-        data: { versions: (await this.alerts.versions(id)).map((v) => ({ version: v.version, content: v.content, createdAt: v.createdAt.toISOString(), supersededAt: iso(v.supersededAt) })) },
+        data: {
+          versions: (await this.alerts.versions(id)).map((v) => ({ version: v.version, content: v.content, createdAt: v.createdAt.toISOString(), supersededAt: iso(v.supersededAt) })),
+          contested: await this.contests(id),
+        },
       });
     }
     return out;
+  }
+
+  /** Rectifications and erasures recorded beside blocked data. */
+  private contests(exchangeId: string): Promise<Record<string, unknown>[]> {
+    return this.db.query(`SELECT kind, corrections, to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "recordedAt" FROM exchange_contests WHERE exchange_id = $1`, [exchangeId]);
   }
 }

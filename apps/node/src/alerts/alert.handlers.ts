@@ -71,6 +71,7 @@ export class AlertHandlers implements OnModuleInit {
       id: body.alertId, role: 'recipient', kind, legislativeArea: body.legislativeArea, senderAuthorityId: sender.id, senderNode: sender.node,
       state: 'open', version: body.version, decisionDate: typeof content.decisionDate === 'string' ? content.decisionDate : null,
       laterDecisionDate: null, withdrawnReason: null, sentAt, lastChangedAt: sentAt, endedAt: null, sentMessageId: null,
+      participantNodes: [...new Set([sender.node, ...body.recipients.map((r) => r.node)])],
     });
     await this.alerts.addVersion(tx, body.alertId, body.version, content, sentAt);
     for (const r of mine) await this.alerts.addRecipient(tx, body.alertId, r);

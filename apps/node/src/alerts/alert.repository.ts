@@ -21,6 +21,8 @@ export interface AlertRecord {
   /** Retention: content blocked (invisible in normal use), then deleted. */
   blockedAt?: Date | null;
   personalDataDeletedAt?: Date | null;
+  /** Every node holding the alert, this one included. */
+  participantNodes: string[];
 }
 
 export interface AlertRecipientRecord {
@@ -34,7 +36,7 @@ export interface AlertRecipientRecord {
 
 const COLUMNS = `id, role, kind, legislative_area, sender_authority_id, sender_node, state, version,
   to_char(decision_date, 'YYYY-MM-DD') AS decision_date, to_char(later_decision_date, 'YYYY-MM-DD') AS later_decision_date,
-  withdrawn_reason, sent_at, last_changed_at, ended_at, sent_message_id, blocked_at, personal_data_deleted_at`;
+  withdrawn_reason, sent_at, last_changed_at, ended_at, sent_message_id, blocked_at, personal_data_deleted_at, participant_nodes`;
 
 /** All queries on alerts and notifications. Content (personal data) is in alert_versions only. */
 @Injectable()
@@ -44,10 +46,10 @@ export class AlertRepository {
   async insert(tx: Tx, a: AlertRecord): Promise<void> {
     await tx.query(
       `INSERT INTO alerts (id, role, kind, legislative_area, sender_authority_id, sender_node, state, version, decision_date,
-         later_decision_date, withdrawn_reason, sent_at, last_changed_at, ended_at, sent_message_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+         later_decision_date, withdrawn_reason, sent_at, last_changed_at, ended_at, sent_message_id, participant_nodes)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
       [a.id, a.role, a.kind, a.legislativeArea, a.senderAuthorityId, a.senderNode, a.state, a.version, a.decisionDate,
-        a.laterDecisionDate, a.withdrawnReason, a.sentAt, a.lastChangedAt, a.endedAt, a.sentMessageId],
+        a.laterDecisionDate, a.withdrawnReason, a.sentAt, a.lastChangedAt, a.endedAt, a.sentMessageId, a.participantNodes],
     );
   }
 
@@ -146,5 +148,6 @@ function toRecord(row: Record<string, any>): AlertRecord {
     senderNode: row.sender_node, state: row.state, version: row.version, decisionDate: row.decision_date,
     laterDecisionDate: row.later_decision_date, withdrawnReason: row.withdrawn_reason, sentAt: row.sent_at,
     lastChangedAt: row.last_changed_at, endedAt: row.ended_at, sentMessageId: row.sent_message_id, blockedAt: row.blocked_at, personalDataDeletedAt: row.personal_data_deleted_at,
+    participantNodes: row.participant_nodes,
   };
 }

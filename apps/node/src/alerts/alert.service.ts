@@ -47,7 +47,7 @@ export class AlertService {
       await this.alerts.insert(tx, {
         id, role: 'sender', kind: dto.kind, legislativeArea: area, senderAuthorityId: sender.id, senderNode: sender.node, state: 'open', version: 1,
         decisionDate: typeof content.decisionDate === 'string' ? content.decisionDate : null, laterDecisionDate: null, withdrawnReason: null,
-        sentAt: now, lastChangedAt: now, endedAt: null, sentMessageId,
+        sentAt: now, lastChangedAt: now, endedAt: null, sentMessageId, participantNodes: [...new Set([sender.node, ...recipients.map((r) => r.node)])],
       });
       await this.alerts.addVersion(tx, id, 1, content, now);
       for (const r of recipients) await this.alerts.addRecipient(tx, id, r);

@@ -3,9 +3,12 @@ import { Tx } from '@imi/persistence';
 export type ExchangeKind = 'requests' | 'alerts';
 
 /** Tables holding an exchange's personal data, by kind of exchange, with the column naming the exchange. */
-const PERSONAL_DATA: Record<ExchangeKind, { tables: readonly string[]; key: string }> = {
-  requests: { tables: ['request_subjects', 'request_answers', 'request_attachments', 'request_further_information', 'request_contests'], key: 'request_id' },
-  alerts: { tables: ['alert_versions'], key: 'alert_id' },
+const PERSONAL_DATA: Record<ExchangeKind, readonly (readonly [table: string, key: string])[]> = {
+  requests: [
+    ['request_subjects', 'request_id'], ['request_answers', 'request_id'], ['request_attachments', 'request_id'],
+    ['request_further_information', 'request_id'], ['exchange_contests', 'exchange_id'],
+  ],
+  alerts: [['alert_versions', 'alert_id'], ['exchange_contests', 'exchange_id']],
 };
 
 /**
@@ -13,8 +16,7 @@ const PERSONAL_DATA: Record<ExchangeKind, { tables: readonly string[]; key: stri
  * anonymised record. One place, so retention, erasure and early deletion delete the same things.
  */
 export async function deleteExchangePersonalData(tx: Tx, kind: ExchangeKind, id: string, at: Date): Promise<void> {
-  const { tables, key } = PERSONAL_DATA[kind];
-  for (const table of tables) await tx.query(`DELETE FROM ${table} WHERE ${key} = $1`, [id]);
+  for (const [table, key] of PERSONAL_DATA[kind]) await tx.query(`DELETE FROM ${table} WHERE ${key} = $1`, [id]);
   // Corrected values a data subject gave, once the data they corrected is gone.
   await tx.query(`UPDATE subject_requests SET corrections = NULL WHERE $1 = ANY(exchange_ids) AND state <> 'open'`, [id]);
   await tx.query(`UPDATE ${kind} SET personal_data_deleted_at = $2, blocked_at = COALESCE(blocked_at, $2) WHERE id = $1`, [id, at]);

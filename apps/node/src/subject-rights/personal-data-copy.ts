@@ -1,93 +1,103 @@
 import { Injectable } from '@nestjs/common';
-import { canDisclosePersonalData, PersonalDataState, rightsOutcome, RightsOutcome, SubjectCorrections } from '@imi/domain';
+import { PersonalDataState, rightsOutcome, RightsOutcome, SubjectCorrections } from '@imi/domain';
 import { CorrectionsBody } from '@imi/envelope';
 import { Tx } from '@imi/persistence';
 import { AuditLog } from '../privacy/audit-log';
 import { deleteExchangePersonalData } from '../privacy/personal-data';
-import { RequestRecord } from '../requests/request.repository';
+import { Exchange } from './exchange';
+
+/** Where each kind of exchange keeps the person, and the column naming the exchange. */
+const PERSON_TABLE = { request: ['request_subjects', 'request_id'], alert: ['alert_versions', 'alert_id'] } as const;
 
 /**
- * This node's copy of the person in one information request, as data subjects' rights and
- * early deletion see it: its state, and what rectifying, erasing or deleting it does. Used
- * alike for a decision taken here and for one another participant propagated.
+ * This node's copy of the person in one exchange, as data subjects' rights and early deletion
+ * see it: its state, and what rectifying, erasing or deleting it does. Used alike for a
+ * decision taken here and for one another participant propagated.
  */
 @Injectable()
 export class PersonalDataCopy {
   constructor(private readonly audit: AuditLog) {}
 
-  async state(tx: Tx, record: RequestRecord): Promise<PersonalDataState> {
-    if (record.personalDataDeletedAt) return 'deleted';
-    const { rows } = await tx.query('SELECT 1 FROM request_subjects WHERE request_id = $1', [record.id]);
+  async state(tx: Tx, exchange: Exchange): Promise<PersonalDataState> {
+    if (exchange.deleted) return 'deleted';
+    const [table, key] = PERSON_TABLE[exchange.kind];
+    const { rows } = await tx.query(`SELECT 1 FROM ${table} WHERE ${key} = $1 LIMIT 1`, [exchange.id]);
     if (rows.length === 0) return 'not-held';
-    return record.blockedAt ? 'blocked' : 'available';
+    return exchange.blocked ? 'blocked' : 'available';
   }
 
-  async rectify(tx: Tx, record: RequestRecord, change: { subjectRequestId: string; corrections: CorrectionsBody; actor: string; at: Date }): Promise<RightsOutcome> {
-    const outcome = rightsOutcome(await this.state(tx, record));
-    const c = change.corrections;
+  async rectify(tx: Tx, exchange: Exchange, change: { subjectRequestId: string; corrections: CorrectionsBody; actor: string; at: Date }): Promise<RightsOutcome> {
+    let outcome = rightsOutcome(await this.state(tx, exchange));
     if (outcome === 'applied') {
-      await tx.query(
-        `UPDATE request_subjects SET
-           family_name = COALESCE($2, family_name), given_names = COALESCE($3, given_names),
-           date_of_birth = CASE WHEN 'dateOfBirth' = ANY($6::text[]) THEN NULL ELSE COALESCE($4::date, date_of_birth) END,
-           register_number = CASE WHEN 'registerNumber' = ANY($6::text[]) THEN NULL ELSE COALESCE($5, register_number) END
-         WHERE request_id = $1`,
-        [record.id, c.familyName, c.givenNames, c.dateOfBirth, c.registerNumber, c.cleared],
-      );
-      await this.audit.append(tx, { actor: change.actor, action: 'rectify', exchangeId: record.id, dataCategory: 'identity of the person', purpose: 'data subject rectification' }, change.at);
+      const changed = exchange.kind === 'request' ? await this.rectifyRequest(tx, exchange.id, change.corrections) : await this.rectifyAlert(tx, exchange.id, change.corrections);
+      if (changed) {
+        await this.audit.append(tx, { actor: change.actor, action: 'rectify', exchangeId: exchange.id, dataCategory: 'identity of the person', purpose: 'data subject rectification' }, change.at);
+      } else {
+        outcome = 'nothing-held';
+      }
     } else if (outcome === 'contested') {
-      await this.contest(tx, record, { ...change, kind: 'rectification' });
+      await this.contest(tx, exchange, { ...change, kind: 'rectification' });
     }
     return outcome;
   }
 
-  async erase(tx: Tx, record: RequestRecord, change: { subjectRequestId: string; actor: string; at: Date }): Promise<RightsOutcome> {
-    const outcome = rightsOutcome(await this.state(tx, record));
+  async erase(tx: Tx, exchange: Exchange, change: { subjectRequestId: string; actor: string; at: Date }): Promise<RightsOutcome> {
+    const outcome = rightsOutcome(await this.state(tx, exchange));
     if (outcome === 'applied') {
-      await deleteExchangePersonalData(tx, 'requests', record.id, change.at);
-      await this.audit.append(tx, { actor: change.actor, action: 'delete', exchangeId: record.id, dataCategory: 'all personal data', purpose: 'data subject erasure' }, change.at);
+      await deleteExchangePersonalData(tx, exchange.kind === 'request' ? 'requests' : 'alerts', exchange.id, change.at);
+      await this.audit.append(tx, { actor: change.actor, action: 'delete', exchangeId: exchange.id, dataCategory: 'all personal data', purpose: 'data subject erasure' }, change.at);
     } else if (outcome === 'contested') {
-      await this.contest(tx, record, { ...change, kind: 'erasure', corrections: null });
+      await this.contest(tx, exchange, { ...change, kind: 'erasure', corrections: null });
     }
     return outcome;
   }
 
   /** Early deletion agreed by every participant: everything goes, blocked or not. */
-  async deleteEarly(tx: Tx, record: RequestRecord, actor: string, at: Date): Promise<void> {
-    if (record.personalDataDeletedAt) return;
-    await deleteExchangePersonalData(tx, 'requests', record.id, at);
-    await this.audit.append(tx, { actor, action: 'delete', exchangeId: record.id, dataCategory: 'all personal data', purpose: 'early deletion agreed by every participant' }, at);
+  async deleteEarly(tx: Tx, exchange: Exchange, actor: string, at: Date): Promise<void> {
+    if (exchange.deleted) return;
+    await deleteExchangePersonalData(tx, exchange.kind === 'request' ? 'requests' : 'alerts', exchange.id, at);
+    await this.audit.append(tx, { actor, action: 'delete', exchangeId: exchange.id, dataCategory: 'all personal data', purpose: 'early deletion agreed by every participant' }, at);
+  }
+
+  private async rectifyRequest(tx: Tx, id: string, c: CorrectionsBody): Promise<boolean> {
+    const { rowCount } = await tx.query(
+      `UPDATE request_subjects SET
+         family_name = COALESCE($2, family_name), given_names = COALESCE($3, given_names),
+         date_of_birth = CASE WHEN 'dateOfBirth' = ANY($6::text[]) THEN NULL ELSE COALESCE($4::date, date_of_birth) END,
+         register_number = CASE WHEN 'registerNumber' = ANY($6::text[]) THEN NULL ELSE COALESCE($5, register_number) END
+       WHERE request_id = $1`,
+      [id, c.familyName, c.givenNames, c.dateOfBirth, c.registerNumber, c.cleared],
+    );
+    return rowCount === 1;
+  }
+
+  /** An alert names the person in its structured `person` (professional qualifications alerts): every version is corrected. */
+  private async rectifyAlert(tx: Tx, id: string, c: CorrectionsBody): Promise<boolean> {
+    const { rows } = await tx.query<{ version: number; content: Record<string, any> }>(`SELECT version, content FROM alert_versions WHERE alert_id = $1 AND content ? 'person'`, [id]);
+    for (const { version, content } of rows) {
+      const person = { ...content.person };
+      if (c.familyName !== null) person.familyName = c.familyName;
+      if (c.givenNames !== null) person.givenNames = c.givenNames;
+      if (c.dateOfBirth !== null) person.dateOfBirth = c.dateOfBirth;
+      if (c.cleared.includes('dateOfBirth')) person.dateOfBirth = null;
+      await tx.query('UPDATE alert_versions SET content = $3 WHERE alert_id = $1 AND version = $2', [id, version, JSON.stringify({ ...content, person })]);
+    }
+    return rows.length > 0;
   }
 
   /** Blocked data is not changed: the contest is kept beside it, with the corrected values. */
   private async contest(
     tx: Tx,
-    record: RequestRecord,
+    exchange: Exchange,
     change: { subjectRequestId: string; kind: 'rectification' | 'erasure'; corrections: CorrectionsBody | null; actor: string; at: Date },
   ): Promise<void> {
     await tx.query(
-      `INSERT INTO request_contests (request_id, subject_request_id, kind, corrections, recorded_at) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO exchange_contests (exchange_id, subject_request_id, kind, corrections, recorded_at) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT DO NOTHING`,
-      [record.id, change.subjectRequestId, change.kind, change.corrections && JSON.stringify(change.corrections), change.at],
+      [exchange.id, change.subjectRequestId, change.kind, change.corrections && JSON.stringify(change.corrections), change.at],
     );
-    await this.audit.append(tx, { actor: change.actor, action: 'contest', exchangeId: record.id, dataCategory: 'identity of the person', purpose: `data subject ${change.kind} of blocked data` }, change.at);
+    await this.audit.append(tx, { actor: change.actor, action: 'contest', exchangeId: exchange.id, dataCategory: 'identity of the person', purpose: `data subject ${change.kind} of blocked data` }, change.at);
   }
-}
-
-/** This node's side of a request: its authority, and the other participant's node. */
-export function ownSide(record: RequestRecord): { authorityId: string; otherNode: string; otherAuthorityId: string } {
-  return record.role === 'requester'
-    ? { authorityId: record.requesterAuthorityId, otherNode: record.addresseeNode, otherAuthorityId: record.addresseeAuthorityId }
-    : { authorityId: record.addresseeAuthorityId, otherNode: record.requesterNode, otherAuthorityId: record.requesterAuthorityId };
-}
-
-/**
- * The other nodes that hold the person: the requester always; the addressee only once it
- * accepted (the acceptance gate). A rectification, which carries personal data, goes to these only.
- */
-export function otherHolders(record: RequestRecord): string[] {
-  if (record.role === 'addressee') return [record.requesterNode];
-  return canDisclosePersonalData(record.snapshot) ? [record.addresseeNode] : [];
 }
 
 export function toCorrectionsBody(c: SubjectCorrections): CorrectionsBody {

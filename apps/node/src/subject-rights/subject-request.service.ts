@@ -6,9 +6,9 @@ import { AuthoritiesService } from '../authorities/authorities.service';
 import { Outgoing } from '../messaging/outgoing';
 import { AuditLog } from '../privacy/audit-log';
 import { Forbidden, NotFound, UnprocessableRequest } from '../problem/errors';
-import { RequestRecord, RequestRepository } from '../requests/request.repository';
-import { isOwnSide } from '../requests/request.service';
-import { otherHolders, ownSide, PersonalDataCopy, toCorrectionsBody } from './personal-data-copy';
+import { RequestRepository } from '../requests/request.repository';
+import { Exchange, Exchanges } from './exchange';
+import { PersonalDataCopy, toCorrectionsBody } from './personal-data-copy';
 import { CreateSubjectRequestDto, DecideSubjectRequestDto, SubjectRequestView, UrgentSubjectRequestView } from './subject-request.dto';
 import { SubjectRequestRecord, SubjectRequestRepository } from './subject-request.repository';
 
@@ -26,6 +26,7 @@ export class SubjectRequestService {
     private readonly db: Database,
     private readonly authorities: AuthoritiesService,
     private readonly requests: RequestRepository,
+    private readonly exchanges: Exchanges,
     private readonly subjectRequests: SubjectRequestRepository,
     private readonly copy: PersonalDataCopy,
     private readonly outgoing: Outgoing,
@@ -35,9 +36,17 @@ export class SubjectRequestService {
   async create(actingId: string | undefined, dto: CreateSubjectRequestDto, now = new Date()): Promise<SubjectRequestView> {
     const acting = this.authorities.acting(actingId);
     const exchangeIds = [...new Set(dto.exchangeIds)];
-    for (const id of exchangeIds) await this.ownRequest(id, acting.id);
+    const exchanges = [];
+    for (const id of exchangeIds) exchanges.push(await this.exchanges.forParty(id, acting.id));
     let corrections: SubjectCorrections | null = null;
-    if (dto.kind === 'rectification') corrections = checkCorrections(dto.corrections);
+    if (dto.kind === 'rectification') {
+      corrections = checkCorrections(dto.corrections);
+      if (corrections.registerNumber !== undefined && exchanges.some((e) => e.kind === 'alert')) {
+        throw new InvalidRequest('alerts carry no register number: rectify it in the requests that do');
+      }
+      const withoutPerson = await this.alertsWithoutPerson(exchanges);
+      if (withoutPerson) throw new InvalidRequest(`alert ${withoutPerson} names no person in structured fields; its sender rectifies its content`);
+    }
     else if (dto.corrections !== undefined) throw new InvalidRequest(`an ${dto.kind} carries no corrections`);
     const receivedAt = dto.receivedAt ? new Date(dto.receivedAt) : now;
     if (receivedAt.getTime() > now.getTime()) throw new InvalidRequest('receivedAt is in the future');
@@ -94,9 +103,9 @@ export class SubjectRequestService {
         return;
       }
       for (const exchangeId of record.exchangeIds) {
-        const request = await this.requests.lock(tx, exchangeId);
-        if (!request || !isOwnSide(request, acting.id)) throw new Forbidden(`${acting.id} no longer takes part in ${exchangeId}`);
-        await this.grantOne(tx, record, request, acting.id, now);
+        const exchange = await this.exchanges.find(exchangeId, tx);
+        if (!exchange || !exchange.partyAuthorityIds.includes(acting.id)) throw new Forbidden(`${acting.id} no longer takes part in ${exchangeId}`);
+        await this.grantOne(tx, record, exchange, acting.id, now);
       }
       await this.subjectRequests.decide(tx, id, 'granted', now, dto.reason?.trim() || null);
     });
@@ -104,37 +113,39 @@ export class SubjectRequestService {
   }
 
   /** Applies the decision to this node's copy and tells every other participant holding the person. */
-  private async grantOne(tx: Tx, record: SubjectRequestRecord, request: RequestRecord, actor: string, now: Date): Promise<void> {
-    const side = ownSide(request);
-    const common = { caseId: request.id, senderAuthority: side.authorityId, legislativeArea: request.legislativeArea };
+  private async grantOne(tx: Tx, record: SubjectRequestRecord, exchange: Exchange, actor: string, now: Date): Promise<void> {
+    const common = { caseId: exchange.id, senderAuthority: actor, legislativeArea: exchange.legislativeArea, recipientAuthorities: exchange.otherAuthorityIds };
     let outcome;
     let messageId: string | null = null;
     if (record.kind === 'rectification') {
       const corrections = toCorrectionsBody(record.corrections!);
-      outcome = await this.copy.rectify(tx, request, { subjectRequestId: record.id, corrections, actor, at: now });
-      const holders = otherHolders(request);
-      if (holders.length > 0) {
+      outcome = await this.copy.rectify(tx, exchange, { subjectRequestId: record.id, corrections, actor, at: now });
+      if (exchange.holders.length > 0) {
         messageId = await this.outgoing.send(tx, {
-          ...common, type: 'subject.rectified', recipientNodes: holders, recipientAuthorities: [side.otherAuthorityId],
-          body: { subjectRequestId: record.id, exchangeId: request.id, corrections, decidedAt: now.getTime() },
+          ...common, type: 'subject.rectified', recipientNodes: exchange.holders,
+          body: { subjectRequestId: record.id, exchangeId: exchange.id, corrections, decidedAt: now.getTime() },
         }, now);
       }
     } else {
-      outcome = await this.copy.erase(tx, request, { subjectRequestId: record.id, actor, at: now });
-      // An erasure carries no personal data: it goes to the other participant whether or not it accepted.
+      outcome = await this.copy.erase(tx, exchange, { subjectRequestId: record.id, actor, at: now });
+      // An erasure carries no personal data: it goes to every other participant, whether or not it holds the person.
       messageId = await this.outgoing.send(tx, {
-        ...common, type: 'subject.erased', recipientNodes: [side.otherNode], recipientAuthorities: [side.otherAuthorityId],
-        body: { subjectRequestId: record.id, exchangeId: request.id, decidedAt: now.getTime() },
+        ...common, type: 'subject.erased', recipientNodes: exchange.otherNodes,
+        body: { subjectRequestId: record.id, exchangeId: exchange.id, decidedAt: now.getTime() },
       }, now);
     }
-    await this.subjectRequests.addEffect(tx, record.id, request.id, outcome, messageId);
-    await this.requests.appendEvent(tx, request.id, { type: `subject-${record.kind}-granted`, at: now, detail: { subjectRequestId: record.id, outcome } });
+    await this.subjectRequests.addEffect(tx, record.id, exchange.id, outcome, messageId);
+    if (exchange.kind === 'request') {
+      await this.requests.appendEvent(tx, exchange.id, { type: `subject-${record.kind}-granted`, at: now, detail: { subjectRequestId: record.id, outcome } });
+    }
   }
 
-  private async ownRequest(id: string, authorityId: string): Promise<RequestRecord> {
-    const request = await this.requests.find(id);
-    // Not a party looks exactly like absence.
-    if (!request || !isOwnSide(request, authorityId)) throw new NotFound(`exchange ${id}`);
-    return request;
+  /** The first alert among the exchanges whose content has no structured person, if any. */
+  private async alertsWithoutPerson(exchanges: Exchange[]): Promise<string | null> {
+    for (const e of exchanges.filter((x) => x.kind === 'alert')) {
+      const [row] = await this.db.query(`SELECT 1 FROM alert_versions WHERE alert_id = $1 AND content ? 'person' LIMIT 1`, [e.id]);
+      if (!row && !e.deleted) return e.id;
+    }
+    return null;
   }
 }

@@ -45,7 +45,7 @@ export class SubjectRequestController {
 export class EarlyDeletionController {
   constructor(private readonly service: EarlyDeletionService) {}
 
-  @Post('requests/:id/early-deletion')
+  @Post(['requests/:id/early-deletion', 'alerts/:id/early-deletion'])
   propose(@ActingAuthority() acting: string | undefined, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ProposeEarlyDeletionDto): Promise<EarlyDeletionView> {
     return this.service.propose(acting, id, dto.reason);
   }
