@@ -12,13 +12,14 @@ import { MessagingModule } from './messaging/messaging.module';
 import { RequestsModule } from './requests/requests.module';
 import { SubjectRightsModule } from './subject-rights/subject-rights.module';
 import { TrustModule } from './trust/trust.module';
+import { UsersModule } from './users/users.module';
 
 @Module({})
 export class NodeModule {
   static forRoot(config: NodeConfig): DynamicModule {
     return {
       module: NodeModule,
-      imports: [NodeCoreModule.forRoot(config), PrivacyModule, TrustModule, CatalogueModule, MessagingModule, AuthoritiesModule, RequestsModule, AlertsModule, SubjectRightsModule, ProofModule, AccessReportModule],
+      imports: [NodeCoreModule.forRoot(config), PrivacyModule, TrustModule, CatalogueModule, MessagingModule, AuthoritiesModule, RequestsModule, AlertsModule, SubjectRightsModule, ProofModule, AccessReportModule, UsersModule],
       controllers: [HealthController],
     };
   }

@@ -10,3 +10,4 @@ export * from './audit-chain';
 export * from './subject-rights';
 export * from './proof';
 export * from './access';
+export * from './users';

@@ -21,3 +21,11 @@ export async function deleteExchangePersonalData(tx: Tx, kind: ExchangeKind, id:
   await tx.query(`UPDATE subject_requests SET corrections = NULL WHERE $1 = ANY(exchange_ids) AND state <> 'open'`, [id]);
   await tx.query(`UPDATE ${kind} SET personal_data_deleted_at = $2, blocked_at = COALESCE(blocked_at, $2) WHERE id = $1`, [id, at]);
 }
+
+/** A former user's own data (name, address, credentials); the id stays, for what the user did. */
+export async function deleteUserPersonalData(tx: Tx, userId: string, at: Date): Promise<void> {
+  await tx.query(
+    'UPDATE users SET email = NULL, display_name = NULL, password_hash = NULL, totp_secret = NULL, personal_data_deleted_at = $2 WHERE id = $1',
+    [userId, at],
+  );
+}

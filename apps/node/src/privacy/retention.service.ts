@@ -1,9 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { RetentionPeriods, retentionStep } from '@imi/domain';
+import { addMonths, RetentionPeriods, retentionStep, USER_DATA_DELETE_AFTER_MONTHS, userDataStep } from '@imi/domain';
 import { TrustStore } from '@imi/envelope';
 import { Database, Tx } from '@imi/persistence';
 import { AuditLog } from './audit-log';
-import { deleteExchangePersonalData } from './personal-data';
+import { deleteExchangePersonalData, deleteUserPersonalData } from './personal-data';
 
 /** Used for an area the trust list does not (yet) describe: the general rule. */
 const DEFAULT_PERIODS: RetentionPeriods = { blockAfterMonths: 6, deleteAfterMonths: 36 };
@@ -16,6 +16,8 @@ interface Cursor {
 export interface RetentionRun {
   blocked: number;
   deleted: number;
+  /** Former users whose own data was deleted (it is blocked from deactivation). */
+  usersDeleted?: number;
 }
 
 /**
@@ -58,8 +60,36 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
         after = batch.last;
       }
     }
-    if (total.blocked + total.deleted > 0) this.logger.log(`retention: ${total.blocked} exchanges blocked, ${total.deleted} deleted`);
-    return total;
+    const usersDeleted = await this.formerUsers(now, batchSize);
+    if (total.blocked + total.deleted + usersDeleted > 0) {
+      this.logger.log(`retention: ${total.blocked} exchanges blocked, ${total.deleted} deleted; ${usersDeleted} former users' data deleted`);
+    }
+    return usersDeleted > 0 ? { ...total, usersDeleted } : total;
+  }
+
+  /** Former users' own data, 3 years after deactivation; in batches, each its own transaction. */
+  private async formerUsers(now: Date, size: number): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const deleted = await this.db.transaction(async (tx) => {
+        const { rows } = await tx.query<{ id: string; deactivated_at: Date }>(
+          `SELECT id, deactivated_at FROM users WHERE deactivated_at IS NOT NULL AND personal_data_deleted_at IS NULL AND deactivated_at <= $1
+           ORDER BY deactivated_at, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+          // A month of slack for month ends; userDataStep decides exactly.
+          [addMonths(now, 1 - USER_DATA_DELETE_AFTER_MONTHS), size],
+        );
+        let count = 0;
+        for (const row of rows) {
+          if (userDataStep({ deactivatedAt: row.deactivated_at, deletedAt: null }, now) !== 'delete') continue;
+          await deleteUserPersonalData(tx, row.id, now);
+          await this.audit.append(tx, { actor: 'retention', action: 'delete', exchangeId: `user:${row.id}`, dataCategory: 'user account', purpose: 'retention period reached' }, now);
+          count++;
+        }
+        return { count, examined: rows.length };
+      });
+      total += deleted.count;
+      if (deleted.examined < size || deleted.count === 0) return total;
+    }
   }
 
   private async batch(tx: Tx, kind: 'requests' | 'alerts', now: Date, size: number, after: Cursor): Promise<RetentionRun & { examined: number; last: Cursor | null }> {

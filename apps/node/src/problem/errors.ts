@@ -40,3 +40,9 @@ export class ServiceUnavailable extends ProblemError {
   readonly status = 503;
   readonly type = 'service-unavailable';
 }
+
+/** Sign-in failed or no valid session: says nothing about which part was wrong. */
+export class Unauthenticated extends ProblemError {
+  readonly status = 401;
+  readonly type = 'unauthenticated';
+}

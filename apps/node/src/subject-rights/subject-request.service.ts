@@ -81,6 +81,12 @@ export class SubjectRequestService {
     return Promise.all((await this.subjectRequests.listFor(acting.id)).map((r) => this.get(acting.id, r.id)));
   }
 
+  /** The objections received by the authority, for its data protection contact. */
+  async objections(authorityId: string): Promise<SubjectRequestView[]> {
+    const records = (await this.subjectRequests.listFor(authorityId)).filter((r) => r.kind === 'objection');
+    return Promise.all(records.map((r) => this.get(authorityId, r.id)));
+  }
+
   /** Undecided requests whose 30-day deadline is near or past. */
   async urgent(actingId: string | undefined, now = new Date()): Promise<UrgentSubjectRequestView[]> {
     const acting = this.authorities.acting(actingId);

@@ -1,5 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { CurrentSession, RequireRoles, SessionGuard } from '../users/session.guard';
+import { Session } from '../users/session-tokens';
 import { ActingAuthority, ACTING_AUTHORITY_HEADER } from '../authorities/acting-authority.decorator';
 import { AnswerEarlyDeletionDto, EarlyDeletionView, ProposeEarlyDeletionDto } from './early-deletion.dto';
 import { EarlyDeletionService } from './early-deletion.service';
@@ -20,6 +22,15 @@ export class SubjectRequestController {
   @Get()
   list(@ActingAuthority() acting: string | undefined): Promise<SubjectRequestView[]> {
     return this.service.list(acting);
+  }
+
+  /** Objections are routed to the authority's data protection contact: only that role reads them. */
+  @Get('objections')
+  @UseGuards(SessionGuard)
+  @RequireRoles('data-protection-contact')
+  @ApiBearerAuth()
+  objections(@CurrentSession() session: Session): Promise<SubjectRequestView[]> {
+    return this.service.objections(session.authorityId);
   }
 
   @Get('urgent')

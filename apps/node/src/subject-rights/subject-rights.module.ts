@@ -3,6 +3,7 @@ import { AlertsModule } from '../alerts/alerts.module';
 import { AuthoritiesModule } from '../authorities/authorities.module';
 import { MessagingModule } from '../messaging/messaging.module';
 import { RequestsModule } from '../requests/requests.module';
+import { UsersModule } from '../users/users.module';
 import { EarlyDeletionRepository } from './early-deletion.repository';
 import { EarlyDeletionService } from './early-deletion.service';
 import { Exchanges } from './exchange';
@@ -14,7 +15,7 @@ import { SubjectRequestService } from './subject-request.service';
 
 /** Data subjects' rights (rectification, erasure, objection) and early deletion, for requests and alerts, propagated to every participant. */
 @Module({
-  imports: [MessagingModule, AuthoritiesModule, RequestsModule, AlertsModule],
+  imports: [MessagingModule, AuthoritiesModule, RequestsModule, AlertsModule, UsersModule],
   providers: [Exchanges, PersonalDataCopy, SubjectRequestRepository, SubjectRequestService, EarlyDeletionRepository, EarlyDeletionService, RightsHandlers],
   controllers: [SubjectRequestController, EarlyDeletionController],
 })

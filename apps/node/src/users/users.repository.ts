@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { Role } from '@imi/domain';
+import { Database, Tx } from '@imi/persistence';
+
+export interface UserRecord {
+  id: string;
+  authorityId: string;
+  email: string | null;
+  displayName: string | null;
+  roles: Role[];
+  passwordHash: string | null;
+  totpSecret: string | null;
+  totpLastStep: number | null;
+  status: 'active' | 'deactivated';
+  failedSignIns: number;
+  lockedUntil: Date | null;
+  createdAt: Date;
+  deactivatedAt: Date | null;
+  personalDataDeletedAt: Date | null;
+}
+
+@Injectable()
+export class UserRepository {
+  constructor(private readonly db: Database) {}
+
+  async insert(tx: Tx, u: UserRecord): Promise<boolean> {
+    const { rowCount } = await tx.query(
+      `INSERT INTO users (id, authority_id, email, display_name, roles, password_hash, totp_secret, status, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
+      [u.id, u.authorityId, u.email, u.displayName, u.roles, u.passwordHash, u.totpSecret, u.status, u.createdAt],
+    );
+    return rowCount === 1;
+  }
+
+  async find(id: string, tx?: Tx): Promise<UserRecord | null> {
+    const sql = `SELECT * FROM users WHERE id = $1${tx ? ' FOR UPDATE' : ''}`;
+    const rows = tx ? (await tx.query(sql, [id])).rows : await this.db.query(sql, [id]);
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  async byEmail(tx: Tx, email: string): Promise<UserRecord | null> {
+    const { rows } = await tx.query('SELECT * FROM users WHERE lower(email) = lower($1) FOR UPDATE', [email]);
+    return rows[0] ? toRecord(rows[0]) : null;
+  }
+
+  async listOf(authorityId: string): Promise<UserRecord[]> {
+    return (await this.db.query('SELECT * FROM users WHERE authority_id = $1 ORDER BY created_at', [authorityId])).map(toRecord);
+  }
+
+  async setRoles(tx: Tx, id: string, roles: Role[]): Promise<void> {
+    await tx.query('UPDATE users SET roles = $2 WHERE id = $1', [id, roles]);
+  }
+
+  async deactivate(tx: Tx, id: string, at: Date): Promise<void> {
+    await tx.query(`UPDATE users SET status = 'deactivated', deactivated_at = $2 WHERE id = $1`, [id, at]);
+  }
+
+  async recordFailure(tx: Tx, id: string, failures: number, lockedUntil: Date | null): Promise<void> {
+    await tx.query('UPDATE users SET failed_sign_ins = $2, locked_until = $3 WHERE id = $1', [id, failures, lockedUntil]);
+  }
+
+  async recordSignIn(tx: Tx, id: string, totpStep: number): Promise<void> {
+    await tx.query('UPDATE users SET failed_sign_ins = 0, locked_until = NULL, totp_last_step = $2 WHERE id = $1', [id, totpStep]);
+  }
+}
+
+function toRecord(row: Record<string, any>): UserRecord {
+  return {
+    id: row.id, authorityId: row.authority_id, email: row.email, displayName: row.display_name, roles: row.roles, passwordHash: row.password_hash,
+    totpSecret: row.totp_secret, totpLastStep: row.totp_last_step === null ? null : Number(row.totp_last_step), status: row.status,
+    failedSignIns: row.failed_sign_ins, lockedUntil: row.locked_until, createdAt: row.created_at, deactivatedAt: row.deactivated_at,
+    personalDataDeletedAt: row.personal_data_deleted_at,
+  };
+}

@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { SignJWT } from 'jose';
+import { Secret, TOTP } from 'otpauth';
+import { addMonths } from '@imi/domain';
+import { NetworkPlan } from '../../apps/hub/src/operator/provision';
+import { RetentionService } from '../../apps/node/src/privacy/retention.service';
+import { actingFor } from './http';
+import { TestNetwork } from './network';
+
+const PLAN: NetworkPlan = {
+  nodes: [
+    { code: 'DE', authorities: [{ id: 'DE-BE-AEK', name: 'Ärztekammer Berlin', legislativeAreas: ['professional-qualifications'] }] },
+    { code: 'FR', authorities: [{ id: 'FR-CNOM', name: "Conseil national de l'Ordre des médecins", legislativeAreas: ['professional-qualifications'] }] },
+  ],
+};
+
+/**
+ * Users: two factors to sign in, lock-out, sessions checked on every call, objections routed
+ * to the data protection contact, and a former user's own data blocked then deleted.
+ */
+describe('users, sign-in and sessions', () => {
+  let network: TestNetwork;
+
+  beforeAll(async () => {
+    network = await TestNetwork.start(PLAN);
+  });
+
+  afterAll(async () => {
+    await network?.close();
+  });
+
+  const fr = () => actingFor(network.node('FR'), 'FR-CNOM');
+  const url = () => network.node('FR').url;
+  const password = 'violet lantern across the harbour';
+
+  async function createUser(roles: string[]): Promise<{ id: string; email: string; code: (at?: number) => string }> {
+    const email = `user-${randomUUID().slice(0, 8)}@cnom.example.fr`;
+    const created = await fr().post('/users', { email, displayName: 'Claire Martin', roles, password });
+    expect(created.status).toBe(201);
+    expect(created.body.totp.otpauthUrl).toMatch(/^otpauth:\/\/totp\//);
+    expect(created.body.totp.qrCode).toMatch(/^data:image\/png;base64,/);
+    const totp = new TOTP({ secret: Secret.fromBase32(created.body.totp.secret), algorithm: 'SHA1', digits: 6, period: 30 });
+    return { id: created.body.user.id, email, code: (at = Date.now()) => totp.generate({ timestamp: at }) };
+  }
+
+  async function signIn(body: object): Promise<{ status: number; body: any }> {
+    const response = await fetch(`${url()}/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return { status: response.status, body: await response.json() };
+  }
+
+  const withToken = async (path: string, token: string): Promise<{ status: number; body: any }> => {
+    const response = await fetch(`${url()}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    return { status: response.status, body: await response.json() };
+  };
+
+  it('signs in only with password and a fresh one-time code, and says nothing about which part was wrong', async () => {
+    const user = await createUser(['case-handler']);
+    const refusals = [
+      await signIn({ email: user.email, password: 'wrong password, right code', code: user.code() }),
+      await signIn({ email: user.email, password, code: user.code(Date.now() - 5 * 60_000) }),
+      await signIn({ email: `nobody-${randomUUID()}@cnom.example.fr`, password, code: user.code() }),
+    ];
+    for (const refused of refusals) expect(refused).toEqual(refusals[0]);
+    expect(refusals[0]).toMatchObject({ status: 401, body: { type: expect.stringContaining('unauthenticated'), detail: 'sign-in failed' } });
+    expect((await signIn({ email: user.email, password })).status).toBe(400);
+
+    const code = user.code();
+    const signedIn = await signIn({ email: user.email, password, code });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body).toEqual({ token: expect.any(String), expiresInMinutes: 15 });
+    // A code is good once.
+    expect((await signIn({ email: user.email, password, code })).status).toBe(401);
+    expect((await signIn({ email: user.email, password, code: user.code(Date.now() + 30_000) })).status).toBe(200);
+
+    const audit = await network.node('FR').db.query(`SELECT action, purpose FROM audit_log WHERE exchange_id = $1 ORDER BY id`, [`user:${user.id}`]);
+    expect(audit.map((a) => `${a.action}: ${a.purpose}`)).toEqual([
+      'write: user created', 'sign-in-refused: wrong password', 'sign-in-refused: wrong one-time code', 'sign-in: sign-in',
+      'sign-in-refused: one-time code used before', 'sign-in: sign-in',
+    ]);
+  });
+
+  it('locks an account after 5 failed sign-ins, even against the right password and code', async () => {
+    const user = await createUser(['case-handler']);
+    for (let i = 0; i < 5; i++) expect((await signIn({ email: user.email, password: `wrong password ${i}!`, code: user.code() })).status).toBe(401);
+    expect((await signIn({ email: user.email, password, code: user.code() })).status).toBe(401);
+    const [last] = await network.node('FR').db.query(`SELECT purpose FROM audit_log WHERE exchange_id = $1 ORDER BY id DESC LIMIT 1`, [`user:${user.id}`]);
+    expect(last.purpose).toBe('account locked');
+  });
+
+  it('refuses weak passwords and unknown roles, creating nothing', async () => {
+    const before = (await fr().get('/users')).body.length;
+    expect((await fr().post('/users', { email: 'a.b@cnom.example.fr', displayName: 'Anne Bernard', roles: ['case-handler'], password: 'short' })).status).toBe(422);
+    expect((await fr().post('/users', { email: 'a.b@cnom.example.fr', displayName: 'Anne Bernard', roles: ['case-handler'], password: 'Bernard password 2026' })).status).toBe(422);
+    expect((await fr().post('/users', { email: 'a.b@cnom.example.fr', displayName: 'Anne Bernard', roles: ['root'], password })).status).toBe(422);
+    expect((await fr().get('/users')).body.length).toBe(before);
+  });
+
+  it('routes objections to the data protection contact only, checking the session and the role on every call', async () => {
+    const dpo = await createUser(['data-protection-contact']);
+    const handler = await createUser(['case-handler']);
+    const request = await fr().post('/requests', {
+      addresseeAuthorityId: 'DE-BE-AEK', legislativeArea: 'professional-qualifications', replyBy: new Date(Date.now() + 86_400_000).toISOString(),
+      questions: [{ questionId: 'pq.diploma.authentic' }], subject: { familyName: 'Testperson-Objection', givenNames: 'Lucie' },
+    });
+    const objection = await fr().post('/subject-requests', { kind: 'objection', exchangeIds: [request.body.id] });
+    const dpoToken = (await signIn({ email: dpo.email, password, code: dpo.code() })).body.token;
+    const handlerToken = (await signIn({ email: handler.email, password, code: handler.code() })).body.token;
+
+    const listed = await withToken('/subject-requests/objections', dpoToken);
+    expect(listed.status).toBe(200);
+    expect(listed.body.map((o: { id: string }) => o.id)).toContain(objection.body.id);
+    expect((await withToken('/subject-requests/objections', handlerToken)).status).toBe(403);
+    expect((await fetch(`${url()}/subject-requests/objections`)).status).toBe(401);
+    const forged = await new SignJWT({ authority: 'FR-CNOM', roles: ['data-protection-contact'] }).setProtectedHeader({ alg: 'HS256' })
+      .setSubject(dpo.id).setIssuer('imi-node-FR').setAudience('imi-node-FR').setExpirationTime('5m').sign(Buffer.from('not the node key at all, not at all'));
+    expect((await withToken('/subject-requests/objections', forged)).status).toBe(401);
+
+    // A role taken away or a deactivation counts at once, not when the token expires.
+    await fr().post(`/users/${dpo.id}/roles`, { roles: ['case-handler'] });
+    expect((await withToken('/subject-requests/objections', dpoToken)).status).toBe(403);
+    await fr().post(`/users/${dpo.id}/deactivate`);
+    expect((await withToken('/subject-requests/objections', dpoToken)).status).toBe(401);
+  });
+
+  it('blocks a former user\'s own data at deactivation and deletes it 3 years later', async () => {
+    const user = await createUser(['allocator']);
+    const deactivated = await fr().post(`/users/${user.id}/deactivate`);
+    expect(deactivated.body).toMatchObject({ status: 'deactivated' });
+    expect(deactivated.body.email).toBeUndefined();
+    expect((await fr().get('/users')).body.find((u: { id: string }) => u.id === user.id).displayName).toBeUndefined();
+    expect((await signIn({ email: user.email, password, code: user.code() })).status).toBe(401);
+
+    const deactivatedAt = new Date(deactivated.body.deactivatedAt);
+    const retention = network.node('FR').app!.get(RetentionService);
+    const row = async () => (await network.node('FR').db.query('SELECT email, display_name, password_hash, totp_secret FROM users WHERE id = $1', [user.id]))[0];
+    await retention.runOnce(new Date(addMonths(deactivatedAt, 36).getTime() - 1));
+    expect((await row()).email).toBe(user.email);
+    const run = await retention.runOnce(addMonths(deactivatedAt, 36));
+    expect(run.usersDeleted).toBeGreaterThanOrEqual(1);
+    expect(await row()).toEqual({ email: null, display_name: null, password_hash: null, totp_secret: null });
+    // Done once: the next run has nothing left to delete for this user.
+    expect((await retention.runOnce(addMonths(deactivatedAt, 37))).usersDeleted ?? 0).toBe(0);
+  });
+});
