@@ -180,8 +180,17 @@ describe('data subjects\' rights and early deletion', () => {
     await network.startNode('DE');
     await eventually(async () => expect((await subjectOn('DE', id)).register_number).toBe('RPPS-50002223335'));
     await eventually(async () => expect((await fr().get(`/subject-requests/${recorded.body.id}`)).body.effects[0].participants[0].confirmedAt).not.toBeNull());
-    const applied = await network.node('DE').db.query(`SELECT count(*)::int AS n FROM request_events WHERE request_id = $1 AND type = 'subject-rectification-propagated'`, [id]);
-    expect(applied).toEqual([{ n: 1 }]);
+    const applied = async () => network.node('DE').db.query(`SELECT count(*)::int AS n FROM request_events WHERE request_id = $1 AND type = 'subject-rectification-propagated'`, [id]);
+    expect(await applied()).toEqual([{ n: 1 }]);
+
+    // The same signed message replayed through the hub is recognised and changes nothing.
+    const [sent] = await network.node('FR').db.query(
+      `SELECT o.value, o.headers FROM outbox_messages o JOIN subject_request_effects e ON e.message_id = o.message_id WHERE e.subject_request_id = $1`, [recorded.body.id],
+    );
+    const counts = await inboxCounts(network.node('DE').url);
+    await forge.send(forge.topics.ingress, { key: id, value: sent.value, headers: sent.headers });
+    await eventually(async () => expect((await inboxCounts(network.node('DE').url)).duplicate).toBe(counts.duplicate + 1));
+    expect(await applied()).toEqual([{ n: 1 }]);
   });
 
   describe('alerts', () => {
@@ -210,6 +219,10 @@ describe('data subjects\' rights and early deletion', () => {
       await eventually(async () => expect((await addressee('DE').get(`/subject-requests/${recorded.body.id}`)).body.effects).toEqual([
         { exchangeId: id, outcome: 'applied', participants: [{ node: 'ES', confirmedAt: expect.any(String) }, { node: 'FR', confirmedAt: expect.any(String) }] },
       ]));
+      // Every access to the alert's content is in each node's audit log: received, read, rectified.
+      const audited = async (country: string) => (await network.node(country).db.query('SELECT action FROM audit_log WHERE exchange_id = $1', [id])).map((a) => a.action);
+      expect(await audited('DE')).toEqual(expect.arrayContaining(['write', 'read', 'rectify']));
+      await eventually(async () => expect(await audited('FR')).toEqual(expect.arrayContaining(['write', 'read', 'rectify'])));
 
       const erasure = await fr().post('/subject-requests', { kind: 'erasure', exchangeIds: [id] });
       await fr().post(`/subject-requests/${erasure.body.id}/decision`, { grant: true });

@@ -5,6 +5,7 @@ import { Tx } from '@imi/persistence';
 import { NodeConfig } from '../config';
 import { InjectNodeConfig } from '../core.module';
 import { Inbound, MessageHandlers } from '../messaging/message-handlers';
+import { AuditLog } from '../privacy/audit-log';
 import { AlertRecord, AlertRepository } from './alert.repository';
 
 /**
@@ -16,6 +17,7 @@ export class AlertHandlers implements OnModuleInit {
   constructor(
     private readonly handlers: MessageHandlers,
     private readonly alerts: AlertRepository,
+    private readonly audit: AuditLog,
     private readonly trust: TrustStore,
     @InjectNodeConfig() private readonly config: NodeConfig,
   ) {}
@@ -27,6 +29,7 @@ export class AlertHandlers implements OnModuleInit {
         if (body.version !== alert.version + 1) throw new MessageRejected('invalid-content', `version ${body.version} does not follow ${alert.version}`);
         const content = contentOf(alert.kind, body.content);
         await this.alerts.addVersion(tx, alert.id, body.version, content, new Date(body.rectifiedAt));
+        await this.audit.append(tx, { actor: `${envelope.senderAuthority} (received)`, action: 'rectify', exchangeId: alert.id, dataCategory: 'alert content', purpose: 'alert rectified by its sender' });
         return { ...alert, version: body.version, lastChangedAt: new Date(body.rectifiedAt) };
       }));
     this.handlers.register('alert.withdrawn', ({ tx, envelope, body }) =>
@@ -74,6 +77,7 @@ export class AlertHandlers implements OnModuleInit {
       participantNodes: [...new Set([sender.node, ...body.recipients.map((r) => r.node)])],
     });
     await this.alerts.addVersion(tx, body.alertId, body.version, content, sentAt);
+    await this.audit.append(tx, { actor: `${sender.id} (received)`, action: 'write', exchangeId: body.alertId, dataCategory: 'alert content', purpose: `${kind} received` });
     for (const r of mine) await this.alerts.addRecipient(tx, body.alertId, r);
   }
 

@@ -6,6 +6,7 @@ import {
 import { AuthorityEntry, MessageBodies, TrustStore } from '@imi/envelope';
 import { Database, Tx } from '@imi/persistence';
 import { AuthoritiesService } from '../authorities/authorities.service';
+import { AuditLog } from '../privacy/audit-log';
 import { Outgoing } from '../messaging/outgoing';
 import { NotFound, UnprocessableRequest } from '../problem/errors';
 import { AlertView, DistributeAlertDto, SendAlertDto } from './alert.dto';
@@ -22,6 +23,7 @@ export class AlertService {
     private readonly authorities: AuthoritiesService,
     private readonly trust: TrustStore,
     private readonly outgoing: Outgoing,
+    private readonly audit: AuditLog,
   ) {}
 
   async send(actingId: string | undefined, dto: SendAlertDto): Promise<AlertView> {
@@ -50,6 +52,7 @@ export class AlertService {
         sentAt: now, lastChangedAt: now, endedAt: null, sentMessageId, participantNodes: [...new Set([sender.node, ...recipients.map((r) => r.node)])],
       });
       await this.alerts.addVersion(tx, id, 1, content, now);
+      await this.audit.append(tx, { actor: sender.id, action: 'write', exchangeId: id, dataCategory: 'alert content', purpose: `${dto.kind} sent` }, now);
       for (const r of recipients) await this.alerts.addRecipient(tx, id, r);
     });
     return this.get(sender.id, id);
@@ -64,7 +67,11 @@ export class AlertService {
     const acting = this.authorities.acting(actingId);
     const alert = await this.alerts.find(id);
     if (!alert || !(await this.isParty(alert, acting))) throw new NotFound('alert');
-    return this.view(alert);
+    const view = await this.view(alert);
+    if (view.versions.length > 0) {
+      await this.audit.record({ actor: acting.id, action: 'read', exchangeId: id, dataCategory: 'alert content', purpose: 'case handling' });
+    }
+    return view;
   }
 
   rectify(actingId: string | undefined, id: string, rawContent: Record<string, unknown>): Promise<AlertView> {
@@ -160,7 +167,10 @@ export class AlertService {
       const at = new Date();
       const { next, content, message } = apply(alert, at);
       await this.alerts.update(tx, { ...next, state, lastChangedAt: at });
-      if (content) await this.alerts.addVersion(tx, id, next.version, content, at);
+      if (content) {
+        await this.alerts.addVersion(tx, id, next.version, content, at);
+        await this.audit.append(tx, { actor: acting.id, action: 'rectify', exchangeId: id, dataCategory: 'alert content', purpose: 'alert rectified by its sender' }, at);
+      }
       const recipients = await this.alerts.recipients(alert);
       await this.outgoing.send(tx, {
         ...message, caseId: id, recipientNodes: [...new Set(recipients.map((r) => r.node))], recipientAuthorities: recipients.map((r) => r.authorityId),

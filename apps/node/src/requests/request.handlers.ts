@@ -132,6 +132,7 @@ export class RequestHandlers implements OnModuleInit {
       asContentRejection(() => checkAnswer(findQuestion(this.catalogue.current(), record.legislativeArea, a.questionId), a.answer));
     }
     await this.requests.insertAnswers(tx, record.id, body.answers, body.final, new Date(envelope.sentAt));
+    await this.audit.append(tx, { actor: `${envelope.senderAuthority ?? envelope.senderNode} (received)`, action: 'write', exchangeId: record.id, dataCategory: 'request answers', purpose: 'answer received' });
   }
 
   /** The addressee passed the request on within its member state: the new one must be a fitting authority there. */

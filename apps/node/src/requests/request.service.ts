@@ -193,6 +193,7 @@ export class RequestService {
       }
       const answers = dto.answers.map((a) => ({ questionId: a.questionId, answer: a.answer }));
       await this.requests.insertAnswers(tx, id, answers, dto.final, next.answeredAt ?? next.lastActivityAt);
+      await this.audit.append(tx, { actor: record.addresseeAuthorityId, action: 'write', exchangeId: id, dataCategory: 'request answers', purpose: 'answer given' });
       await this.notify(tx, record, { type: 'request.answered', body: { requestId: id, final: dto.final, answers } });
     });
   }
