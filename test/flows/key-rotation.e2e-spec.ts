@@ -9,7 +9,7 @@ import { topicNames } from '@imi/messaging';
 import { destroyEncryptionKey, rotateEncryptionKey } from '../../apps/hub/src/operator/encryption-keys';
 import { RegistryRepository } from '../../apps/hub/src/registry/registry.repository';
 import { stackEndpoints } from '../stack/endpoints';
-import { Forge } from './forge';
+import { Forge, inboxCounts, RejectionNotices } from './forge';
 import { actingFor, eventually } from './http';
 import { TestNetwork, THREE_NODES } from './network';
 import { readAllRecords } from './raw-topics';
@@ -190,6 +190,33 @@ describe('encryption-key rotation on the network', () => {
     expect(opens([...everyKey.values()], [...everPublished.values()], captured.body)).toEqual([]);
     for (const country of network.nodes.keys()) {
       expect(() => nodeApp(country).get(NodeCrypto).openFrom(captured.body, 'FR')).toThrow(expect.objectContaining({ code: 'undecryptable' }));
+    }
+  });
+
+  it('refuses, at the hub and on every node, a message signed with a key the operator revoked, once the trust list has reached them', async () => {
+    const forge = await Forge.open(network);
+    const notices = await RejectionNotices.watch(forge);
+    try {
+      const kid = readKeySet(join(network.keysRoot, 'FR')).signing.kid;
+      const before = forge.signed(forge.codec.encodeEnvelope(forge.requestSent()), 'FR');
+      await forge.send(forge.topics.ingress, before);
+      await eventually(async () => expect((await inboxCounts(network.node('DE').url)).applied).toBeGreaterThan(0));
+
+      await registry.revokeKey(kid);
+      // The hub republishes its trust list at once; every node and the hub stop trusting the key.
+      for (const trust of [network.hub!.get(TrustStore), ...['DE', 'FR', 'ES'].map((c) => nodeApp(c).get(TrustStore))]) {
+        await eventually(async () => expect(() => trust.signer(kid)).toThrow('revoked'));
+      }
+      const after = forge.signed(forge.codec.encodeEnvelope(forge.requestSent()), 'FR');
+      await forge.send(forge.topics.ingress, after);
+      expect(await notices.for(after.key)).toMatchObject({ code: 'sender-not-active' });
+      // Written straight into DE's inbox, without the hub, it is not even authenticated.
+      const counts = await inboxCounts(network.node('DE').url);
+      await forge.send(forge.topics.inbox('DE'), after);
+      await eventually(async () => expect((await inboxCounts(network.node('DE').url)).ignored).toBe(counts.ignored + 1));
+    } finally {
+      await notices.close();
+      await forge.close();
     }
   });
 });
