@@ -13,10 +13,10 @@ import { Exchange, Exchanges } from './exchange';
 import { PersonalDataCopy } from './personal-data-copy';
 
 /**
- * Early deletion of a closed exchange's personal data. The proposer asks every other
- * participant through the hub; each agrees or refuses with a reason. One refusal and nothing
- * is deleted anywhere (and every participant is told so); when all agree, the proposer deletes and orders the others to, and each
- * confirms with its signed receipt of the order.
+ * Early deletion of a closed exchange's (request's or alert's) personal data. The proposer
+ * asks every other participant through the hub; each agrees or refuses with a reason. One
+ * refusal and nothing is deleted anywhere, and every participant is told so; when all agree,
+ * the proposer deletes and orders the others to, and each confirms with its signed receipt.
  */
 @Injectable()
 export class EarlyDeletionService {
