@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { get as httpsGet } from 'node:https';
+import selfsigned from 'selfsigned';
 import { SignJWT } from 'jose';
 import { Secret, TOTP } from 'otpauth';
 import { addMonths } from '@imi/domain';
@@ -140,5 +142,29 @@ describe('users, sign-in and sessions', () => {
     expect(await row()).toEqual({ email: null, display_name: null, password_hash: null, totp_secret: null });
     // Done once: the next run has nothing left to delete for this user.
     expect((await retention.runOnce(addMonths(deactivatedAt, 37))).usersDeleted ?? 0).toBe(0);
+  });
+
+  it('serves the REST API over HTTPS only, when a certificate is configured', async () => {
+    const pems = await selfsigned.generate([{ name: 'commonName', value: 'localhost' }], {
+      keyType: 'ec', notAfterDate: new Date(Date.now() + 86_400_000), extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
+    });
+    const node = network.node('FR');
+    await network.stopNode('FR');
+    node.config.tls = { cert: Buffer.from(pems.cert), key: Buffer.from(pems.private) };
+    try {
+      await network.startNode('FR');
+      const port = new URL(node.url).port;
+      const health = await new Promise<number>((resolve, reject) =>
+        httpsGet({ host: '127.0.0.1', port, path: '/health', ca: pems.cert }, (response) => resolve(response.statusCode!)).on('error', reject));
+      expect(health).toBe(200);
+      // Plain HTTP on the same port gets no answer from the API.
+      await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
+      // A client that does not trust the certificate refuses the connection.
+      await expect(new Promise((resolve, reject) => httpsGet({ host: '127.0.0.1', port, path: '/health' }, resolve).on('error', reject))).rejects.toThrow();
+    } finally {
+      await network.stopNode('FR');
+      delete node.config.tls;
+      await network.startNode('FR');
+    }
   });
 });

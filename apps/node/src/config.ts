@@ -15,6 +15,8 @@ export interface NodeConfig {
   hubPublicKey: PublicJwk;
   schemasDir: string;
   httpPort: number;
+  /** Certificate and key (PEM): the REST API and its OpenAPI UI are then served over HTTPS only. */
+  tls?: { cert: Buffer; key: Buffer };
 }
 
 export function nodeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): NodeConfig {
@@ -42,5 +44,20 @@ export function nodeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): NodeCon
     hubPublicKey,
     schemasDir: env.SCHEMAS_DIR ?? findSchemasDir(),
     httpPort: Number(env.PORT ?? 3001),
+    tls: tlsFromEnv(env),
   };
+}
+
+function tlsFromEnv(env: NodeJS.ProcessEnv): NodeConfig['tls'] {
+  const { TLS_CERT_FILE: certFile, TLS_KEY_FILE: keyFile } = env;
+  if (!certFile && !keyFile) return undefined;
+  if (!certFile || !keyFile) throw new KeyError('TLS_CERT_FILE and TLS_KEY_FILE go together');
+  const read = (file: string) => {
+    try {
+      return readFileSync(file);
+    } catch (error) {
+      throw new KeyError(`cannot read ${file}: ${(error as Error).message}`);
+    }
+  };
+  return { cert: read(certFile), key: read(keyFile) };
 }

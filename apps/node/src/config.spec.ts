@@ -1,0 +1,29 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { nodeConfigFromEnv } from './config';
+
+describe('nodeConfigFromEnv: HTTPS', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'node-config-'));
+  writeFileSync(join(dir, 'hub.json'), JSON.stringify({ signing: { kty: 'OKP', crv: 'Ed25519', x: 'x', kid: 'HUB-sig-1' } }));
+  writeFileSync(join(dir, 'cert.pem'), 'CERT');
+  writeFileSync(join(dir, 'key.pem'), 'KEY');
+  const base = {
+    NODE_COUNTRY: 'FR', HUB_PUBLIC_KEY_FILE: join(dir, 'hub.json'), DATABASE_URL: 'postgres://x', KAFKA_BROKERS: 'k:9092',
+    SCHEMA_REGISTRY_URL: 'http://r', NODE_KEYS_DIR: dir,
+  };
+
+  it('serves plain HTTP when no certificate is configured', () => {
+    expect(nodeConfigFromEnv(base).tls).toBeUndefined();
+  });
+
+  it('reads the certificate and key when both are given', () => {
+    const tls = nodeConfigFromEnv({ ...base, TLS_CERT_FILE: join(dir, 'cert.pem'), TLS_KEY_FILE: join(dir, 'key.pem') }).tls!;
+    expect([tls.cert.toString(), tls.key.toString()]).toEqual(['CERT', 'KEY']);
+  });
+
+  it('refuses one without the other, and files it cannot read', () => {
+    expect(() => nodeConfigFromEnv({ ...base, TLS_CERT_FILE: join(dir, 'cert.pem') })).toThrow('go together');
+    expect(() => nodeConfigFromEnv({ ...base, TLS_CERT_FILE: join(dir, 'none.pem'), TLS_KEY_FILE: join(dir, 'key.pem') })).toThrow('cannot read');
+  });
+});
