@@ -2,11 +2,12 @@ import { KeyObject } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  AvroCodec, derivePairwiseKek, Envelope, findSchemasDir, NodeCrypto, open, parseSealed, PrivateJwk, privateKeyObject, PublicJwk,
+  AvroCodec, derivePairwiseKek, DetachedSigner, Envelope, findSchemasDir, HEADERS, NodeCrypto, open, parseSealed, PrivateJwk, privateKeyObject, PublicJwk,
   publicKeyObject, readKeySet, TrustStore,
 } from '@imi/envelope';
 import { topicNames } from '@imi/messaging';
 import { destroyEncryptionKey, rotateEncryptionKey } from '../../apps/hub/src/operator/encryption-keys';
+import { rotateSigningKey } from '../../apps/hub/src/operator/signing-keys';
 import { RegistryRepository } from '../../apps/hub/src/registry/registry.repository';
 import { stackEndpoints } from '../stack/endpoints';
 import { Forge, inboxCounts, RejectionNotices } from './forge';
@@ -190,6 +191,27 @@ describe('encryption-key rotation on the network', () => {
     expect(opens([...everyKey.values()], [...everPublished.values()], captured.body)).toEqual([]);
     for (const country of network.nodes.keys()) {
       expect(() => nodeApp(country).get(NodeCrypto).openFrom(captured.body, 'FR')).toThrow(expect.objectContaining({ code: 'undecryptable' }));
+    }
+  });
+
+  it('rotates a signing key with overlap: the node signs with the new key once announced, the previous one verifies until revoked', async () => {
+    const forge = await Forge.open(network);
+    try {
+      const previous = readKeySet(join(network.keysRoot, 'FR')).signing;
+      const rotation = await rotateSigningKey(registry, { node: 'FR', keys: network.keysRoot });
+      expect(rotation.previousKid).toBe(previous.kid);
+      await eventually(async () => expect(nodeApp('FR').get(NodeCrypto).signer.kid).toBe(rotation.kid));
+      // FR's own traffic now goes out under the new key, and DE applies it.
+      const id = await sendRequest();
+      const [sent] = await network.node('FR').db.query(`SELECT headers FROM outbox_messages WHERE message_key = $1 ORDER BY id LIMIT 1`, [id]);
+      expect(JSON.parse(Buffer.from(sent.headers[HEADERS.signature].split('.')[0], 'base64url').toString()).kid).toBe(rotation.kid);
+      // A message signed with the previous key (in flight during the switch) is still routed and applied.
+      const envelope = forge.requestSent();
+      const value = forge.codec.encodeEnvelope(envelope);
+      await forge.send(forge.topics.ingress, { key: envelope.caseId, value, headers: { [HEADERS.signature]: new DetachedSigner(previous).sign(value) } });
+      await eventually(async () => expect(await network.node('DE').db.query('SELECT 1 FROM requests WHERE id = $1', [envelope.caseId])).toHaveLength(1));
+    } finally {
+      await forge.close();
     }
   });
 

@@ -6,6 +6,7 @@ import { publicKeySet, readPublicKeySet } from '@imi/envelope';
 import { Database, migrate } from '@imi/persistence';
 import { destroyEncryptionKey, rotateEncryptionKey } from './operator/encryption-keys';
 import { ensureKeys, NetworkPlan, provision } from './operator/provision';
+import { rotateSigningKey } from './operator/signing-keys';
 import { loadLegislativeAreas } from './registry/legislative-areas';
 import { RegistryRepository } from './registry/registry.repository';
 
@@ -22,6 +23,10 @@ const USAGE = `hub operator CLI (DATABASE_URL names the hub database)
                                       (DIR: its key folder, or the folder of all of them) and announce
                                       it from --not-before; earlier keys end at --previous-valid-until
                                       (default: --not-before + 7 days)
+  rotate-signing-key --node CC --keys DIR
+                                      generate the node's next signing key into its key set and announce
+                                      it beside the current one; the node signs with it once the trust
+                                      list carries it; revoke the previous key when messages in flight are in
   destroy-encryption-key --node CC --kid KID --keys DIR
                                       crypto-shred an epoch key no sender uses any more: remove the
                                       private key from the key set, mark it destroyed in the registry
@@ -99,6 +104,11 @@ async function main(argv: string[]): Promise<void> {
       console.log(`${rotation.node}: ${rotation.kid} ${rotation.immediate ? 'in force now (not announced ahead)' : `announced from ${rotation.notBefore.toISOString()}`}`);
       for (const p of rotation.previous) console.log(`${rotation.node}: ${p.kid} valid until ${p.notAfter.toISOString()}`);
       console.log('the node picks the key up when the new trust list arrives; no restart needed');
+      return;
+    }
+    case 'rotate-signing-key': {
+      const rotation = await withRegistry((r) => rotateSigningKey(r, { node: need('node'), keys: need('keys') }));
+      console.log(`${rotation.node}: signs with ${rotation.kid} once the new trust list arrives; ${rotation.previousKid} stays valid until revoked`);
       return;
     }
     case 'destroy-encryption-key': {

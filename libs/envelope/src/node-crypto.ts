@@ -23,7 +23,7 @@ interface CachedKek {
  * either key, or destroying a key would shred nothing.
  */
 export class NodeCrypto {
-  readonly signer: DetachedSigner;
+  private currentSigner: DetachedSigner;
   private keySet: NodeKeySet;
   private epochKeys: Map<string, KeyObject>;
   private readonly keks = new Map<string, CachedKek>();
@@ -32,13 +32,26 @@ export class NodeCrypto {
     keys: NodeKeySet,
     private readonly trust: TrustStore,
   ) {
-    this.signer = new DetachedSigner(keys.signing);
+    this.currentSigner = new DetachedSigner(keys.signing);
     this.keySet = keys;
     this.epochKeys = new Map(keys.encryption.map((k) => [k.kid, privateKeyObject(k)]));
   }
 
   get node(): string {
     return this.keySet.node;
+  }
+
+  /** The key this node signs with now. */
+  get signer(): DetachedSigner {
+    return this.currentSigner;
+  }
+
+  /** Signs with `jwk` from now on (after a rotation the trust list has announced); false if it already did. */
+  useSigningKey(jwk: PrivateJwk): boolean {
+    if (jwk.kid === this.currentSigner.kid) return false;
+    this.currentSigner = new DetachedSigner(jwk);
+    this.keySet = { ...this.keySet, signing: jwk };
+    return true;
   }
 
   get keys(): NodeKeySet {

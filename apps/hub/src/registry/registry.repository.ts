@@ -120,6 +120,22 @@ export class RegistryRepository {
   }
 
   /**
+   * A node's next signing key, active at once beside the current one (the overlap): the node
+   * signs with it as soon as the trust list carrying it arrives, and messages already signed
+   * with the previous key still verify until the operator revokes that one.
+   */
+  async announceSigningKey(node: string, jwk: PublicJwk): Promise<void> {
+    if (jwk.use !== 'sig') throw new RegistryConflict(`key ${jwk.kid} is not a signing key`);
+    await this.db.transaction(async (tx) => {
+      const known = await tx.query('SELECT 1 FROM nodes WHERE code = $1', [node]);
+      if (known.rowCount === 0) throw new RegistryConflict(`no node ${node}`);
+      const inserted = await tx.query(`INSERT INTO node_keys (kid, node, use, jwk) VALUES ($1, $2, 'sig', $3) ON CONFLICT DO NOTHING`, [jwk.kid, node, jwk]);
+      if (inserted.rowCount === 0) throw new RegistryConflict(`key ${jwk.kid} is already registered`);
+      await tx.query(`NOTIFY ${REGISTRY_CHANGED}`);
+    });
+  }
+
+  /**
    * Records that a key's private half was destroyed: it expires now (if it had not already)
    * and leaves the trust list, so no one seals for it or accepts it again.
    */
