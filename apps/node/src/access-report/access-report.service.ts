@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { checkPersonQuery, matchesPerson, PersonQuery } from '@imi/domain';
-import { NodeCrypto, signReport } from '@imi/envelope';
 import { Database } from '@imi/persistence';
 import { AlertRepository } from '../alerts/alert.repository';
 import { AuthoritiesService } from '../authorities/authorities.service';
@@ -8,6 +7,7 @@ import { NodeConfig } from '../config';
 import { InjectNodeConfig } from '../core.module';
 import { AuditLog } from '../privacy/audit-log';
 import { SignedReport } from '../proof/proof.dto';
+import { ReportSigner } from '../proof/report-signer';
 import { AttachmentRepository } from '../requests/attachment.repository';
 import { RequestRepository } from '../requests/request.repository';
 import { AccessReport, AccessReportExchange, AccessReportRequestDto } from './access-report.dto';
@@ -27,7 +27,7 @@ export class AccessReportService {
     private readonly requests: RequestRepository,
     private readonly attachments: AttachmentRepository,
     private readonly alerts: AlertRepository,
-    private readonly crypto: NodeCrypto,
+    private readonly signer: ReportSigner,
     private readonly audit: AuditLog,
     @InjectNodeConfig() private readonly config: NodeConfig,
   ) {}
@@ -37,17 +37,13 @@ export class AccessReportService {
     const person = checkPersonQuery(dto);
     const exchanges = [...(await this.requestsAbout(person)), ...(await this.alertsAbout(person))].sort((a, b) => a.sentAt.localeCompare(b.sentAt));
     const report: AccessReport = { kind: 'access-report', node: this.config.country, generatedAt: now.toISOString(), generatedFor: acting.id, person, exchanges };
-    const jws = await signReport(this.crypto.signer.jwk, report);
+    const signed = await this.signer.sign(report);
     await this.db.transaction(async (tx) => {
       for (const e of exchanges) {
         await this.audit.append(tx, { actor: acting.id, action: 'export', exchangeId: e.exchangeId, dataCategory: 'all personal data of one person', purpose: 'right of access report' }, now);
       }
     });
-    return {
-      report, jws,
-      verification: `jws is a compact JWS (EdDSA) by key ${this.crypto.signer.kid} of node ${this.config.country}; its payload is this report. `
-        + 'Check it with that key from the hub\'s signed trust list (GET /trust-list on the hub), e.g. with jose compactVerify.',
-    };
+    return signed;
   }
 
   private async requestsAbout(person: PersonQuery): Promise<AccessReportExchange[]> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { checkProofRetrieval } from '@imi/domain';
-import { AvroCodec, HEADERS, NodeCrypto, signReport } from '@imi/envelope';
+import { AvroCodec, HEADERS } from '@imi/envelope';
 import { Database } from '@imi/persistence';
 import { AlertRepository } from '../alerts/alert.repository';
 import { AuthoritiesService } from '../authorities/authorities.service';
@@ -12,6 +12,7 @@ import { NotFound } from '../problem/errors';
 import { AttachmentRepository } from '../requests/attachment.repository';
 import { RequestRepository } from '../requests/request.repository';
 import { isOwnSide } from '../requests/request.service';
+import { ReportSigner } from './report-signer';
 import { ProofMessage, ProofOfExchangeReport, RetrieveBlockedDataDto, SignedReport } from './proof.dto';
 
 export type ExchangeKind = 'request' | 'alert';
@@ -32,7 +33,7 @@ export class ProofService {
     private readonly attachments: AttachmentRepository,
     private readonly alerts: AlertRepository,
     private readonly codec: AvroCodec,
-    private readonly crypto: NodeCrypto,
+    private readonly signer: ReportSigner,
     private readonly audit: AuditLog,
     @InjectNodeConfig() private readonly config: NodeConfig,
   ) {}
@@ -64,14 +65,9 @@ export class ProofService {
     const report: ProofOfExchangeReport = {
       kind: 'proof-of-exchange', node: this.config.country, generatedAt: now.toISOString(), generatedFor: acting.id, exchange: metadata, messages,
     };
-    const jws = await signReport(this.crypto.signer.jwk, report);
+    const signed = await this.signer.sign(report, ' Each message\'s senderSignature and hubSignature are detached JWS (RFC 7797, b64=false) over its value, the exact bytes that travelled.');
     await this.audit.record({ actor: acting.id, action: 'export', exchangeId: id, dataCategory: 'exchange metadata (no personal data)', purpose: 'proof of exchange report' });
-    return {
-      report, jws,
-      verification: `jws is a compact JWS (EdDSA) by key ${this.crypto.signer.kid} of node ${this.config.country}, whose payload is this report. `
-        + 'Check it with that key from the hub\'s signed trust list (GET /trust-list on the hub), e.g. with jose compactVerify; '
-        + 'each message\'s senderSignature and hubSignature are detached JWS (RFC 7797, b64=false) over its value, the exact bytes that travelled.',
-    };
+    return signed;
   }
 
   /** The exchange as a party sees it: metadata for the report, and the state of its personal data. */
