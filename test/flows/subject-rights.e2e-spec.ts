@@ -229,6 +229,8 @@ describe('data subjects\' rights and early deletion', () => {
       for (const country of ['FR', 'DE', 'ES']) {
         await eventually(async () => expect(await network.node(country).db.query('SELECT 1 FROM alert_versions WHERE alert_id = $1', [id])).toHaveLength(0));
       }
+      // The corrected values DE recorded went with the data they corrected.
+      expect(await network.node('DE').db.query('SELECT corrections FROM subject_requests WHERE id = $1', [recorded.body.id])).toEqual([{ corrections: null }]);
     });
 
     it('deletes an alert early only when the sender and every other recipient agree', async () => {

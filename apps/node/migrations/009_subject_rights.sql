@@ -16,6 +16,8 @@ CREATE TABLE subject_requests (
   decision_reason text
 );
 CREATE INDEX subject_requests_authority ON subject_requests (authority_id);
+-- Deleting an exchange's personal data clears the corrections that name it.
+CREATE INDEX subject_requests_exchanges ON subject_requests USING gin (exchange_ids);
 
 -- What a granted request did to each exchange on this node and which message carried it to
 -- each other participant (its receipt, in `deliveries`, is the participant's confirmation).

@@ -18,7 +18,7 @@ const PERSONAL_DATA: Record<ExchangeKind, readonly (readonly [table: string, key
 export async function deleteExchangePersonalData(tx: Tx, kind: ExchangeKind, id: string, at: Date): Promise<void> {
   for (const [table, key] of PERSONAL_DATA[kind]) await tx.query(`DELETE FROM ${table} WHERE ${key} = $1`, [id]);
   // Corrected values a data subject gave, once the data they corrected is gone.
-  await tx.query(`UPDATE subject_requests SET corrections = NULL WHERE $1 = ANY(exchange_ids) AND state <> 'open'`, [id]);
+  await tx.query(`UPDATE subject_requests SET corrections = NULL WHERE exchange_ids @> ARRAY[$1]::uuid[] AND state <> 'open'`, [id]);
   await tx.query(`UPDATE ${kind} SET personal_data_deleted_at = $2, blocked_at = COALESCE(blocked_at, $2) WHERE id = $1`, [id, at]);
 }
 

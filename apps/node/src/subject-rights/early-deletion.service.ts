@@ -95,13 +95,18 @@ export class EarlyDeletionService {
 
   async list(actingId: string | undefined): Promise<EarlyDeletionView[]> {
     const acting = this.authorities.acting(actingId);
-    return Promise.all((await this.deletions.listFor(acting.id)).map((d) => this.get(acting.id, d.id)));
+    return Promise.all((await this.deletions.listFor(acting.id)).map((d) => this.view(d)));
   }
 
   async get(actingId: string | undefined, id: string): Promise<EarlyDeletionView> {
     const acting = this.authorities.acting(actingId);
     const deletion = await this.deletions.find(id);
     if (!deletion || deletion.authorityId !== acting.id) throw new NotFound('early deletion');
+    return this.view(deletion);
+  }
+
+  private async view(deletion: EarlyDeletionRecord): Promise<EarlyDeletionView> {
+    const { id } = deletion;
     const exchange = (await this.exchanges.find(deletion.exchangeId))!;
     const answers = await this.deletions.answers(id);
     const nodes = deletion.role === 'proposer' ? exchange.otherNodes : [this.config.country];

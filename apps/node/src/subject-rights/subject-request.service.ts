@@ -67,7 +67,11 @@ export class SubjectRequestService {
     const acting = this.authorities.acting(actingId);
     const record = await this.subjectRequests.find(id);
     if (!record || record.authorityId !== acting.id) throw new NotFound('subject request');
-    const effects = await this.subjectRequests.effects(id);
+    return this.view(record);
+  }
+
+  private async view(record: SubjectRequestRecord): Promise<SubjectRequestView> {
+    const effects = await this.subjectRequests.effects(record.id);
     return {
       id: record.id, authorityId: record.authorityId, kind: record.kind, exchangeIds: record.exchangeIds,
       receivedAt: record.receivedAt.toISOString(), dueBy: record.dueBy.toISOString(), state: record.state, routedTo: record.routedTo,
@@ -78,13 +82,13 @@ export class SubjectRequestService {
 
   async list(actingId: string | undefined): Promise<SubjectRequestView[]> {
     const acting = this.authorities.acting(actingId);
-    return Promise.all((await this.subjectRequests.listFor(acting.id)).map((r) => this.get(acting.id, r.id)));
+    return Promise.all((await this.subjectRequests.listFor(acting.id)).map((r) => this.view(r)));
   }
 
   /** The objections received by the authority, for its data protection contact. */
   async objections(authorityId: string): Promise<SubjectRequestView[]> {
     const records = (await this.subjectRequests.listFor(authorityId)).filter((r) => r.kind === 'objection');
-    return Promise.all(records.map((r) => this.get(authorityId, r.id)));
+    return Promise.all(records.map((r) => this.view(r)));
   }
 
   /** Undecided requests whose 30-day deadline is near or past. */

@@ -19,8 +19,9 @@ class EmailTaken extends ProblemError {
   readonly type = 'conflict';
 }
 
-/** Compared against when the address is unknown, so a refusal takes as long either way. */
-const DUMMY_HASH = argon2.hash('timing equaliser, never a password', { type: argon2.argon2id });
+/** Compared against when the address is unknown, so a refusal takes as long either way; made on first need, not at start. */
+let dummyHash: Promise<string> | null = null;
+const timingEqualiser = () => (dummyHash ??= argon2.hash('timing equaliser, never a password', { type: argon2.argon2id }));
 
 const TOTP_PERIOD_S = 30;
 
@@ -101,7 +102,7 @@ export class UsersService {
         return null;
       };
       if (!user || user.status !== 'active' || !user.passwordHash || !user.totpSecret) {
-        await argon2.verify(await DUMMY_HASH, dto.password);
+        await argon2.verify(await timingEqualiser(), dto.password);
         return refuse(user?.id ?? 'unknown', 'unknown or inactive account');
       }
       if (user.lockedUntil && user.lockedUntil.getTime() > now.getTime()) return refuse(user.id, 'account locked');
