@@ -2,10 +2,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, SASLOptions } from 'kafkajs';
 import { publicKeySet } from '@imi/envelope';
+import { kafkaUserFromFile } from '@imi/messaging';
 import { Database, migrate } from '@imi/persistence';
 import { ensureKeys, provision } from '../apps/hub/src/operator/provision';
+import { AuditLog } from '../apps/node/src/privacy/audit-log';
+import { enrolUser, totpFor } from '../apps/node/src/users/enrolment';
+import { UserRepository } from '../apps/node/src/users/users.repository';
 import { MeasuredProcess } from './processes';
 import { LatencySummary, round, summarise } from './stats';
 
@@ -13,6 +17,18 @@ export interface Endpoints {
   kafkaBrokers: string;
   schemaRegistryUrl: string;
   databaseUrl: string;
+  /** The local stack's Kafka users (SASL/SCRAM); absent for an unsecured broker. */
+  kafkaCredentialsFile?: string;
+}
+
+/** The stack's Kafka user `who` (admin, hub or a country), as the processes' environment and as kafkajs options. */
+export function kafkaUser(endpoints: Endpoints, who: string): { env: Record<string, string>; sasl?: SASLOptions } {
+  if (!endpoints.kafkaCredentialsFile) return { env: {} };
+  const user = kafkaUserFromFile(endpoints.kafkaCredentialsFile, who);
+  return {
+    env: { KAFKA_USERNAME: user.username, KAFKA_PASSWORD: user.password, KAFKA_SASL_MECHANISM: user.mechanism },
+    sasl: { mechanism: user.mechanism, username: user.username, password: user.password } as SASLOptions,
+  };
 }
 
 const root = join(__dirname, '..', '..');
@@ -22,11 +38,14 @@ const dist = (path: string) => join(root, 'dist', path);
 export class BenchNetwork {
   private constructor(
     readonly prefix: string,
+    readonly keysRoot: string,
     readonly hub: MeasuredProcess,
     readonly fr: MeasuredProcess,
     readonly de: MeasuredProcess,
     readonly frDb: Database,
     readonly frUrl: string,
+    /** A case handler's session at FR-CNOM (15 minutes; renewed before it runs out). */
+    public frSession: string,
   ) {}
 
   static async start(endpoints: Endpoints): Promise<BenchNetwork> {
@@ -54,18 +73,22 @@ export class BenchNetwork {
     }, keysRoot);
     await hubDb.close();
     const common = { KAFKA_BROKERS: endpoints.kafkaBrokers, SCHEMA_REGISTRY_URL: endpoints.schemaRegistryUrl, TOPIC_PREFIX: prefix };
-    const hub = MeasuredProcess.start('hub', dist('apps/hub/src/main.js'), { ...common, DATABASE_URL: hubDbUrl, HUB_KEYS_DIR: join(keysRoot, 'hub'), PORT: '3900' });
+    const hub = MeasuredProcess.start('hub', dist('apps/hub/src/main.js'), { ...common, ...kafkaUser(endpoints, 'hub').env, DATABASE_URL: hubDbUrl, HUB_KEYS_DIR: join(keysRoot, 'hub'), PORT: '3900' });
     await hub.waitHealthy('http://127.0.0.1:3900/health');
     const node = async (code: string, port: number) => {
       const url = await db(`node_${code.toLowerCase()}`);
       const child = MeasuredProcess.start(`node ${code}`, dist('apps/node/src/main.js'), {
-        ...common, NODE_COUNTRY: code, DATABASE_URL: url, NODE_KEYS_DIR: join(keysRoot, code), HUB_PUBLIC_KEY_FILE: join(keysRoot, 'hub', 'public.json'), PORT: String(port),
+        ...common, ...kafkaUser(endpoints, code).env, NODE_COUNTRY: code, DATABASE_URL: url, NODE_KEYS_DIR: join(keysRoot, code), HUB_PUBLIC_KEY_FILE: join(keysRoot, 'hub', 'public.json'), PORT: String(port),
       });
       return { child, url };
     };
     const [fr, de] = await Promise.all([node('FR', 3901), node('DE', 3902)]);
     await Promise.all([fr.child.waitHealthy('http://127.0.0.1:3901/health'), de.child.waitHealthy('http://127.0.0.1:3902/health')]);
-    return new BenchNetwork(prefix, hub, fr.child, de.child, Database.connect(fr.url, 2), 'http://127.0.0.1:3901');
+    const frDb = Database.connect(fr.url, 2);
+    const network = new BenchNetwork(prefix, keysRoot, hub, fr.child, de.child, frDb, 'http://127.0.0.1:3901', await caseHandlerSession(frDb, 'http://127.0.0.1:3901'));
+    const renew = setInterval(() => void caseHandlerSession(frDb, network.frUrl).then((token) => (network.frSession = token)), 10 * 60_000);
+    renew.unref();
+    return network;
   }
 
   get processes(): MeasuredProcess[] {
@@ -79,14 +102,26 @@ export class BenchNetwork {
   }
 }
 
+/** Enrols a case handler of FR-CNOM and signs in with password and one-time code, as a person does. */
+async function caseHandlerSession(frDb: Database, frUrl: string): Promise<string> {
+  const email = `bench-${randomUUID().slice(0, 8)}@cnom.example.fr`;
+  const password = 'violet lantern across the harbour';
+  const enrolment = await enrolUser({ db: frDb, users: new UserRepository(frDb), audit: new AuditLog(frDb) }, 'FR', 'FR-CNOM',
+    { email, displayName: 'Camille Bench', roles: ['case-handler'], password });
+  const code = totpFor('FR', email, enrolment.totp.secret).generate();
+  const response = await fetch(`${frUrl}/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password, code }) });
+  if (response.status !== 200) throw new Error(`bench sign-in failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { token: string }).token;
+}
+
 let sequence = 0;
 
 /** One information request as a case handler at FR-CNOM sends it, with a person of its own. */
-async function sendRequest(frUrl: string): Promise<void> {
+async function sendRequest(network: BenchNetwork): Promise<void> {
   const n = ++sequence;
-  const response = await fetch(`${frUrl}/requests`, {
+  const response = await fetch(`${network.frUrl}/requests`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-authority-id': 'FR-CNOM' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${network.frSession}` },
     body: JSON.stringify({
       addresseeAuthorityId: 'DE-BE-AEK',
       legislativeArea: 'professional-qualifications',
@@ -143,7 +178,7 @@ export async function maximumThroughput(network: BenchNetwork, count: number, co
   await Promise.all(Array.from({ length: concurrency }, async () => {
     while (issued < count) {
       issued++;
-      await sendRequest(network.frUrl);
+      await sendRequest(network);
     }
   }));
   return phaseResult(network, await acknowledged(network, since, count, 600_000), null);
@@ -160,15 +195,15 @@ export async function fixedLoad(network: BenchNetwork, perSecond: number, second
     const due = start + (i * 1000) / perSecond;
     const wait = due - performance.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-    inFlight.push(sendRequest(network.frUrl));
+    inFlight.push(sendRequest(network));
   }
   await Promise.all(inFlight);
   return phaseResult(network, await acknowledged(network, since, count, 600_000), perSecond);
 }
 
 /** Bytes on the wire per exchange: every record (key, value, headers) on the run's topics, divided by exchanges. */
-export async function bytesOnTheWire(network: BenchNetwork, brokers: string, exchanges: number): Promise<{ recordsPerExchange: number; bytesPerExchange: number }> {
-  const kafka = new Kafka({ brokers: brokers.split(','), logLevel: logLevel.NOTHING, clientId: 'bench-scan' });
+export async function bytesOnTheWire(network: BenchNetwork, endpoints: Endpoints, exchanges: number): Promise<{ recordsPerExchange: number; bytesPerExchange: number }> {
+  const kafka = new Kafka({ brokers: endpoints.kafkaBrokers.split(','), sasl: kafkaUser(endpoints, 'admin').sasl, logLevel: logLevel.NOTHING, clientId: 'bench-scan' });
   const admin = kafka.admin();
   await admin.connect();
   const topics = (await admin.listTopics()).filter((t) => t.startsWith(network.prefix) && !t.endsWith('hub.broadcast') && !t.endsWith('hub.rejected'));

@@ -1,8 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, totalmem } from 'node:os';
+import { readKeySet } from '@imi/envelope';
 import { measureCryptoFloor } from './crypto-floor';
-import { BenchNetwork, bytesOnTheWire, Endpoints, fixedLoad, maximumThroughput, PhaseResult } from './pipeline';
+import { DIRECTORY_SIZE, DirectorySearchResult, measureDirectorySearch } from './directory-search';
+import { BenchNetwork, bytesOnTheWire, Endpoints, fixedLoad, kafkaUser, maximumThroughput, PhaseResult } from './pipeline';
 import { round } from './stats';
 import { measureTransport } from './transport-baseline';
 
@@ -23,6 +25,7 @@ async function main(): Promise<void> {
   let maximum: PhaseResult;
   const fixed: Record<string, PhaseResult> = {};
   let wire: { recordsPerExchange: number; bytesPerExchange: number };
+  let directory: DirectorySearchResult;
   try {
     log(`warm-up: 500 exchanges`);
     await maximumThroughput(network, 500, concurrency);
@@ -38,13 +41,18 @@ async function main(): Promise<void> {
     }
     const total = 500 + exchanges + Object.values(fixed).reduce((n, p) => n + p.exchanges, 0);
     log('bytes on the wire');
-    wire = await bytesOnTheWire(network, endpoints.kafkaBrokers, total);
+    wire = await bytesOnTheWire(network, endpoints, total);
+    log(`directory search: ${DIRECTORY_SIZE} authorities on node FR`);
+    directory = await measureDirectorySearch({
+      brokers: endpoints.kafkaBrokers, sasl: kafkaUser(endpoints, 'admin').sasl, prefix: network.prefix,
+      hubKey: readKeySet(join(network.keysRoot, 'hub')).signing, nodeUrl: network.frUrl, session: network.frSession,
+    });
   } finally {
     await network.stop();
   }
 
   log('transport baseline (bare kafkajs, same broker)');
-  const transport = await measureTransport(endpoints.kafkaBrokers, exchanges, crypto.valueBytes, 180);
+  const transport = await measureTransport(endpoints.kafkaBrokers, exchanges, crypto.valueBytes, 180, kafkaUser(endpoints, 'admin').sasl);
   // One exchange is four Kafka hops: request to the hub, to DE, receipt to the hub, to FR.
   const hopsPerExchange = 4;
 
@@ -55,6 +63,7 @@ async function main(): Promise<void> {
     cryptoFloor: crypto,
     transportBaseline: { ...transport, exchangesPerSecondAtFourHops: round(transport.messagesPerSecond / hopsPerExchange) },
     pipeline: { maximum, fixed, wire },
+    directorySearch: directory,
     ratios: {
       pipelineToTransport: round(maximum.achievedPerSecond / (transport.messagesPerSecond / hopsPerExchange), 3),
       pipelineToCryptoFloor: round(maximum.achievedPerSecond / crypto.shippedExchangesPerSecond, 3),
@@ -64,6 +73,7 @@ async function main(): Promise<void> {
       atLeastHalfTheCryptoFloor: maximum.achievedPerSecond >= crypto.shippedExchangesPerSecond / 2,
       p99AtMost100MsAt250PerSecond: fixed['250/s'].latency.p99Ms <= 100,
       rssAtMost256MbAt250PerSecond: Object.values(fixed['250/s'].peakRssMb).every((mb) => mb <= 256),
+      directorySearchP99Under100Ms: directory.httpLatency.p99Ms < 100,
     },
   };
 
@@ -88,6 +98,8 @@ function printTable(r: any): void {
     ] as [string, string]),
     ['peak RSS at maximum (MB)', Object.entries(r.pipeline.maximum.peakRssMb).map(([k, v]) => `${k} ${v}`).join(', ')],
     ['on the wire per exchange', `${r.pipeline.wire.bytesPerExchange} bytes in ${r.pipeline.wire.recordsPerExchange} records`],
+    ['directory search on a node, HTTP (' + r.directorySearch.authorities + ' authorities)', `p50 ${r.directorySearch.httpLatency.p50Ms} ms, p99 ${r.directorySearch.httpLatency.p99Ms} ms, max ${r.directorySearch.httpLatency.maxMs} ms`],
+    ['directory search in process', `p50 ${r.directorySearch.inProcessLatency.p50Ms} ms, p99 ${r.directorySearch.inProcessLatency.p99Ms} ms`],
     ['pipeline ÷ transport', String(r.ratios.pipelineToTransport)],
     ['pipeline ÷ crypto floor', String(r.ratios.pipelineToCryptoFloor)],
   ];

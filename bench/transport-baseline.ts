@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { CompressionTypes, Kafka, logLevel, Partitioners } from 'kafkajs';
+import { CompressionTypes, Kafka, logLevel, Partitioners, SASLOptions } from 'kafkajs';
 import { round } from './stats';
 
 export interface TransportBaseline {
@@ -15,8 +15,9 @@ export interface TransportBaseline {
  * a detached signature's size, in batches like the outbox relay's, into a topic with as many
  * partitions as hub.ingress, and consume them all. The limit one Kafka hop puts on the pipeline.
  */
-export async function measureTransport(brokers: string, count: number, valueBytes: number, headerBytes: number, batchSize = 500): Promise<TransportBaseline> {
-  const kafka = new Kafka({ brokers: brokers.split(','), logLevel: logLevel.NOTHING, clientId: 'bench-transport' });
+export async function measureTransport(brokers: string, count: number, valueBytes: number, headerBytes: number, sasl?: SASLOptions, batchSize = 500): Promise<TransportBaseline> {
+  // Same authentication as the pipeline's processes (SASL/SCRAM: once per connection, nothing per message).
+  const kafka = new Kafka({ brokers: brokers.split(','), sasl, logLevel: logLevel.NOTHING, clientId: 'bench-transport' });
   const topic = `bench-transport-${randomUUID()}`;
   const admin = kafka.admin();
   await admin.connect();

@@ -8,9 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { up } from './stack.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { KAFKA_BROKERS, SCHEMA_REGISTRY_URL, DATABASE_URL } = process.env;
+const { KAFKA_BROKERS, SCHEMA_REGISTRY_URL, DATABASE_URL, KAFKA_CREDENTIALS_FILE } = process.env;
 const endpoints = KAFKA_BROKERS && SCHEMA_REGISTRY_URL && DATABASE_URL
-  ? { kafkaBrokers: KAFKA_BROKERS, schemaRegistryUrl: SCHEMA_REGISTRY_URL, databaseUrl: DATABASE_URL }
+  ? { kafkaBrokers: KAFKA_BROKERS, schemaRegistryUrl: SCHEMA_REGISTRY_URL, databaseUrl: DATABASE_URL, kafkaCredentialsFile: KAFKA_CREDENTIALS_FILE }
   : await up();
 const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(1);

@@ -2,15 +2,43 @@
 // The guidelines' first example against the network `npm start` runs: the French order of
 // doctors (FR-CNOM) asks the Berlin medical chamber (DE-BE-AEK) to confirm a diploma. Then an
 // alert: Berlin tells every other member state that a doctor is barred from practice.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Secret, TOTP } from 'otpauth';
+
 const FR = 'http://127.0.0.1:3002';
 const DE = 'http://127.0.0.1:3001';
+const users = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '.keys', 'demo-users.json'), 'utf8'));
+const tokens = new Map();
 
-async function call(base, authority, method, path, body) {
-  const response = await fetch(base + path, {
+/** Signs in as the authority's demo user: password and the current one-time code. */
+async function session(base, authority) {
+  if (tokens.has(authority)) return tokens.get(authority);
+  const { email, password, totpSecret } = users[authority];
+  const totp = new TOTP({ secret: Secret.fromBase32(totpSecret), algorithm: 'SHA1', digits: 6, period: 30 });
+  // A code is good once: a second run inside the same 30 s uses the next one.
+  for (const timestamp of [Date.now(), Date.now() + 30_000]) {
+    const response = await fetch(`${base}/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password, code: totp.generate({ timestamp }) }) });
+    if (response.ok) {
+      const { token } = await response.json();
+      tokens.set(authority, token);
+      return token;
+    }
+  }
+  throw new Error(`sign-in as ${email} failed`);
+}
+
+async function send(base, authority, method, path, body) {
+  return fetch(base + path, {
     method,
-    headers: { 'content-type': 'application/json', 'x-authority-id': authority },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await session(base, authority)}` },
     body: body && JSON.stringify(body),
   });
+}
+
+async function call(base, authority, method, path, body) {
+  const response = await send(base, authority, method, path, body);
   const json = await response.json();
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
   return json;
@@ -38,7 +66,7 @@ const request = await call(FR, 'FR-CNOM', 'POST', '/requests', {
 console.log(`  request ${request.id}: ${request.state}`);
 
 step('DE-BE-AEK sees it, without the person');
-const incoming = await until(async () => (await fetch(`${DE}/requests/${request.id}`, { headers: { 'x-authority-id': 'DE-BE-AEK' } })).ok && call(DE, 'DE-BE-AEK', 'GET', `/requests/${request.id}`), 'the request on DE');
+const incoming = await until(async () => (await send(DE, 'DE-BE-AEK', 'GET', `/requests/${request.id}`)).ok && call(DE, 'DE-BE-AEK', 'GET', `/requests/${request.id}`), 'the request on DE');
 console.log(`  state ${incoming.state}, subject: ${incoming.subject ? 'present' : 'not disclosed'}`);
 
 step('DE-BE-AEK accepts; FR then sends the person, sealed for DE');
@@ -65,7 +93,7 @@ const alert = await call(DE, 'DE-BE-AEK', 'POST', '/alerts', {
   },
 });
 console.log(`  alert ${alert.id} to ${alert.recipients.map((r) => r.authorityId).join(', ')}`);
-await until(async () => (await fetch(`${ES}/alerts/${alert.id}`, { headers: { 'x-authority-id': 'ES-CNIMI' } })).ok, 'the alert on ES');
+await until(async () => (await send(ES, 'ES-CNIMI', 'GET', `/alerts/${alert.id}`)).ok, 'the alert on ES');
 await call(ES, 'ES-CNIMI', 'POST', `/alerts/${alert.id}/acknowledge`);
 const tracked = await until(async () => {
   const r = await call(DE, 'DE-BE-AEK', 'GET', `/alerts/${alert.id}`);

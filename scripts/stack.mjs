@@ -5,6 +5,7 @@
 //   node scripts/stack.mjs up       fetch what is missing into .cache/, start what is not running
 //   node scripts/stack.mjs down     stop what `up` started, by pid
 //   node scripts/stack.mjs status   what runs, and where
+//   node scripts/stack.mjs docker-config   the secured Kafka configuration for docker-compose.yml
 //
 // Kafka and Apicurio are release artifacts from Maven Central (stack/pom.xml); downloads stay
 // in .cache/ (git-ignored) so the second `up` is fast. Runtime state (data, logs, pids) is in
@@ -33,6 +34,8 @@ const ports = {
 
 export const endpoints = {
   kafkaBrokers: `127.0.0.1:${ports.kafka}`,
+  // SASL/SCRAM users of the broker (admin, hub, one per member state's node), drawn at first start.
+  kafkaCredentialsFile: join(stateDir, 'kafka', 'credentials.json'),
   schemaRegistryUrl: `http://127.0.0.1:${ports.registry}/apis/ccompat/v7`,
   databaseUrl: `postgres://postgres:postgres@127.0.0.1:${ports.postgres}/postgres`,
 };
@@ -187,16 +190,74 @@ async function apicurioRunner() {
 
 // ---------------------------------------------------------------- components
 
-function kafkaProperties(dataDir) {
+/**
+ * Every Kafka user is drawn once, with the broker's storage: KRaft takes SCRAM credentials at
+ * format time (--add-scram), so the broker never runs a moment without them. Nodes exist for
+ * the EU and EEA states and the Commission; the hub grants each its ACLs when it registers.
+ */
+const NODE_CODES = ['AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'EL', 'ES', 'FI', 'FR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK', 'IS', 'LI', 'NO', 'EC'];
+function drawKafkaCredentials() {
+  const user = (username) => ({ username, password: randomBytes(24).toString('base64url') });
+  return {
+    mechanism: 'scram-sha-512',
+    admin: user('admin'),
+    hub: user('hub'),
+    nodes: Object.fromEntries(NODE_CODES.map((code) => [code, user(`node-${code}`)])),
+  };
+}
+
+/** The stack's Kafka users, drawn on first need and kept (0600) for the stack's life. */
+function kafkaCredentials() {
+  if (!existsSync(endpoints.kafkaCredentialsFile)) {
+    mkdirSync(dirname(endpoints.kafkaCredentialsFile), { recursive: true });
+    writeFileSync(endpoints.kafkaCredentialsFile, JSON.stringify(drawKafkaCredentials(), null, 2), { mode: 0o600 });
+  }
+  return JSON.parse(readFileSync(endpoints.kafkaCredentialsFile, 'utf8'));
+}
+
+function kafkaUsers(credentials) {
+  return [credentials.admin, credentials.hub, ...Object.values(credentials.nodes)];
+}
+
+/** Where the broker listens: on 127.0.0.1 for the local stack, on the compose network for Docker. */
+const LOCAL_NET = {
+  voters: `1@127.0.0.1:${ports.controller}`,
+  listeners: `SASL_PLAINTEXT://127.0.0.1:${ports.kafka},CONTROLLER://127.0.0.1:${ports.controller}`,
+  advertised: `SASL_PLAINTEXT://127.0.0.1:${ports.kafka}`,
+  clientListeners: ['SASL_PLAINTEXT'],
+};
+const DOCKER_NET = {
+  voters: '1@kafka:9093',
+  listeners: 'INTERNAL://:9092,CONTROLLER://:9093,EXTERNAL://:19092',
+  advertised: 'INTERNAL://kafka:9092,EXTERNAL://127.0.0.1:19092',
+  clientListeners: ['INTERNAL', 'EXTERNAL'],
+};
+
+function kafkaProperties(dataDir, credentials, net = LOCAL_NET) {
+  const admin = credentials.admin;
+  const scramJaas = `org.apache.kafka.common.security.scram.ScramLoginModule required username="${admin.username}" password="${admin.password}";`;
   return `# Written by scripts/stack.mjs: one combined KRaft broker+controller for a 2-core machine.
+# Clients authenticate with SASL/SCRAM-SHA-512; the StandardAuthorizer denies whatever no ACL
+# allows. admin (the operator) and hub are super users; each node gets its ACLs from the hub.
 process.roles=broker,controller
 node.id=1
-controller.quorum.voters=1@127.0.0.1:${ports.controller}
-listeners=PLAINTEXT://127.0.0.1:${ports.kafka},CONTROLLER://127.0.0.1:${ports.controller}
-advertised.listeners=PLAINTEXT://127.0.0.1:${ports.kafka}
+controller.quorum.voters=${net.voters}
+listeners=${net.listeners}
+advertised.listeners=${net.advertised}
 controller.listener.names=CONTROLLER
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
-inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,${net.clientListeners.map((l) => `${l}:SASL_PLAINTEXT`).join(',')}
+inter.broker.listener.name=${net.clientListeners[0]}
+sasl.enabled.mechanisms=SCRAM-SHA-512
+sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
+${net.clientListeners.map((l) => `listener.name.${l.toLowerCase()}.scram-sha-512.sasl.jaas.config=${scramJaas}`).join('\n')}
+# SCRAM users live in the metadata log, which the controller cannot read before it is up: its
+# own listener uses PLAIN with the one static operator user.
+sasl.mechanism.controller.protocol=PLAIN
+listener.name.controller.sasl.enabled.mechanisms=PLAIN
+listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="${admin.username}" password="${admin.password}" user_${admin.username}="${admin.password}";
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+allow.everyone.if.no.acl.found=false
+super.users=User:${admin.username};User:${credentials.hub.username}
 log.dirs=${dataDir}
 offsets.topic.replication.factor=1
 offsets.topic.num.partitions=1
@@ -230,7 +291,8 @@ logger.started.level = INFO
 async function kafkaReady() {
   // An Admin metadata call through kafkajs: the broker answers only once it has joined the quorum.
   const { Kafka, logLevel } = (await import('kafkajs')).default;
-  const admin = new Kafka({ brokers: [endpoints.kafkaBrokers], logLevel: logLevel.NOTHING, retry: { retries: 0 } }).admin();
+  const { admin: user, mechanism } = JSON.parse(readFileSync(endpoints.kafkaCredentialsFile, 'utf8'));
+  const admin = new Kafka({ brokers: [endpoints.kafkaBrokers], sasl: { mechanism, ...user }, logLevel: logLevel.NOTHING, retry: { retries: 0 } }).admin();
   try {
     await admin.connect();
     const cluster = await admin.describeCluster();
@@ -246,8 +308,12 @@ async function startKafka(java) {
   const libs = kafkaLibs();
   const dir = join(stateDir, 'kafka');
   const dataDir = join(dir, 'data');
+  // Storage formatted before the broker was secured has no users: start it again, with them.
+  const formattedWithUsers = join(dir, 'formatted-with-scram-users');
+  if (!existsSync(formattedWithUsers)) rmSync(dataDir, { recursive: true, force: true });
+  const credentials = kafkaCredentials();
   mkdirSync(dataDir, { recursive: true });
-  writeFileSync(join(dir, 'server.properties'), kafkaProperties(dataDir));
+  writeFileSync(join(dir, 'server.properties'), kafkaProperties(dataDir, credentials), { mode: 0o600 });
   writeFileSync(join(dir, 'log4j2.properties'), LOG4J2);
   const clusterIdFile = join(dir, 'cluster-id');
   // A Kafka cluster id is 16 random bytes in URL-safe base64, exactly what StorageTool random-uuid prints.
@@ -255,10 +321,12 @@ async function startKafka(java) {
   const javaArgs = ['-cp', join(libs, '*'), `-Dlog4j2.configurationFile=${join(dir, 'log4j2.properties')}`];
   const format = spawnSync(
     java,
-    [...javaArgs, 'kafka.tools.StorageTool', 'format', '-t', readFileSync(clusterIdFile, 'utf8').trim(), '-c', join(dir, 'server.properties'), '--ignore-formatted'],
+    [...javaArgs, 'kafka.tools.StorageTool', 'format', '-t', readFileSync(clusterIdFile, 'utf8').trim(), '-c', join(dir, 'server.properties'), '--ignore-formatted',
+      ...kafkaUsers(credentials).flatMap((u) => ['--add-scram', `SCRAM-SHA-512=[name=${u.username},password=${u.password}]`])],
     { encoding: 'utf8' },
   );
   if (format.status !== 0) throw new Error(`Kafka storage format failed: ${format.stderr || format.stdout}`);
+  writeFileSync(formattedWithUsers, '');
   log(`starting Kafka ${KAFKA_VERSION} on ${endpoints.kafkaBrokers}`);
   startDetached('kafka', java, ['-Xms256m', '-Xmx512m', '-XX:+UseG1GC', '-Djava.awt.headless=true', ...javaArgs, 'kafka.Kafka', join(dir, 'server.properties')]);
 }
@@ -340,12 +408,31 @@ export async function reset() {
   rmSync(stateDir, { recursive: true, force: true });
 }
 
+/**
+ * For docker-compose.yml: the same secured broker configuration and users, written to
+ * .stack/docker/ (git-ignored) for the Kafka and schema registry containers to mount and read.
+ */
+export async function dockerConfig() {
+  const credentials = kafkaCredentials();
+  const dir = join(stateDir, 'docker');
+  mkdirSync(dir, { recursive: true });
+  const write = (name, text) => writeFileSync(join(dir, name), text, { mode: 0o644 });
+  write('server.properties', kafkaProperties('/tmp/kraft-combined-logs', credentials, DOCKER_NET));
+  write('scram-users', kafkaUsers(credentials).map((u) => `--add-scram SCRAM-SHA-512=[name=${u.username},password=${u.password}]`).join('\n') + '\n');
+  write('cluster-id', `${randomBytes(16).toString('base64url')}\n`);
+  const { username, password } = credentials.admin;
+  write('admin.properties', `security.protocol=SASL_PLAINTEXT\nsasl.mechanism=SCRAM-SHA-512\nsasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="${username}" password="${password}";\n`);
+  write('schema-registry.env', `SCHEMA_REGISTRY_KAFKASTORE_SASL_JAAS_CONFIG=org.apache.kafka.common.security.scram.ScramLoginModule required username="${username}" password="${password}";\n`);
+  log(`docker configuration in ${dir}; Kafka users in ${endpoints.kafkaCredentialsFile}`);
+  return { dir, kafkaCredentialsFile: endpoints.kafkaCredentialsFile };
+}
+
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
 if (isMain) {
   const command = process.argv[2] ?? 'status';
-  const commands = { up, down, status, reset };
+  const commands = { up, down, status, reset, 'docker-config': dockerConfig };
   if (!commands[command]) {
-    console.error(`usage: node scripts/stack.mjs up|down|status|reset`);
+    console.error(`usage: node scripts/stack.mjs up|down|status|reset|docker-config`);
     process.exit(2);
   }
   commands[command]()

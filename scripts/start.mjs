@@ -4,7 +4,7 @@
 // reach them.
 // Ctrl-C stops the hub and the nodes; `npm run stack -- down` stops Kafka, Apicurio, Postgres.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -74,11 +74,42 @@ process.on('SIGTERM', () => {
 
 /** Endpoints given in the environment (e.g. docker compose) are used as they are; else the local stack. */
 async function stackEndpoints() {
-  const { KAFKA_BROKERS, SCHEMA_REGISTRY_URL, DATABASE_URL } = process.env;
+  const { KAFKA_BROKERS, SCHEMA_REGISTRY_URL, DATABASE_URL, KAFKA_CREDENTIALS_FILE } = process.env;
   if (KAFKA_BROKERS && SCHEMA_REGISTRY_URL && DATABASE_URL) {
-    return { kafkaBrokers: KAFKA_BROKERS, schemaRegistryUrl: SCHEMA_REGISTRY_URL, databaseUrl: DATABASE_URL };
+    return { kafkaBrokers: KAFKA_BROKERS, schemaRegistryUrl: SCHEMA_REGISTRY_URL, databaseUrl: DATABASE_URL, kafkaCredentialsFile: KAFKA_CREDENTIALS_FILE };
   }
   return up();
+}
+
+/**
+ * One demo user per authority, with every role, created with the node CLI the way an operator
+ * creates an authority's first administrator. Credentials go to .keys/demo-users.json (for
+ * `npm run demo`); users already in the node's database are kept.
+ */
+async function ensureDemoUsers(plan, adminUrl, file) {
+  const known = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const users = {};
+  for (const node of plan.nodes) {
+    const databaseUrl = await ensureDatabase(adminUrl, `node_${node.code.toLowerCase()}`);
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    for (const authority of node.authorities) {
+      const kept = known[authority.id];
+      if (kept && (await client.query(`SELECT 1 FROM users WHERE lower(email) = lower($1) AND authority_id = $2 AND status = 'active'`, [kept.email, authority.id])).rowCount === 1) {
+        users[authority.id] = kept;
+        continue;
+      }
+      const email = `demo@${authority.id.toLowerCase()}.example`;
+      const result = spawnSync(process.execPath, [join(root, 'dist/apps/node/src/users-cli.js'), 'add', '--authority', authority.id, '--email', email, '--name', 'Demo User',
+        '--roles', 'case-handler,allocator,authority-administrator,coordinator,observer,data-protection-contact'],
+      { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl, NODE_COUNTRY: node.code }, encoding: 'utf8' });
+      if (result.status !== 0) throw new Error(`demo user for ${authority.id}: ${result.stderr.trim()}`);
+      const { password, totpSecret } = JSON.parse(result.stdout);
+      users[authority.id] = { node: node.code, email, password, totpSecret };
+    }
+    await client.end();
+  }
+  writeFileSync(file, JSON.stringify(users, null, 2), { mode: 0o600 });
 }
 
 async function main() {
@@ -92,11 +123,15 @@ async function main() {
   run(process.execPath, [cli, 'provision', '--network', join(root, 'config/demo-network.json'), '--keys', keys], { DATABASE_URL: hubDb });
 
   const common = { KAFKA_BROKERS: endpoints.kafkaBrokers, SCHEMA_REGISTRY_URL: endpoints.schemaRegistryUrl };
-  const hub = startProcess('hub', join(root, 'dist/apps/hub/src/main.js'), { ...common, DATABASE_URL: hubDb, HUB_KEYS_DIR: join(keys, 'hub'), PORT: String(HUB_PORT) });
+  const kafkaUsers = endpoints.kafkaCredentialsFile ? JSON.parse(readFileSync(endpoints.kafkaCredentialsFile, 'utf8')) : null;
+  /** Each process connects to Kafka as its own SASL/SCRAM user; the broker's ACLs hold each node to its own topics. */
+  const kafkaUser = (user) => (user ? { KAFKA_USERNAME: user.username, KAFKA_PASSWORD: user.password, KAFKA_SASL_MECHANISM: kafkaUsers.mechanism } : {});
+  const hub = startProcess('hub', join(root, 'dist/apps/hub/src/main.js'), { ...common, ...kafkaUser(kafkaUsers?.hub), DATABASE_URL: hubDb, HUB_KEYS_DIR: join(keys, 'hub'), PORT: String(HUB_PORT) });
   await waitFor(`http://127.0.0.1:${HUB_PORT}/health`, 'hub', hub);
   await Promise.all(NODES.map(async ({ code, port }) => {
     const child = startProcess(`node ${code}`, join(root, 'dist/apps/node/src/main.js'), {
       ...common,
+      ...kafkaUser(kafkaUsers?.nodes[code]),
       NODE_COUNTRY: code,
       DATABASE_URL: await ensureDatabase(endpoints.databaseUrl, `node_${code.toLowerCase()}`),
       NODE_KEYS_DIR: join(keys, code),
@@ -107,6 +142,7 @@ async function main() {
   }));
 
   const plan = JSON.parse(readFileSync(join(root, 'config/demo-network.json'), 'utf8'));
+  await ensureDemoUsers(plan, endpoints.databaseUrl, join(keys, 'demo-users.json'));
   console.log(`
 The network is up (Ctrl-C stops hub and nodes; \`npm run stack -- down\` stops the stack).
 
@@ -114,7 +150,9 @@ The network is up (Ctrl-C stops hub and nodes; \`npm run stack -- down\` stops t
 ${NODES.map(({ code, port }) => `  node ${code}   http://127.0.0.1:${port}   OpenAPI: http://127.0.0.1:${port}/api-docs   authorities: ${plan.nodes.find((n) => n.code === code).authorities.map((a) => a.id).join(', ')}`).join('\n')}
 
 Kafka ${endpoints.kafkaBrokers}, schema registry ${endpoints.schemaRegistryUrl}, Postgres ${new URL(endpoints.databaseUrl).host}.
-Every REST call names the authority it acts for in the header x-authority-id.
+Every REST call needs a session: POST /sessions with email, password and the current one-time
+code (RFC 6238) gives a 15-minute token for "Authorization: Bearer". One demo user per authority
+(every role) is in .keys/demo-users.json.
 Try the guidelines' first example (the French order of doctors asks Berlin to confirm a diploma):
   npm run demo
 `);

@@ -39,9 +39,9 @@ describe('acceptance gate with an attachment about the person', () => {
   };
 
   async function upload(id: string, content: Buffer, query: string, contentType = 'application/pdf') {
-    const response = await fetch(`${network.node('FR').url}/requests/${id}/attachments?${query}`, {
+    const response = await fr().raw(`/requests/${id}/attachments?${query}`, {
       method: 'POST',
-      headers: { 'content-type': contentType, 'x-authority-id': 'FR-CNOM' },
+      headers: { 'content-type': contentType },
       body: content,
     });
     return { status: response.status, contentType: response.headers.get('content-type'), body: (await response.json()) as any };
@@ -71,13 +71,13 @@ describe('acceptance gate with an attachment about the person', () => {
     expect(before.subject).toBeUndefined();
     expect(before.attachments[0]).toMatchObject({ fileName: 'procedure.pdf', concernsPerson: false });
     expect(await personalDataOnDe()).toEqual([]);
-    const hidden = await fetch(`${network.node('DE').url}/requests/${id}/attachments/${scan.body.id}`, { headers: { 'x-authority-id': 'DE-BE-AEK' } });
+    const hidden = await aek().raw(`/requests/${id}/attachments/${scan.body.id}`);
     expect(hidden.status).toBe(404);
 
     // Acceptance releases both, sealed for DE.
     await aek().post(`/requests/${id}/accept`);
     await eventually(async () => expect(await personalDataOnDe()).toEqual(personalValues));
-    const download = await fetch(`${network.node('DE').url}/requests/${id}/attachments/${scan.body.id}`, { headers: { 'x-authority-id': 'DE-BE-AEK' } });
+    const download = await aek().raw(`/requests/${id}/attachments/${scan.body.id}`);
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await download.arrayBuffer()).equals(diploma)).toBe(true);

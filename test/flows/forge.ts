@@ -6,7 +6,7 @@ import {
 } from '@imi/envelope';
 import { createKafka, topicNames } from '@imi/messaging';
 import { RegistryRepository } from '../../apps/hub/src/registry/registry.repository';
-import { stackEndpoints } from '../stack/endpoints';
+import { kafkaCredentials, stackEndpoints } from '../stack/endpoints';
 import { TestNetwork } from './network';
 
 /**
@@ -21,7 +21,7 @@ export class Forge {
     readonly trust: TrustStore,
     readonly producer: Producer,
   ) {
-    this.kafka = createKafka(stackEndpoints().kafkaBrokers, 'forge');
+    this.kafka = createKafka(stackEndpoints().kafkaBrokers, 'forge', kafkaCredentials('admin'));
   }
 
   static async open(network: TestNetwork): Promise<Forge> {
@@ -29,7 +29,7 @@ export class Forge {
     const codec = await AvroCodec.connect(endpoints.schemaRegistryUrl, findSchemasDir());
     const trust = new TrustStore();
     trust.replace(await new RegistryRepository(network.hubDb).nextTrustList(new Date()));
-    const producer = createKafka(endpoints.kafkaBrokers, 'forge').producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    const producer = createKafka(endpoints.kafkaBrokers, 'forge', kafkaCredentials('admin')).producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     return new Forge(network, codec, trust, producer);
   }

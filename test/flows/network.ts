@@ -4,13 +4,17 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findSchemasDir, publicKeySet } from '@imi/envelope';
+import { KafkaCredentials } from '@imi/messaging';
 import { Database, migrate } from '@imi/persistence';
 import { hubConfigFromEnv, HubConfig } from '../../apps/hub/src/config';
 import { HubModule } from '../../apps/hub/src/hub.module';
 import { ensureKeys, NetworkPlan, provision } from '../../apps/hub/src/operator/provision';
 import { createNodeApp } from '../../apps/node/src/app';
 import { NodeConfig } from '../../apps/node/src/config';
-import { createDatabase, stackEndpoints, uniqueId } from '../stack/endpoints';
+import { createDatabase, kafkaCredentials, stackEndpoints, uniqueId } from '../stack/endpoints';
+
+const kafkaUserEnv = (credentials: KafkaCredentials | undefined) =>
+  credentials ? { KAFKA_USERNAME: credentials.username, KAFKA_PASSWORD: credentials.password, KAFKA_SASL_MECHANISM: credentials.mechanism } : {};
 
 export interface RunningNode {
   country: string;
@@ -53,25 +57,33 @@ export class TestNetwork {
       TOPIC_PREFIX: network.prefix,
       HUB_KEYS_DIR: join(network.keysRoot, 'hub'),
       HUB_INSTANCE_ID: '1',
+      ...kafkaUserEnv(kafkaCredentials('hub')),
     });
     network.hub = await NestFactory.create(HubModule.forRoot(network.hubConfig), { logger: ['error'] });
     await network.hub.init();
-    for (const node of plan.nodes) {
-      const config: NodeConfig = {
-        country: node.code,
-        databaseUrl: await createDatabase(`node_${node.code.toLowerCase()}`),
-        kafkaBrokers: endpoints.kafkaBrokers,
-        schemaRegistryUrl: endpoints.schemaRegistryUrl,
-        topicPrefix: network.prefix,
-        keysDir: join(network.keysRoot, node.code),
-        hubPublicKey: publicKeySet(hubKeys).signing,
-        schemasDir: findSchemasDir(),
-        httpPort: 0,
-      };
-      network.nodes.set(node.code, { country: node.code, config, app: null, url: '', db: Database.connect(config.databaseUrl, 2) });
-      await network.startNode(node.code);
-    }
+    for (const node of plan.nodes) await network.addNode(node.code);
     return network;
+  }
+
+  /** Starts a node registered at the hub (its keys in `<keysRoot>/<CC>`), with a database of its own. */
+  async addNode(code: string): Promise<RunningNode> {
+    const endpoints = stackEndpoints();
+    const hubPublicKey = publicKeySet(ensureKeys(join(this.keysRoot, 'hub'), 'HUB')).signing;
+    const config: NodeConfig = {
+      country: code,
+      databaseUrl: await createDatabase(`node_${code.toLowerCase()}`),
+      kafkaBrokers: endpoints.kafkaBrokers,
+      kafkaCredentials: kafkaCredentials(code),
+      schemaRegistryUrl: endpoints.schemaRegistryUrl,
+      topicPrefix: this.prefix,
+      keysDir: join(this.keysRoot, code),
+      hubPublicKey,
+      schemasDir: findSchemasDir(),
+      httpPort: 0,
+    };
+    this.nodes.set(code, { country: code, config, app: null, url: '', db: Database.connect(config.databaseUrl, 2) });
+    await this.startNode(code);
+    return this.node(code);
   }
 
   node(country: string): RunningNode {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createKafka } from '@imi/messaging';
-import { stackEndpoints } from '../stack/endpoints';
+import { kafkaCredentials, stackEndpoints } from '../stack/endpoints';
 
 export interface RawRecord {
   topic: string;
@@ -12,7 +12,7 @@ export interface RawRecord {
 
 /** Reads every record of every topic under `prefix`, as raw bytes, up to the current end. */
 export async function readAllRecords(prefix: string): Promise<RawRecord[]> {
-  const kafka = createKafka(stackEndpoints().kafkaBrokers, 'raw-scan');
+  const kafka = createKafka(stackEndpoints().kafkaBrokers, 'raw-scan', kafkaCredentials('admin'));
   const admin = kafka.admin();
   await admin.connect();
   const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));

@@ -157,8 +157,8 @@ describe('information request workflow', () => {
 
     // The addressee attaches the certificate and answers with it; FR receives both.
     const certificate = Buffer.from('%PDF-1.7\n1 0 obj << /Title (Certificate of conformity) >> endobj\n%%EOF\n', 'latin1');
-    const uploaded = await fetch(`${network.node('DE').url}/requests/${id}/attachments?fileName=conformity.pdf&concernsPerson=true`, {
-      method: 'POST', headers: { 'content-type': 'application/pdf', 'x-authority-id': 'DE-BE-AEK' }, body: certificate,
+    const uploaded = await aek().raw(`/requests/${id}/attachments?fileName=conformity.pdf&concernsPerson=true`, {
+      method: 'POST', headers: { 'content-type': 'application/pdf' }, body: certificate,
     });
     expect(uploaded.status).toBe(201);
     const { id: attachmentId } = (await uploaded.json()) as { id: string };

@@ -298,8 +298,8 @@ describe('data subjects\' rights and early deletion', () => {
     const exports = await network.node('FR').db.query(`SELECT DISTINCT exchange_id FROM audit_log WHERE action = 'export' AND purpose = 'right of access report'`);
     expect(exports.map((e) => e.exchange_id)).toEqual(expect.arrayContaining([toDe, toEs, alert.body.id]));
 
-    const pdf = await fetch(`${network.node('FR').url}/access-reports?format=pdf`, {
-      method: 'POST', headers: { 'content-type': 'application/json', 'x-authority-id': 'FR-CNOM' }, body: JSON.stringify({ registerNumber: 'nil 7001' }),
+    const pdf = await actingFor(network.node('FR'), 'FR-CNOM').raw('/access-reports?format=pdf', {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ registerNumber: 'nil 7001' }),
     });
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     const bytes = Buffer.from(await pdf.arrayBuffer());

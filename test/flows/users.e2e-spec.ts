@@ -6,13 +6,20 @@ import { Secret, TOTP } from 'otpauth';
 import { addMonths } from '@imi/domain';
 import { NetworkPlan } from '../../apps/hub/src/operator/provision';
 import { RetentionService } from '../../apps/node/src/privacy/retention.service';
+import { SessionTokens } from '../../apps/node/src/users/session-tokens';
 import { actingFor } from './http';
 import { TestNetwork } from './network';
 
 const PLAN: NetworkPlan = {
   nodes: [
     { code: 'DE', authorities: [{ id: 'DE-BE-AEK', name: 'Ärztekammer Berlin', legislativeAreas: ['professional-qualifications'] }] },
-    { code: 'FR', authorities: [{ id: 'FR-CNOM', name: "Conseil national de l'Ordre des médecins", legislativeAreas: ['professional-qualifications'] }] },
+    {
+      code: 'FR',
+      authorities: [
+        { id: 'FR-CNOM', name: "Conseil national de l'Ordre des médecins", legislativeAreas: ['professional-qualifications'] },
+        { id: 'FR-DGCCRF', name: 'DGCCRF', legislativeAreas: ['services'] },
+      ],
+    },
   ],
 };
 
@@ -97,6 +104,31 @@ describe('users, sign-in and sessions', () => {
     expect((await fr().get('/users')).body.length).toBe(before);
   });
 
+  it('keeps an address unique within one authority only: creating a user tells nothing about other authorities\' users', async () => {
+    const email = `paul.durand-${randomUUID().slice(0, 8)}@example.fr`;
+    const body = { email, displayName: 'Paul Durand', roles: ['case-handler'], password };
+    const atCnom = await fr().post('/users', body);
+    expect(atCnom.status).toBe(201);
+    // The administrator sees the address in its own list anyway; a second one is refused, nothing created.
+    const count = (await fr().get('/users')).body.length;
+    expect((await fr().post('/users', { ...body, email: email.toUpperCase() })).status).toBe(409);
+    expect((await fr().get('/users')).body.length).toBe(count);
+    // Another authority of the same node creates it as if it were new: no trace of the first one.
+    const atDgccrf = await actingFor(network.node('FR'), 'FR-DGCCRF').post('/users', body);
+    expect(atDgccrf.status).toBe(201);
+
+    const code = (enrolment: { body: { totp: { secret: string } } }) =>
+      new TOTP({ secret: Secret.fromBase32(enrolment.body.totp.secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate();
+    // One address, two authorities: the user names the one to act for.
+    expect((await signIn({ email, password, code: code(atCnom) })).status).toBe(401);
+    const cnomSession = await signIn({ email, password, code: code(atCnom), authorityId: 'FR-CNOM' });
+    expect(cnomSession.status).toBe(200);
+    const dgccrfSession = await signIn({ email, password, code: code(atDgccrf), authorityId: 'FR-DGCCRF' });
+    expect(dgccrfSession.status).toBe(200);
+    const claims = (token: string) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
+    expect([claims(cnomSession.body.token).authority, claims(dgccrfSession.body.token).authority]).toEqual(['FR-CNOM', 'FR-DGCCRF']);
+  });
+
   it('routes objections to the data protection contact only, checking the session and the role on every call', async () => {
     const dpo = await createUser(['data-protection-contact']);
     const handler = await createUser(['case-handler']);
@@ -116,6 +148,9 @@ describe('users, sign-in and sessions', () => {
     const forged = await new SignJWT({ authority: 'FR-CNOM', roles: ['data-protection-contact'] }).setProtectedHeader({ alg: 'HS256' })
       .setSubject(dpo.id).setIssuer('imi-node-FR').setAudience('imi-node-FR').setExpirationTime('5m').sign(Buffer.from('not the node key at all, not at all'));
     expect((await withToken('/subject-requests/objections', forged)).status).toBe(401);
+    // The node's own key, but past its 15 minutes.
+    const expired = await network.node('FR').app!.get(SessionTokens).issue({ userId: dpo.id, authorityId: 'FR-CNOM', roles: ['data-protection-contact'] }, new Date(Date.now() - 16 * 60_000));
+    expect((await withToken('/subject-requests/objections', expired)).status).toBe(401);
 
     // A role taken away or a deactivation counts at once, not when the token expires.
     await fr().post(`/users/${dpo.id}/roles`, { roles: ['case-handler'] });

@@ -1,17 +1,29 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { KafkaCredentials, kafkaUserFromFile } from '@imi/messaging';
 
 export interface StackEndpoints {
   kafkaBrokers: string[];
   schemaRegistryUrl: string;
   databaseUrl: string;
+  /** The local stack's Kafka users (SASL/SCRAM); absent for an unsecured broker. */
+  kafkaCredentialsFile?: string;
 }
 
 /** The endpoints global-setup put in the environment for the test workers. */
 export function stackEndpoints(): StackEndpoints {
-  const { KAFKA_BROKERS, SCHEMA_REGISTRY_URL, DATABASE_URL } = process.env;
+  const { KAFKA_BROKERS, SCHEMA_REGISTRY_URL, DATABASE_URL, KAFKA_CREDENTIALS_FILE } = process.env;
   if (!KAFKA_BROKERS || !SCHEMA_REGISTRY_URL || !DATABASE_URL) throw new Error('stack endpoints are not set: run through jest (global-setup)');
-  return { kafkaBrokers: KAFKA_BROKERS.split(','), schemaRegistryUrl: SCHEMA_REGISTRY_URL, databaseUrl: DATABASE_URL };
+  return { kafkaBrokers: KAFKA_BROKERS.split(','), schemaRegistryUrl: SCHEMA_REGISTRY_URL, databaseUrl: DATABASE_URL, kafkaCredentialsFile: KAFKA_CREDENTIALS_FILE || undefined };
+}
+
+/**
+ * The Kafka credentials of one of the stack's users: `admin` (the operator, for test
+ * assertions and forgeries), `hub`, or a node by its country code. None on an unsecured broker.
+ */
+export function kafkaCredentials(user: string): KafkaCredentials | undefined {
+  const file = stackEndpoints().kafkaCredentialsFile;
+  return file ? kafkaUserFromFile(file, user) : undefined;
 }
 
 export function uniqueId(prefix: string): string {

@@ -16,12 +16,14 @@ function useEndpoints(endpoints: StackEndpoints, source: string): void {
   process.env.KAFKA_BROKERS = endpoints.kafkaBrokers.join(',');
   process.env.SCHEMA_REGISTRY_URL = endpoints.schemaRegistryUrl;
   process.env.DATABASE_URL = endpoints.databaseUrl;
+  if (endpoints.kafkaCredentialsFile) process.env.KAFKA_CREDENTIALS_FILE = endpoints.kafkaCredentialsFile;
   process.stderr.write(`\n[test stack] ${source}: Kafka ${process.env.KAFKA_BROKERS}, registry ${endpoints.schemaRegistryUrl}\n`);
 }
 
 /**
  * Real infrastructure for the integration tests, in this order of preference:
- * 1. endpoints given in the environment (KAFKA_BROKERS, SCHEMA_REGISTRY_URL, DATABASE_URL), used as they are;
+ * 1. endpoints given in the environment (KAFKA_BROKERS, SCHEMA_REGISTRY_URL, DATABASE_URL, and
+ *    KAFKA_CREDENTIALS_FILE for a secured broker), used as they are;
  * 2. Testcontainers, when a Docker engine is reachable;
  * 3. the local stack of scripts/stack.mjs (Kafka and Apicurio from Maven Central, embedded Postgres).
  * Never an in-memory stand-in.

@@ -20,7 +20,7 @@ export function localStackRunning(): boolean {
 
 /** Starts the local stack (Kafka, Apicurio, Postgres from Maven Central / npm) and returns its endpoints. */
 export function startLocalStack(): StackEndpoints {
-  const endpoints = JSON.parse(stack('up')) as { kafkaBrokers: string; schemaRegistryUrl: string; databaseUrl: string };
+  const endpoints = JSON.parse(stack('up')) as { kafkaBrokers: string; schemaRegistryUrl: string; databaseUrl: string; kafkaCredentialsFile: string };
   return { ...endpoints, kafkaBrokers: endpoints.kafkaBrokers.split(',') };
 }
 

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { publicKeySet, readPublicKeySet } from '@imi/envelope';
 import { Database, migrate } from '@imi/persistence';
 import { destroyEncryptionKey, rotateEncryptionKey } from './operator/encryption-keys';
-import { ensureKeys, NetworkPlan, provision } from './operator/provision';
+import { ensureKeys, NetworkPlan, provision, registerMemberState } from './operator/provision';
 import { rotateSigningKey } from './operator/signing-keys';
 import { loadLegislativeAreas } from './registry/legislative-areas';
 import { RegistryRepository } from './registry/registry.repository';
@@ -14,8 +14,11 @@ const USAGE = `hub operator CLI (DATABASE_URL names the hub database)
 
   keys node --node CC --out DIR       generate a node's signing and encryption keys
   keys hub --out DIR                  generate the hub's signing key
-  register-node --public FILE         register a node with its public keys (public.json)
+  register-node --public FILE --coordinator ID --coordinator-name NAME
+                                      register a member state's node with its public keys (public.json)
+                                      and its national coordinator, who registers the rest through the node
   register-authority --id ID --node CC --name NAME --areas a,b
+                                      an authority of a node the operator runs itself (the Commission's)
   set-node-status --node CC --status active|suspended|revoked
   revoke-key --kid KID
   rotate-encryption-key --node CC --keys DIR --not-before ISO [--previous-valid-until ISO]
@@ -58,7 +61,7 @@ async function main(argv: string[]): Promise<void> {
     options: {
       node: { type: 'string' }, out: { type: 'string' }, public: { type: 'string' }, id: { type: 'string' },
       name: { type: 'string' }, areas: { type: 'string' }, status: { type: 'string' }, kid: { type: 'string' },
-      network: { type: 'string' }, keys: { type: 'string' },
+      network: { type: 'string' }, keys: { type: 'string' }, coordinator: { type: 'string' }, 'coordinator-name': { type: 'string' },
       'not-before': { type: 'string' }, 'previous-valid-until': { type: 'string' },
     },
   });
@@ -76,7 +79,7 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'register-node':
-      return withRegistry((r) => r.registerNode(readPublicKeySet(need('public'))));
+      return withRegistry((_, db) => registerMemberState(db, readPublicKeySet(need('public')), { id: need('coordinator'), name: need('coordinator-name') }));
     case 'register-authority': {
       const areas = need('areas').split(',');
       const known = new Set(loadLegislativeAreas().map((a) => a.id));

@@ -1,9 +1,12 @@
 import { findSchemasDir, KeyError } from '@imi/envelope';
+import { KafkaCredentials, kafkaCredentialsFromEnv } from '@imi/messaging';
 
 /** Everything the hub reads from its environment, validated once at boot. */
 export interface HubConfig {
   databaseUrl: string;
   kafkaBrokers: string[];
+  /** SASL/SCRAM credentials of this process's Kafka user; none on an unsecured broker. */
+  kafkaCredentials?: KafkaCredentials;
   schemaRegistryUrl: string;
   topicPrefix: string;
   /** Folder holding the hub key set (private.json), outside git. */
@@ -23,6 +26,7 @@ export function hubConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfi
   return {
     databaseUrl: need('DATABASE_URL'),
     kafkaBrokers: need('KAFKA_BROKERS').split(','),
+    kafkaCredentials: kafkaCredentialsFromEnv(env),
     schemaRegistryUrl: need('SCHEMA_REGISTRY_URL'),
     topicPrefix: env.TOPIC_PREFIX ?? '',
     keysDir: need('HUB_KEYS_DIR'),

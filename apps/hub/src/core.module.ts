@@ -35,7 +35,7 @@ export class HubCoreModule {
           },
         },
         { provide: AvroCodec, useFactory: () => AvroCodec.connect(config.schemaRegistryUrl, config.schemasDir) },
-        { provide: Kafka, useFactory: () => createKafka(config.kafkaBrokers, `hub-${config.instanceId}`) },
+        { provide: Kafka, useFactory: () => createKafka(config.kafkaBrokers, `hub-${config.instanceId}`, config.kafkaCredentials) },
         { provide: HUB_KEYS, useFactory: () => readKeySet(config.keysDir) },
         {
           provide: TrustStore,

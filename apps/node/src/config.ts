@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { findSchemasDir, KeyError, PublicJwk } from '@imi/envelope';
+import { KafkaCredentials, kafkaCredentialsFromEnv } from '@imi/messaging';
 
 /** Everything a national node reads from its environment, validated once at boot. */
 export interface NodeConfig {
@@ -7,6 +8,8 @@ export interface NodeConfig {
   country: string;
   databaseUrl: string;
   kafkaBrokers: string[];
+  /** SASL/SCRAM credentials of this process's Kafka user; none on an unsecured broker. */
+  kafkaCredentials?: KafkaCredentials;
   schemaRegistryUrl: string;
   topicPrefix: string;
   /** Folder holding this node's key set (private.json), outside git. */
@@ -38,6 +41,7 @@ export function nodeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): NodeCon
     country,
     databaseUrl: need('DATABASE_URL'),
     kafkaBrokers: need('KAFKA_BROKERS').split(','),
+    kafkaCredentials: kafkaCredentialsFromEnv(env),
     schemaRegistryUrl: need('SCHEMA_REGISTRY_URL'),
     topicPrefix: env.TOPIC_PREFIX ?? '',
     keysDir: need('NODE_KEYS_DIR'),

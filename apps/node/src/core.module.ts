@@ -35,7 +35,7 @@ export class NodeCoreModule {
           },
         },
         { provide: AvroCodec, useFactory: () => AvroCodec.connect(config.schemaRegistryUrl, config.schemasDir) },
-        { provide: Kafka, useFactory: () => createKafka(config.kafkaBrokers, `node-${config.country}`) },
+        { provide: Kafka, useFactory: () => createKafka(config.kafkaBrokers, `node-${config.country}`, config.kafkaCredentials) },
         {
           provide: TrustStore,
           useFactory: () => {

@@ -3,12 +3,14 @@ import { AccessReportModule } from './access-report/access-report.module';
 import { AlertsModule } from './alerts/alerts.module';
 import { AuthoritiesModule } from './authorities/authorities.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
+import { DirectoryModule } from './directory/directory.module';
 import { NodeConfig } from './config';
 import { NodeCoreModule } from './core.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { ProofModule } from './proof/proof.module';
 import { HealthController } from './health/health.controller';
 import { MessagingModule } from './messaging/messaging.module';
+import { RegistrationsModule } from './registrations/registrations.module';
 import { RequestsModule } from './requests/requests.module';
 import { SubjectRightsModule } from './subject-rights/subject-rights.module';
 import { TrustModule } from './trust/trust.module';
@@ -19,7 +21,7 @@ export class NodeModule {
   static forRoot(config: NodeConfig): DynamicModule {
     return {
       module: NodeModule,
-      imports: [NodeCoreModule.forRoot(config), PrivacyModule, TrustModule, CatalogueModule, MessagingModule, AuthoritiesModule, RequestsModule, AlertsModule, SubjectRightsModule, ProofModule, AccessReportModule, UsersModule],
+      imports: [NodeCoreModule.forRoot(config), PrivacyModule, TrustModule, CatalogueModule, MessagingModule, AuthoritiesModule, RequestsModule, AlertsModule, SubjectRightsModule, ProofModule, AccessReportModule, UsersModule, RegistrationsModule, DirectoryModule],
       controllers: [HealthController],
     };
   }

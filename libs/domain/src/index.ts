@@ -11,3 +11,5 @@ export * from './subject-rights';
 export * from './proof';
 export * from './access';
 export * from './users';
+export * from './registration';
+export * from './directory';

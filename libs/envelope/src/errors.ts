@@ -21,7 +21,8 @@ export type RejectionCode =
   | 'unknown-type'
   | 'invalid-content'
   | 'transition-refused'
-  | 'unknown-case';
+  | 'unknown-case'
+  | 'registration-refused';
 
 /** A message that fails a check. Not retriable: the consumer records it and rejects it. */
 export class MessageRejected extends Error {

@@ -27,3 +27,6 @@ export async function verifyHubDocument(jws: string, typ: string, hubPublicKey: 
 
 /** `typ` of the question catalogue the hub broadcasts. */
 export const CATALOGUE_TYPE = 'imi-question-catalogue+jws';
+
+/** `typ` of a member state's part of the directory the hub broadcasts. */
+export const DIRECTORY_TYPE = 'imi-directory+jws';

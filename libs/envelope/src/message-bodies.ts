@@ -72,6 +72,22 @@ export interface MessageBodies {
   'deletion.answered': { deletionId: string; exchangeId: string; agree: boolean; reason: string | null; answeredAt: number };
   'deletion.ordered': { deletionId: string; exchangeId: string; orderedAt: number };
   'deletion.refused': { deletionId: string; exchangeId: string; refusedBy: string[]; refusedAt: number };
+  'directory.updated': DirectoryUpdatedBody;
   'message.received': { receivedMessageId: string; appliedAt: number };
   'message.rejected': { rejectedMessageId: string | null; rejectedBy: string; code: string; reason: string };
+}
+
+/** One authority's registration as its node publishes it to the hub (organisation data only). */
+export interface DirectoryUpdatedBody {
+  authorityId: string;
+  kind: 'competent-authority' | 'delegated-coordinator';
+  status: 'active' | 'suspended' | 'removed';
+  validatedBy: string;
+  names: Record<string, string>;
+  address: { street: string | null; postalCode: string | null; city: string; country: string } | null;
+  legislativeAreas: string[];
+  keywords: Record<string, string[]>;
+  professions: string[];
+  region: string | null;
+  changedAt: number;
 }

@@ -1,7 +1,8 @@
 import { signHubDocument, verifyHubDocument } from './hub-document';
 import { PrivateJwk, PublicJwk } from './keys';
 
-export type ParticipantStatus = 'active' | 'suspended' | 'revoked';
+/** `removed`: an authority taken off the network by its coordinator; its id is never reused. */
+export type ParticipantStatus = 'active' | 'suspended' | 'revoked' | 'removed';
 
 export interface TrustedSigningKey extends PublicJwk {
   status: 'active' | 'revoked';
@@ -32,6 +33,10 @@ export interface AuthorityEntry {
   observes?: string[];
   /** Areas for which this authority is its member state's coordinator: incoming alerts and notifications reach it first. */
   coordinates?: string[];
+  /** Absent means a competent authority (lists from hubs before the registration chain). */
+  kind?: 'competent-authority' | 'national-coordinator' | 'delegated-coordinator';
+  /** The region a regional authority or delegated coordinator serves. */
+  region?: string | null;
 }
 
 /** A legislative area as configured at the hub: what nodes need to apply purpose and retention rules. */

@@ -1,5 +1,6 @@
 export * from './topics';
 export * from './kafka';
+export * from './kafka-access';
 export * from './outbox';
 export * from './inbox';
 export * from './broadcast';

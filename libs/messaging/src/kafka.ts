@@ -1,13 +1,17 @@
-import { Admin, Kafka, logLevel, LogEntry, Partitioners, Producer, ProducerConfig } from 'kafkajs';
+import { Admin, Kafka, logLevel, LogEntry, Partitioners, Producer, ProducerConfig, SASLOptions } from 'kafkajs';
+import type { KafkaCredentials } from './kafka-access';
 
 /**
  * kafkajs client whose log lines carry kafkajs' own context only (broker, topic, error
  * text). kafkajs never logs message values; keeping its level at WARN keeps noise down.
+ * With credentials it authenticates with SASL/SCRAM; the broker's ACLs decide what it may touch.
  */
-export function createKafka(brokers: string[], clientId: string): Kafka {
+export function createKafka(brokers: string[], clientId: string, credentials?: KafkaCredentials): Kafka {
   return new Kafka({
     clientId,
     brokers,
+    // SASL/SCRAM: the password never crosses the wire (salted challenge-response).
+    sasl: credentials ? ({ mechanism: credentials.mechanism, username: credentials.username, password: credentials.password } as SASLOptions) : undefined,
     logLevel: logLevel.WARN,
     logCreator: () => (entry: LogEntry) => {
       const { message, error, broker, topic } = entry.log as Record<string, unknown>;

@@ -20,3 +20,7 @@ export const TRUST_LIST_KEY = 'trust-list';
 
 /** Message key of the question catalogue on the compacted broadcast topic. */
 export const CATALOGUE_KEY = 'question-catalogue';
+
+/** Message key of one member state's part of the directory: one compacted record per state. */
+export const directoryKey = (country: string) => `directory.${country}`;
+export const DIRECTORY_KEY_PREFIX = 'directory.';

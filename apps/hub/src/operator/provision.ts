@@ -1,15 +1,27 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateNodeKeySet, generateSigningKey, NodeKeySet, publicKeySet, readKeySet, writeKeySet } from '@imi/envelope';
+import { generateNodeKeySet, generateSigningKey, NodeKeySet, PublicKeySet, publicKeySet, readKeySet, writeKeySet } from '@imi/envelope';
+import { AuthorityKind } from '@imi/domain';
 import { Database } from '@imi/persistence';
 import { loadLegislativeAreas } from '../registry/legislative-areas';
 import { RegistryConflict, RegistryRepository } from '../registry/registry.repository';
 
+/** An authority as the operator registers it; the directory data is optional (the name then stands in the node's language). */
+export interface PlannedAuthority {
+  id: string;
+  name: string;
+  legislativeAreas: string[];
+  observes?: string[];
+  coordinates?: string[];
+  kind?: AuthorityKind;
+  region?: string | null;
+  names?: Record<string, string>;
+  keywords?: Record<string, string[]>;
+  professions?: string[];
+}
+
 export interface NetworkPlan {
-  nodes: {
-    code: string;
-    authorities: { id: string; name: string; legislativeAreas: string[]; observes?: string[]; coordinates?: string[] }[];
-  }[];
+  nodes: { code: string; authorities: PlannedAuthority[] }[];
 }
 
 /**
@@ -56,4 +68,19 @@ export async function provision(db: Database, plan: NetworkPlan, keysRoot: strin
       await registry.applyAuthority({ ...authority, node: node.code });
     }
   }
+}
+
+/**
+ * The operator's part of the registration chain: a member state's node with its public keys,
+ * and its national coordinator, who registers and validates everyone else through the node.
+ * The coordinator is registered for every area (it can act as a competent authority).
+ */
+export async function registerMemberState(db: Database, keys: PublicKeySet, coordinator: { id: string; name: string }): Promise<void> {
+  if (!coordinator.id.startsWith(`${keys.node}-`)) throw new Error(`the national coordinator's id must start with ${keys.node}-`);
+  const registry = new RegistryRepository(db);
+  await registry.registerNode(keys);
+  await registry.applyAuthority({
+    id: coordinator.id, node: keys.node, name: coordinator.name, kind: 'national-coordinator',
+    legislativeAreas: loadLegislativeAreas().map((a) => a.id),
+  });
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuthorityEntry, ParticipantStatus, PublicJwk, PublicKeySet, TrustedNode, TrustList } from '@imi/envelope';
 import { Database } from '@imi/persistence';
+import { nodeLanguage } from '@imi/domain';
+import type { PlannedAuthority } from '../operator/provision';
 import { loadLegislativeAreas } from './legislative-areas';
 
 export const REGISTRY_CHANGED = 'registry_changed';
@@ -51,19 +53,29 @@ export class RegistryRepository {
   }
 
   /**
-   * Registers an authority or brings it in line with the plan (name, areas, observation,
-   * coordination); its node never changes. Returns whether anything changed.
+   * Registers an authority or brings it in line with the operator's plan (name, areas,
+   * observation, coordination, kind, directory data); its node never changes. Returns whether
+   * anything changed.
    */
-  async applyAuthority(authority: Omit<AuthorityEntry, 'status'>): Promise<boolean> {
+  async applyAuthority(authority: PlannedAuthority & { node: string }): Promise<boolean> {
+    const directory = {
+      names: authority.names ?? { [nodeLanguage(authority.node)]: authority.name },
+      address: null,
+      keywords: authority.keywords ?? {},
+      professions: authority.professions ?? [],
+    };
     return this.db.transaction(async (tx) => {
       const { rows } = await tx.query<{ node: string }>(
-        `INSERT INTO authorities AS a (id, node, name, legislative_areas, observes, coordinates) VALUES ($1, $2, $3, $4, $5, $6)
+        `INSERT INTO authorities AS a (id, node, name, legislative_areas, observes, coordinates, kind, region, directory)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, legislative_areas = EXCLUDED.legislative_areas,
-           observes = EXCLUDED.observes, coordinates = EXCLUDED.coordinates
-         WHERE a.node = EXCLUDED.node AND (a.name, a.legislative_areas, a.observes, a.coordinates)
-           IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.legislative_areas, EXCLUDED.observes, EXCLUDED.coordinates)
+           observes = EXCLUDED.observes, coordinates = EXCLUDED.coordinates, kind = EXCLUDED.kind, region = EXCLUDED.region,
+           directory = EXCLUDED.directory, updated_at = now()
+         WHERE a.node = EXCLUDED.node AND (a.name, a.legislative_areas, a.observes, a.coordinates, a.kind, a.region, a.directory)
+           IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.legislative_areas, EXCLUDED.observes, EXCLUDED.coordinates, EXCLUDED.kind, EXCLUDED.region, EXCLUDED.directory)
          RETURNING a.node`,
-        [authority.id, authority.node, authority.name, authority.legislativeAreas, authority.observes ?? [], authority.coordinates ?? []],
+        [authority.id, authority.node, authority.name, authority.legislativeAreas, authority.observes ?? [], authority.coordinates ?? [],
+          authority.kind ?? 'competent-authority', authority.region ?? null, directory],
       );
       if (rows.length === 0) {
         const existing = await tx.query<{ node: string }>('SELECT node FROM authorities WHERE id = $1', [authority.id]);
@@ -158,8 +170,9 @@ export class RegistryRepository {
     );
     const authorities = await this.db.query<{
       id: string; node: string; name: string; legislative_areas: string[]; status: ParticipantStatus; observes: string[]; coordinates: string[];
+      kind: NonNullable<AuthorityEntry['kind']>; region: string | null;
     }>(
-      'SELECT id, node, name, legislative_areas, status, observes, coordinates FROM authorities ORDER BY id',
+      'SELECT id, node, name, legislative_areas, status, observes, coordinates, kind, region FROM authorities ORDER BY id',
     );
     const trusted: TrustedNode[] = nodes.map((n) => ({
       code: n.code,
@@ -179,6 +192,8 @@ export class RegistryRepository {
         id: a.id, node: a.node, name: a.name, legislativeAreas: a.legislative_areas, status: a.status,
         ...(a.observes.length > 0 ? { observes: a.observes } : {}),
         ...(a.coordinates.length > 0 ? { coordinates: a.coordinates } : {}),
+        ...(a.kind !== 'competent-authority' ? { kind: a.kind } : {}),
+        ...(a.region ? { region: a.region } : {}),
       })),
       legislativeAreas: loadLegislativeAreas(),
     };

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { Kafka, Producer } from 'kafkajs';
 import { PoolClient } from 'pg';
 import { NodeKeySet, signTrustList, TrustStore } from '@imi/envelope';
-import { ensureTopics, idempotentProducer, topicNames, TRUST_LIST_KEY } from '@imi/messaging';
+import { ensureTopics, grantNodeAccess, idempotentProducer, topicNames, TRUST_LIST_KEY } from '@imi/messaging';
 import { Database } from '@imi/persistence';
 import { HubConfig } from '../config';
 import { InjectHubConfig, InjectHubKeys } from '../core.module';
@@ -75,6 +75,8 @@ export class TrustListPublisher implements OnApplicationBootstrap, OnApplication
     await admin.connect();
     try {
       await ensureTopics(admin, list.nodes.map((n) => ({ topic: topics.inbox(n.code) })));
+      // On a secured broker each node gets exactly its own topics and groups.
+      if (this.config.kafkaCredentials) await grantNodeAccess(admin, this.config.topicPrefix, list.nodes.map((n) => n.code));
     } finally {
       await admin.disconnect();
     }

@@ -18,9 +18,13 @@ export interface IngressRecord {
   partition: number;
 }
 
-/** What the hub does with one ingress record: route it, or reject it. */
+/** Messages addressed to the hub itself (recipient node HUB), applied by it and never routed. */
+const HUB_MESSAGE_TYPES: readonly string[] = ['directory.updated'];
+
+/** What the hub does with one ingress record: route it, apply it itself, or reject it. */
 export type RoutingOutcome =
   | { kind: 'route'; envelope: Envelope }
+  | { kind: 'for-hub'; envelope: Envelope }
   | { kind: 'reject'; code: RejectionCode; reason: string; envelope?: Envelope; authenticatedSender?: string };
 
 /**
@@ -60,6 +64,11 @@ export class Router {
       if (mustBeSealed(envelope.type) && envelope.bodyEncoding !== 'JWE') {
         throw new MessageRejected('unsealed-body', `${envelope.type} bodies must be sealed`);
       }
+      if (envelope.recipientNodes.length === 1 && envelope.recipientNodes[0] === HUB_NODE) {
+        if (!HUB_MESSAGE_TYPES.includes(envelope.type)) throw new MessageRejected('unknown-recipient', `${envelope.type} is not for the hub`);
+        return { kind: 'for-hub', envelope };
+      }
+      if (HUB_MESSAGE_TYPES.includes(envelope.type)) throw new MessageRejected('unknown-recipient', `${envelope.type} goes to the hub only`);
       this.checkAddressing(envelope);
       return { kind: 'route', envelope };
     } catch (error) {
@@ -68,8 +77,12 @@ export class Router {
     }
   }
 
-  /** The records that carry an outcome: copies to every recipient inbox, or rejection notices. */
+  /** The records that carry an outcome: copies to every recipient inbox, a receipt for a message the hub applied, or rejection notices. */
   outputs(record: IngressRecord, outcome: RoutingOutcome, now = new Date()): TopicMessages[] {
+    if (outcome.kind === 'for-hub') {
+      const { envelope } = outcome;
+      return [{ topic: this.topics.inbox(envelope.senderNode), messages: [this.hubMessage('message.received', envelope.senderNode, envelope, { receivedMessageId: envelope.messageId, appliedAt: now.getTime() }, now)] }];
+    }
     if (outcome.kind === 'route') {
       const headers = {
         [HEADERS.signature]: headerText(record.headers, HEADERS.signature)!,
@@ -100,24 +113,29 @@ export class Router {
   }
 
   private rejection(outcome: Extract<RoutingOutcome, { kind: 'reject' }>, sender: string, now: Date) {
+    return this.hubMessage('message.rejected', sender, outcome.envelope, {
+      rejectedMessageId: outcome.envelope?.messageId ?? null,
+      rejectedBy: HUB_NODE,
+      code: outcome.code,
+      reason: outcome.reason,
+    }, now);
+  }
+
+  /** A message from the hub itself to one node, in plain (codes and ids only), signed with the hub key. */
+  private hubMessage(type: 'message.received' | 'message.rejected', recipient: string, cause: Envelope | undefined, body: object, now: Date) {
     const envelope: Envelope = {
       messageId: randomUUID(),
-      type: 'message.rejected',
+      type,
       senderNode: HUB_NODE,
       senderAuthority: null,
-      recipientNodes: [sender],
+      recipientNodes: [recipient],
       recipientAuthorities: [],
-      caseId: outcome.envelope?.caseId ?? 'unknown',
-      legislativeArea: outcome.envelope?.legislativeArea ?? null,
+      caseId: cause?.caseId ?? 'unknown',
+      legislativeArea: cause?.legislativeArea ?? null,
       sentAt: now.getTime(),
-      causationId: outcome.envelope?.messageId ?? null,
+      causationId: cause?.messageId ?? null,
       bodyEncoding: 'PLAIN',
-      body: this.codec.encodeBody('message.rejected', {
-        rejectedMessageId: outcome.envelope?.messageId ?? null,
-        rejectedBy: HUB_NODE,
-        code: outcome.code,
-        reason: outcome.reason,
-      }),
+      body: this.codec.encodeBody(type, body),
     };
     const value = this.codec.encodeEnvelope(envelope);
     return { key: envelope.caseId, value, headers: { [HEADERS.signature]: this.signer.sign(value) } };

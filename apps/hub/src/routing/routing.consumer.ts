@@ -3,7 +3,9 @@ import { Consumer, EachBatchPayload, Kafka, Producer, TopicMessages } from 'kafk
 import { idempotentProducer, topicNames } from '@imi/messaging';
 import { HubConfig } from '../config';
 import { InjectHubConfig } from '../core.module';
-import { Router } from './router';
+import { MessageRejected } from '@imi/envelope';
+import { RegistrationHandler } from '../directory/registration.handler';
+import { Router, RoutingOutcome } from './router';
 
 export const ROUTER_GROUP = 'hub.router';
 
@@ -21,6 +23,7 @@ export class RoutingConsumer implements OnApplicationBootstrap, OnApplicationShu
   constructor(
     private readonly kafka: Kafka,
     private readonly router: Router,
+    private readonly registrations: RegistrationHandler,
     @InjectHubConfig() private readonly config: HubConfig,
   ) {
     this.group = `${config.topicPrefix}${ROUTER_GROUP}`;
@@ -46,7 +49,8 @@ export class RoutingConsumer implements OnApplicationBootstrap, OnApplicationShu
     let rejected = 0;
     for (const message of batch.messages) {
       const record = { ...message, partition: batch.partition };
-      const outcome = await this.router.inspect(record);
+      let outcome = await this.router.inspect(record);
+      if (outcome.kind === 'for-hub') outcome = await this.applyHere(outcome);
       if (outcome.kind === 'reject') rejected++;
       for (const { topic, messages } of this.router.outputs(record, outcome)) {
         out.set(topic, [...(out.get(topic) ?? []), ...messages]);
@@ -67,5 +71,19 @@ export class RoutingConsumer implements OnApplicationBootstrap, OnApplicationShu
     resolveOffset(batch.lastOffset());
     await heartbeat();
     if (rejected > 0) this.logger.warn(`rejected ${rejected} of ${batch.messages.length} messages on partition ${batch.partition}`);
+  }
+
+  /**
+   * A message for the hub itself (a directory update) is applied in the hub's database before
+   * the batch's transaction: a batch consumed again applies it again as a no-op (by message id).
+   */
+  private async applyHere(outcome: Extract<RoutingOutcome, { kind: 'for-hub' }>): Promise<RoutingOutcome> {
+    try {
+      await this.registrations.apply(outcome.envelope);
+      return outcome;
+    } catch (error) {
+      if (!(error instanceof MessageRejected)) throw error;
+      return { kind: 'reject', code: error.code, reason: error.message, envelope: outcome.envelope, authenticatedSender: outcome.envelope.senderNode };
+    }
   }
 }

@@ -1,19 +1,21 @@
 import { Body, Controller, HttpCode, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiHeader, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ActingAuthority, ACTING_AUTHORITY_HEADER } from '../authorities/acting-authority.decorator';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ActingAuthority } from '../authorities/acting-authority.decorator';
 import { UnprocessableRequest } from '../problem/errors';
 import { SignedReport } from '../proof/proof.dto';
 import { AccessReport, AccessReportRequestDto } from './access-report.dto';
 import { renderAccessReportPdf } from './access-report.pdf';
 import { AccessReportService } from './access-report.service';
+import { RequireRoles } from '../users/session.guard';
 
 @ApiTags('data subjects\' rights')
-@ApiHeader({ name: ACTING_AUTHORITY_HEADER, required: true, description: 'Id of the competent authority the caller acts for' })
+@ApiBearerAuth()
 @Controller('access-reports')
 export class AccessReportController {
   constructor(private readonly service: AccessReportService) {}
 
   /** POST, not GET: the person's identity must not end up in URLs and access logs. */
+  @RequireRoles('data-protection-contact')
   @Post()
   @HttpCode(200)
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'pdf'] })

@@ -1,71 +1,83 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
-import { ActingAuthority, ACTING_AUTHORITY_HEADER } from '../authorities/acting-authority.decorator';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ActingAuthority } from '../authorities/acting-authority.decorator';
 import { AlertView, DistributeAlertDto, LaterDecisionDto, RectifyAlertDto, SendAlertDto, WithdrawAlertDto } from './alert.dto';
 import { AlertService } from './alert.service';
+import { RequireRoles } from '../users/session.guard';
 
 @ApiTags('alerts and notifications')
-@ApiHeader({ name: ACTING_AUTHORITY_HEADER, required: true, description: 'Id of the competent authority the caller acts for' })
+@ApiBearerAuth()
 @Controller('alerts')
 export class AlertController {
   constructor(private readonly alerts: AlertService) {}
 
+  @RequireRoles('case-handler')
   @Post()
   send(@ActingAuthority() acting: string | undefined, @Body() dto: SendAlertDto): Promise<AlertView> {
     return this.alerts.send(acting, dto);
   }
 
+  @RequireRoles('case-handler', 'coordinator')
   @Get()
   list(@ActingAuthority() acting: string | undefined): Promise<AlertView[]> {
     return this.alerts.list(acting);
   }
 
+  @RequireRoles('case-handler', 'coordinator')
   @Get('urgent')
   urgent(@ActingAuthority() acting: string | undefined) {
     return this.alerts.urgent(acting);
   }
 
+  @RequireRoles('case-handler', 'coordinator')
   @Get(':id')
   get(@ActingAuthority() acting: string | undefined, @Param('id', ParseUUIDPipe) id: string): Promise<AlertView> {
     return this.alerts.get(acting, id);
   }
 
+  @RequireRoles('case-handler')
   @Post(':id/rectify')
   @HttpCode(200)
   rectify(@ActingAuthority() acting: string | undefined, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RectifyAlertDto): Promise<AlertView> {
     return this.alerts.rectify(acting, id, dto.content);
   }
 
+  @RequireRoles('case-handler')
   @Post(':id/withdraw')
   @HttpCode(200)
   withdraw(@ActingAuthority() acting: string | undefined, @Param('id', ParseUUIDPipe) id: string, @Body() dto: WithdrawAlertDto): Promise<AlertView> {
     return this.alerts.withdraw(acting, id, dto.reason);
   }
 
+  @RequireRoles('case-handler')
   @Post(':id/close')
   @HttpCode(200)
   close(@ActingAuthority() acting: string | undefined, @Param('id', ParseUUIDPipe) id: string): Promise<AlertView> {
     return this.alerts.close(acting, id);
   }
 
+  @RequireRoles('case-handler')
   @Post(':id/later-decision')
   @HttpCode(200)
   laterDecision(@ActingAuthority() acting: string | undefined, @Param('id', ParseUUIDPipe) id: string, @Body() dto: LaterDecisionDto): Promise<AlertView> {
     return this.alerts.laterDecision(acting, id, dto.decisionDate);
   }
 
+  @RequireRoles('case-handler', 'coordinator')
   @Post(':id/read')
   @HttpCode(200)
   read(@ActingAuthority() acting: string | undefined, @Param('id', ParseUUIDPipe) id: string): Promise<AlertView> {
     return this.alerts.mark(acting, id, 'read');
   }
 
+  @RequireRoles('case-handler', 'coordinator')
   @Post(':id/acknowledge')
   @HttpCode(200)
   acknowledge(@ActingAuthority() acting: string | undefined, @Param('id', ParseUUIDPipe) id: string): Promise<AlertView> {
     return this.alerts.mark(acting, id, 'acknowledged');
   }
 
+  @RequireRoles('coordinator')
   @Post(':id/distribute')
   @HttpCode(200)
   distribute(@ActingAuthority() acting: string | undefined, @Param('id', ParseUUIDPipe) id: string, @Body() dto: DistributeAlertDto): Promise<AlertView> {

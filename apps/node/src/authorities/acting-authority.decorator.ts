@@ -1,13 +1,10 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { Request } from 'express';
+import type { Session } from '../users/session-tokens';
 
 /**
- * The header naming the authority a caller acts for. Stands in for the signed-in user's
- * authority until users and sessions exist; the service still checks it is one of ours.
+ * The authority the caller acts for: the signed-in user's own, from the session the global
+ * guard checked. Services still check it is an active authority of this node.
  */
-export const ACTING_AUTHORITY_HEADER = 'x-authority-id';
-
-export const ActingAuthority = createParamDecorator((_: unknown, context: ExecutionContext): string | undefined => {
-  const value = context.switchToHttp().getRequest<Request>().headers[ACTING_AUTHORITY_HEADER];
-  return typeof value === 'string' ? value : undefined;
-});
+export const ActingAuthority = createParamDecorator((_: unknown, context: ExecutionContext): string | undefined =>
+  context.switchToHttp().getRequest<Request & { session?: Session }>().session?.authorityId);

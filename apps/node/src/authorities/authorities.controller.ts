@@ -2,12 +2,14 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AuthorityEntry } from '@imi/envelope';
 import { AuthoritiesService } from './authorities.service';
+import { AnySignedInUser } from '../users/session.guard';
 
 @ApiTags('authorities')
 @Controller('authorities')
 export class AuthoritiesController {
   constructor(private readonly authorities: AuthoritiesService) {}
 
+  @AnySignedInUser()
   @Get()
   @ApiQuery({ name: 'country', required: false })
   @ApiQuery({ name: 'legislativeArea', required: false })

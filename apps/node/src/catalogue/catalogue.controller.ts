@@ -3,6 +3,7 @@ import { ApiHeader, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { localise, LocalisedQuestion } from '@imi/domain';
 import { NotFound } from '../problem/errors';
 import { CatalogueStore } from './catalogue.store';
+import { AnySignedInUser } from '../users/session.guard';
 
 @ApiTags('catalogue')
 @Controller('catalogue')
@@ -10,6 +11,7 @@ export class CatalogueController {
   constructor(private readonly store: CatalogueStore) {}
 
   /** The version in force and the legislative areas it covers. */
+  @AnySignedInUser()
   @Get()
   summary(): { version: number; languages: readonly string[]; areas: string[] } {
     const catalogue = this.store.current();
@@ -17,6 +19,7 @@ export class CatalogueController {
   }
 
   /** An area's questions in the reader's language (`lang`, else Accept-Language, else English). */
+  @AnySignedInUser()
   @Get(':area')
   @ApiHeader({ name: 'accept-language', required: false })
   @ApiQuery({ name: 'lang', required: false, example: 'de' })

@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Database } from '@imi/persistence';
+import { RequireRoles } from '../users/session.guard';
 
 /**
  * Counts of exchanges by area and state, for the Commission's and member states' statistics.
@@ -11,6 +12,7 @@ import { Database } from '@imi/persistence';
 export class StatisticsController {
   constructor(private readonly db: Database) {}
 
+  @RequireRoles('coordinator', 'observer', 'data-protection-contact', 'authority-administrator')
   @Get()
   async counts(): Promise<{ requests: Row[]; alerts: Row[] }> {
     const group = (table: string, kind: string) =>

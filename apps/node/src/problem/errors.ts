@@ -46,3 +46,9 @@ export class Unauthenticated extends ProblemError {
   readonly status = 401;
   readonly type = 'unauthenticated';
 }
+
+/** The thing to create exists already (for organisation data, whose existence is public). */
+export class Conflict extends ProblemError {
+  readonly status = 409;
+  readonly type = 'conflict';
+}

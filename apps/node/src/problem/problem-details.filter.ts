@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { Response } from 'express';
-import { InvalidAttachment, InvalidRequest, TransitionRefused } from '@imi/domain';
+import { InvalidAttachment, InvalidRequest, RegistrationRefused, TransitionRefused } from '@imi/domain';
 import { ProblemError } from './errors';
 
 interface Problem {
@@ -30,6 +30,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof ProblemError) return problem(error.status, error.type, error.message);
     if (error instanceof TransitionRefused) return problem(409, `transition-refused/${error.code}`, error.message);
     if (error instanceof InvalidRequest) return problem(422, 'invalid-request', error.message);
+    if (error instanceof RegistrationRefused) return problem(error.code === 'transition-not-allowed' ? 409 : 403, `registration-refused/${error.code}`, error.message);
     if (error instanceof InvalidAttachment) return problem(ATTACHMENT_STATUS[error.reason] ?? 422, `invalid-attachment/${error.reason}`, error.message);
     if (error instanceof HttpException) {
       const body = error.getResponse() as { message?: unknown };

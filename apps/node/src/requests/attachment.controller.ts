@@ -1,18 +1,20 @@
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiHeader, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ATTACHMENT_CONTENT_TYPES } from '@imi/domain';
-import { ActingAuthority, ACTING_AUTHORITY_HEADER } from '../authorities/acting-authority.decorator';
+import { ActingAuthority } from '../authorities/acting-authority.decorator';
 import { UnsupportedMediaType } from '../problem/errors';
 import { AttachmentMeta } from './attachment.repository';
 import { AttachmentService } from './attachment.service';
+import { RequireRoles } from '../users/session.guard';
 
 @ApiTags('requests')
-@ApiHeader({ name: ACTING_AUTHORITY_HEADER, required: true, description: 'Id of the competent authority the caller acts for' })
+@ApiBearerAuth()
 @Controller('requests/:id/attachments')
 export class AttachmentController {
   constructor(private readonly attachments: AttachmentService) {}
 
   /** The document is the raw request body; its content type must match its bytes. */
+  @RequireRoles('case-handler')
   @Post()
   @ApiConsumes(...ATTACHMENT_CONTENT_TYPES)
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
@@ -36,6 +38,7 @@ export class AttachmentController {
     });
   }
 
+  @RequireRoles('case-handler')
   @Get(':attachmentId')
   async download(
     @ActingAuthority() acting: string | undefined,

@@ -1,31 +1,36 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
-import { ActingAuthority, ACTING_AUTHORITY_HEADER } from '../authorities/acting-authority.decorator';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ActingAuthority } from '../authorities/acting-authority.decorator';
 import { CreateUserDto, Enrolment, SetRolesDto, SignInDto, UserView } from './users.dto';
 import { UsersService } from './users.service';
+import { RequireRoles, Public } from './session.guard';
 
 @ApiTags('users')
-@ApiHeader({ name: ACTING_AUTHORITY_HEADER, required: true, description: 'Id of the competent authority whose users these are' })
+@ApiBearerAuth()
 @Controller('users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
+  @RequireRoles('authority-administrator')
   @Post()
   create(@ActingAuthority() acting: string | undefined, @Body() dto: CreateUserDto): Promise<Enrolment> {
     return this.users.create(acting, dto);
   }
 
+  @RequireRoles('authority-administrator')
   @Get()
   list(@ActingAuthority() acting: string | undefined): Promise<UserView[]> {
     return this.users.list(acting);
   }
 
+  @RequireRoles('authority-administrator')
   @Post(':id/roles')
   @HttpCode(200)
   setRoles(@ActingAuthority() acting: string | undefined, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SetRolesDto): Promise<UserView> {
     return this.users.setRoles(acting, id, dto.roles);
   }
 
+  @RequireRoles('authority-administrator')
   @Post(':id/deactivate')
   @HttpCode(200)
   deactivate(@ActingAuthority() acting: string | undefined, @Param('id', ParseUUIDPipe) id: string): Promise<UserView> {
@@ -39,6 +44,7 @@ export class SessionsController {
   constructor(private readonly users: UsersService) {}
 
   /** Sign-in: password and one-time code; a short-lived session token back. */
+  @Public()
   @Post()
   @HttpCode(200)
   signIn(@Body() dto: SignInDto): Promise<{ token: string; expiresInMinutes: number }> {

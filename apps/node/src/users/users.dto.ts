@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsEmail, IsString, Length, Matches } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsEmail, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { Role, ROLES } from '@imi/domain';
 
 export class CreateUserDto {
@@ -17,6 +17,7 @@ export class SignInDto {
   @ApiProperty() @IsString() @Length(1, 254) email!: string;
   @ApiProperty() @IsString() @Length(1, 256) password!: string;
   @ApiProperty({ description: 'The current 6-digit code of the user\'s authenticator (RFC 6238)' }) @Matches(/^\d{6}$/) code!: string;
+  @ApiPropertyOptional({ description: 'The authority to act for, needed only when the address is a user of several authorities' }) @IsOptional() @IsString() @Length(1, 64) authorityId?: string;
 }
 
 /** A user as an administrator sees it; a deactivated user's own data is blocked and not shown. */

@@ -38,9 +38,10 @@ export class UserRepository {
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
-  async byEmail(tx: Tx, email: string): Promise<UserRecord | null> {
-    const { rows } = await tx.query('SELECT * FROM users WHERE lower(email) = lower($1) FOR UPDATE', [email]);
-    return rows[0] ? toRecord(rows[0]) : null;
+  /** The active accounts with this address (one per authority at most). */
+  async activeByEmail(tx: Tx, email: string): Promise<UserRecord[]> {
+    const { rows } = await tx.query(`SELECT * FROM users WHERE lower(email) = lower($1) AND status = 'active' ORDER BY id FOR UPDATE`, [email]);
+    return rows.map(toRecord);
   }
 
   async listOf(authorityId: string): Promise<UserRecord[]> {

@@ -1,29 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
-import { randomUUID } from 'node:crypto';
-import { Secret, TOTP } from 'otpauth';
-import { toDataURL } from 'qrcode';
-import { checkPassword, checkRoles, lockedUntil } from '@imi/domain';
+import { TOTP } from 'otpauth';
+import { checkRoles, lockedUntil } from '@imi/domain';
 import { Database } from '@imi/persistence';
 import { AuthoritiesService } from '../authorities/authorities.service';
 import { NodeConfig } from '../config';
 import { InjectNodeConfig } from '../core.module';
 import { AuditLog } from '../privacy/audit-log';
-import { NotFound, ProblemError, Unauthenticated } from '../problem/errors';
+import { NotFound, Unauthenticated } from '../problem/errors';
+import { enrolUser, TOTP_PERIOD_S, totpFor, userView } from './enrolment';
 import { SessionTokens } from './session-tokens';
 import { CreateUserDto, Enrolment, SignInDto, UserView } from './users.dto';
 import { UserRecord, UserRepository } from './users.repository';
 
-class EmailTaken extends ProblemError {
-  readonly status = 409;
-  readonly type = 'conflict';
-}
-
 /** Compared against when the address is unknown, so a refusal takes as long either way; made on first need, not at start. */
 let dummyHash: Promise<string> | null = null;
 const timingEqualiser = () => (dummyHash ??= argon2.hash('timing equaliser, never a password', { type: argon2.argon2id }));
-
-const TOTP_PERIOD_S = 30;
 
 /**
  * The users of this node's authorities: created by their authority with roles and enrolled
@@ -44,25 +36,12 @@ export class UsersService {
 
   async create(actingId: string | undefined, dto: CreateUserDto, now = new Date()): Promise<Enrolment> {
     const acting = this.authorities.acting(actingId);
-    const roles = checkRoles(dto.roles);
-    const password = checkPassword(dto.password, dto);
-    const secret = new Secret({ size: 20 });
-    const user: UserRecord = {
-      id: randomUUID(), authorityId: acting.id, email: dto.email.trim(), displayName: dto.displayName.trim(), roles,
-      passwordHash: await argon2.hash(password, { type: argon2.argon2id }), totpSecret: secret.base32, totpLastStep: null,
-      status: 'active', failedSignIns: 0, lockedUntil: null, createdAt: now, deactivatedAt: null, personalDataDeletedAt: null,
-    };
-    await this.db.transaction(async (tx) => {
-      if (!(await this.users.insert(tx, user))) throw new EmailTaken('a user with this address exists on this node');
-      await this.audit.append(tx, { actor: acting.id, action: 'write', exchangeId: `user:${user.id}`, dataCategory: 'user account', purpose: 'user created' }, now);
-    });
-    const otpauthUrl = this.totp(user.email!, secret.base32).toString();
-    return { user: view(user), totp: { secret: secret.base32, otpauthUrl, qrCode: await toDataURL(otpauthUrl) } };
+    return enrolUser({ db: this.db, users: this.users, audit: this.audit }, this.config.country, acting.id, dto, now);
   }
 
   async list(actingId: string | undefined): Promise<UserView[]> {
     const acting = this.authorities.acting(actingId);
-    return (await this.users.listOf(acting.id)).map(view);
+    return (await this.users.listOf(acting.id)).map(userView);
   }
 
   async setRoles(actingId: string | undefined, id: string, rawRoles: unknown): Promise<UserView> {
@@ -74,7 +53,7 @@ export class UsersService {
       await this.users.setRoles(tx, id, roles);
       await this.audit.append(tx, { actor: acting.id, action: 'write', exchangeId: `user:${id}`, dataCategory: 'user account', purpose: `roles set to ${roles.join(', ')}` });
     });
-    return view((await this.users.find(id))!);
+    return userView((await this.users.find(id))!);
   }
 
   /** The user stops being a user: sessions end at once, and the user's own data is blocked. */
@@ -86,7 +65,7 @@ export class UsersService {
       await this.users.deactivate(tx, id, now);
       await this.audit.append(tx, { actor: acting.id, action: 'block', exchangeId: `user:${id}`, dataCategory: 'user account', purpose: 'user deactivated' }, now);
     });
-    return view((await this.users.find(id))!);
+    return userView((await this.users.find(id))!);
   }
 
   /**
@@ -96,14 +75,16 @@ export class UsersService {
    */
   async signIn(dto: SignInDto, now = new Date()): Promise<{ token: string; expiresInMinutes: number }> {
     const outcome = await this.db.transaction(async (tx) => {
-      const user = await this.users.byEmail(tx, dto.email);
+      const accounts = await this.users.activeByEmail(tx, dto.email);
+      // One address may serve several authorities; then the user names the one to act for.
+      const user = dto.authorityId ? accounts.find((a) => a.authorityId === dto.authorityId) : accounts.length === 1 ? accounts[0] : undefined;
       const refuse = async (actor: string, reason: string) => {
         await this.audit.append(tx, { actor, action: 'sign-in-refused', exchangeId: `user:${actor}`, dataCategory: 'credentials', purpose: reason }, now);
         return null;
       };
-      if (!user || user.status !== 'active' || !user.passwordHash || !user.totpSecret) {
+      if (!user || !user.passwordHash || !user.totpSecret) {
         await argon2.verify(await timingEqualiser(), dto.password);
-        return refuse(user?.id ?? 'unknown', 'unknown or inactive account');
+        return refuse('unknown', accounts.length > 1 && !dto.authorityId ? 'address of several authorities, none named' : 'unknown or inactive account');
       }
       if (user.lockedUntil && user.lockedUntil.getTime() > now.getTime()) return refuse(user.id, 'account locked');
       const passwordOk = await argon2.verify(user.passwordHash, dto.password);
@@ -124,7 +105,7 @@ export class UsersService {
   }
 
   private totp(label: string, secret: string): TOTP {
-    return new TOTP({ issuer: `IMI node ${this.config.country}`, label, algorithm: 'SHA1', digits: 6, period: TOTP_PERIOD_S, secret: Secret.fromBase32(secret) });
+    return totpFor(this.config.country, label, secret);
   }
 
   private async ownUser(id: string, authorityId: string, tx: Parameters<UserRepository['find']>[1]): Promise<UserRecord> {
@@ -132,10 +113,4 @@ export class UsersService {
     if (!user || user.authorityId !== authorityId) throw new NotFound('user');
     return user;
   }
-}
-
-function view(u: UserRecord): UserView {
-  const base = { id: u.id, authorityId: u.authorityId, status: u.status, roles: u.roles, createdAt: u.createdAt.toISOString(), deactivatedAt: u.deactivatedAt?.toISOString() ?? null };
-  // A former user's own data is blocked: kept only as proof, shown to nobody.
-  return u.status === 'active' ? { ...base, email: u.email!, displayName: u.displayName! } : base;
 }

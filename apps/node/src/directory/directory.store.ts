@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { DirectoryDocument, DirectoryEntry, DirectoryHit, DirectoryIndex, DirectoryQuery } from '@imi/domain';
+import { Database } from '@imi/persistence';
+
+/**
+ * The directory of every member state's authorities as the hub last broadcast it: one
+ * document per state in the node's database, one search index over all of them in memory.
+ */
+@Injectable()
+export class DirectoryStore {
+  private readonly documents = new Map<string, DirectoryDocument>();
+  private index = new DirectoryIndex([]);
+
+  constructor(private readonly db: Database) {}
+
+  async loadCached(): Promise<void> {
+    const rows = await this.db.query<{ node: string; version: string; entries: DirectoryEntry[] }>('SELECT node, version, entries FROM directory_documents');
+    for (const row of rows) this.documents.set(row.node, { node: row.node, version: Number(row.version), issuedAt: '', entries: row.entries });
+    this.rebuild();
+  }
+
+  /** Keeps a newer part of the directory; an older or equal version (a replay) is ignored. */
+  async offer(document: DirectoryDocument): Promise<boolean> {
+    if (!/^[A-Z]{2}$/.test(document.node) || !Array.isArray(document.entries)) return false;
+    if (document.version <= (this.documents.get(document.node)?.version ?? 0)) return false;
+    // Only the state's own authorities count in its part, whatever the document says.
+    const entries = document.entries.filter((e) => e.node === document.node);
+    await this.db.query(
+      `INSERT INTO directory_documents (node, version, entries) VALUES ($1, $2, $3)
+       ON CONFLICT (node) DO UPDATE SET version = EXCLUDED.version, entries = EXCLUDED.entries, received_at = now()
+       WHERE directory_documents.version < EXCLUDED.version`,
+      [document.node, document.version, JSON.stringify(entries)],
+    );
+    this.documents.set(document.node, { ...document, entries });
+    this.rebuild();
+    return true;
+  }
+
+  search(query: DirectoryQuery): DirectoryHit[] {
+    return this.index.search(query);
+  }
+
+  get size(): number {
+    return this.index.size;
+  }
+
+  private rebuild(): void {
+    this.index = new DirectoryIndex([...this.documents.values()].flatMap((d) => d.entries));
+  }
+}

@@ -1,0 +1,66 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { RegistrationAction } from '@imi/domain';
+import { ActingAuthority } from '../authorities/acting-authority.decorator';
+import { CurrentSession, RequireRoles } from '../users/session.guard';
+import { Session } from '../users/session-tokens';
+import { RegisterAuthorityDto, RegistrationView } from './registration.dto';
+import { RegistrationService } from './registration.service';
+
+/** The registration chain, for the member state's coordinators (national or delegated). */
+@ApiTags('registrations')
+@ApiBearerAuth()
+@Controller('registrations')
+export class RegistrationController {
+  constructor(private readonly service: RegistrationService) {}
+
+  @RequireRoles('coordinator')
+  @Post()
+  register(@ActingAuthority() acting: string | undefined, @CurrentSession() session: Session, @Body() dto: RegisterAuthorityDto): Promise<RegistrationView> {
+    return this.service.register(acting, session.userId, { ...dto });
+  }
+
+  @RequireRoles('coordinator')
+  @Get()
+  list(@ActingAuthority() acting: string | undefined): Promise<RegistrationView[]> {
+    return this.service.list(acting);
+  }
+
+  @RequireRoles('coordinator')
+  @Get(':id')
+  get(@ActingAuthority() acting: string | undefined, @Param('id') id: string): Promise<RegistrationView> {
+    return this.service.find(acting, id.slice(0, 65));
+  }
+
+  @RequireRoles('coordinator')
+  @Post(':id/validate')
+  @HttpCode(200)
+  validate(@ActingAuthority() acting: string | undefined, @CurrentSession() session: Session, @Param('id') id: string): Promise<RegistrationView> {
+    return this.act(acting, session, id, 'validate');
+  }
+
+  @RequireRoles('coordinator')
+  @Post(':id/suspend')
+  @HttpCode(200)
+  suspend(@ActingAuthority() acting: string | undefined, @CurrentSession() session: Session, @Param('id') id: string): Promise<RegistrationView> {
+    return this.act(acting, session, id, 'suspend');
+  }
+
+  @RequireRoles('coordinator')
+  @Post(':id/reinstate')
+  @HttpCode(200)
+  reinstate(@ActingAuthority() acting: string | undefined, @CurrentSession() session: Session, @Param('id') id: string): Promise<RegistrationView> {
+    return this.act(acting, session, id, 'reinstate');
+  }
+
+  @RequireRoles('coordinator')
+  @Post(':id/remove')
+  @HttpCode(200)
+  remove(@ActingAuthority() acting: string | undefined, @CurrentSession() session: Session, @Param('id') id: string): Promise<RegistrationView> {
+    return this.act(acting, session, id, 'remove');
+  }
+
+  private act(acting: string | undefined, session: Session, id: string, action: RegistrationAction): Promise<RegistrationView> {
+    return this.service.act(acting, session.userId, id.slice(0, 65), action);
+  }
+}

@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AUTHORITY_ID, checkDirectoryData, checkRegistrant, InvalidRequest, nextRegistrationStatus, nodeLanguage, PUBLISHED_STATUSES, Registrant, RegistrationAction,
+} from '@imi/domain';
+import { AuthorityEntry, HUB_NODE, TrustStore } from '@imi/envelope';
+import { Database, Tx } from '@imi/persistence';
+import { AuthoritiesService } from '../authorities/authorities.service';
+import { NodeConfig } from '../config';
+import { InjectNodeConfig } from '../core.module';
+import { Outgoing } from '../messaging/outgoing';
+import { AuditLog } from '../privacy/audit-log';
+import { Conflict, NotFound } from '../problem/errors';
+import { RegistrationRepository, RegistrationRecord } from './registration.repository';
+import { RegistrationView } from './registration.dto';
+
+/**
+ * The registration chain on a member state's node: its coordinators register authorities and
+ * delegated coordinators, validate them, suspend, reinstate and remove them (domain rules in
+ * libs/domain/src/registration.ts). Each published change goes to the hub as a signed
+ * `directory.updated`, which checks it again, updates the trust list and broadcasts the
+ * directory; the hub's receipt or rejection shows on the registration.
+ */
+@Injectable()
+export class RegistrationService {
+  constructor(
+    private readonly db: Database,
+    private readonly registrations: RegistrationRepository,
+    private readonly authorities: AuthoritiesService,
+    private readonly trust: TrustStore,
+    private readonly outgoing: Outgoing,
+    private readonly audit: AuditLog,
+    @InjectNodeConfig() private readonly config: NodeConfig,
+  ) {}
+
+  async register(actingId: string | undefined, userId: string, raw: { id: unknown; kind: unknown } & Record<string, unknown>, now = new Date()): Promise<RegistrationView> {
+    const actor = this.registrant(actingId);
+    if (typeof raw.id !== 'string' || !AUTHORITY_ID.test(raw.id) || !raw.id.startsWith(`${this.config.country}-`)) {
+      throw new InvalidRequest(`id must be an authority id of ${this.config.country} (${this.config.country}-…, capitals, digits, hyphens)`);
+    }
+    if (raw.kind !== 'competent-authority' && raw.kind !== 'delegated-coordinator') throw new InvalidRequest('kind must be competent-authority or delegated-coordinator');
+    const data = checkDirectoryData(raw, (this.trust.current?.legislativeAreas ?? []).map((a) => a.id));
+    checkRegistrant(actor, { node: this.config.country, kind: raw.kind, legislativeAreas: data.legislativeAreas, region: data.region });
+    const record: RegistrationRecord = {
+      ...data, id: raw.id, kind: raw.kind, status: 'registered', registeredBy: actor.id, validatedBy: null, lastPublishedMessage: null, createdAt: now, updatedAt: now,
+    };
+    await this.db.transaction(async (tx) => {
+      // Ids are public organisation data: saying one is taken leaks nothing.
+      if (this.trust.authority(record.id) || !(await this.registrations.insert(tx, record))) throw new Conflict(`${record.id} is already registered`);
+      await this.registrations.addHistory(tx, record.id, { action: 'register', status: 'registered', byAuthority: actor.id, at: now }, userId);
+      await this.audit.append(tx, { actor: userId, action: 'write', exchangeId: `registration:${record.id}`, dataCategory: 'organisation', purpose: 'authority registered' }, now);
+    });
+    return this.get(record.id);
+  }
+
+  async act(actingId: string | undefined, userId: string, id: string, action: RegistrationAction, now = new Date()): Promise<RegistrationView> {
+    const actor = this.registrant(actingId);
+    await this.db.transaction(async (tx) => {
+      const record = await this.adopted(tx, id, now);
+      checkRegistrant(actor, { node: this.config.country, kind: record.kind, legislativeAreas: record.legislativeAreas, region: record.region });
+      const status = nextRegistrationStatus(record.status, action);
+      const messageId = PUBLISHED_STATUSES.includes(status) ? await this.publish(tx, { ...record, status }, actor.id, now) : null;
+      await this.registrations.setStatus(tx, id, status, action === 'validate' ? actor.id : null, messageId, now);
+      await this.registrations.addHistory(tx, id, { action, status, byAuthority: actor.id, at: now }, userId);
+      await this.audit.append(tx, { actor: userId, action: 'write', exchangeId: `registration:${id}`, dataCategory: 'organisation', purpose: `authority ${action}` }, now);
+    });
+    return this.get(id);
+  }
+
+  async list(actingId: string | undefined): Promise<RegistrationView[]> {
+    this.registrant(actingId);
+    return Promise.all((await this.registrations.list()).map((r) => this.view(r)));
+  }
+
+  private async view(record: RegistrationRecord): Promise<RegistrationView> {
+    const publication = record.lastPublishedMessage ? await this.registrations.publication(record.lastPublishedMessage) : null;
+    return {
+      id: record.id, kind: record.kind, status: record.status, names: record.names, address: record.address, legislativeAreas: record.legislativeAreas,
+      keywords: record.keywords, professions: record.professions, region: record.region, registeredBy: record.registeredBy, validatedBy: record.validatedBy,
+      publication: publication && {
+        messageId: record.lastPublishedMessage!,
+        acceptedByHubAt: publication.deliveredAt?.toISOString() ?? null,
+        refusedByHub: publication.rejection,
+      },
+      history: (await this.registrations.history(record.id)).map((h) => ({ ...h, at: h.at.toISOString() })),
+    };
+  }
+
+  async find(actingId: string | undefined, id: string): Promise<RegistrationView> {
+    this.registrant(actingId);
+    return this.get(id);
+  }
+
+  private async get(id: string): Promise<RegistrationView> {
+    const record = await this.registrations.find(id);
+    if (!record) throw new NotFound('registration');
+    return this.view(record);
+  }
+
+  /** The acting authority as a registrant: it must be one of this node's coordinators. */
+  private registrant(actingId: string | undefined): Registrant {
+    const acting: AuthorityEntry = this.authorities.acting(actingId);
+    return { id: acting.id, node: acting.node, kind: acting.kind ?? 'competent-authority', status: acting.status, legislativeAreas: acting.legislativeAreas, region: acting.region ?? null };
+  }
+
+  /**
+   * A registration of this node; an authority the operator registered before the chain ran on
+   * the node (in the trust list, not in the registrations) is taken over as active, so its
+   * coordinators can suspend or remove it too. The national coordinator is never taken over.
+   */
+  private async adopted(tx: Tx, id: string, now: Date): Promise<RegistrationRecord> {
+    const found = await this.registrations.find(id, tx);
+    if (found) return found;
+    const listed = this.trust.authority(id);
+    if (!listed || listed.node !== this.config.country || listed.kind === 'national-coordinator') throw new NotFound('registration');
+    const record: RegistrationRecord = {
+      id, kind: listed.kind === 'delegated-coordinator' ? 'delegated-coordinator' : 'competent-authority', status: listed.status === 'suspended' ? 'suspended' : 'active',
+      names: { [nodeLanguage(this.config.country)]: listed.name }, address: null,
+      legislativeAreas: listed.legislativeAreas, keywords: {}, professions: [], region: listed.region ?? null,
+      registeredBy: 'hub operator', validatedBy: null, lastPublishedMessage: null, createdAt: now, updatedAt: now,
+    };
+    await this.registrations.insert(tx, record);
+    return (await this.registrations.find(id, tx))!;
+  }
+
+  private publish(tx: Tx, record: RegistrationRecord, actorId: string, now: Date): Promise<string> {
+    return this.outgoing.send(tx, {
+      type: 'directory.updated',
+      caseId: `registration:${record.id}`,
+      recipientNodes: [HUB_NODE],
+      senderAuthority: actorId,
+      body: {
+        authorityId: record.id, kind: record.kind, status: record.status as 'active' | 'suspended' | 'removed', validatedBy: actorId,
+        names: record.names, address: record.address, legislativeAreas: record.legislativeAreas, keywords: record.keywords,
+        professions: record.professions, region: record.region, changedAt: now.getTime(),
+      },
+    }, now);
+  }
+}
