@@ -29,10 +29,10 @@ async function session(base, authority) {
   throw new Error(`sign-in as ${email} failed`);
 }
 
-async function send(base, authority, method, path, body) {
+async function send(base, authority, method, path, body, language = 'en') {
   return fetch(base + path, {
     method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${await session(base, authority)}` },
+    headers: { 'content-type': 'application/json', 'accept-language': language, authorization: `Bearer ${await session(base, authority)}` },
     body: body && JSON.stringify(body),
   });
 }
@@ -100,3 +100,7 @@ const tracked = await until(async () => {
   return r.recipients.every((x) => x.deliveredAt) && r.recipients.some((x) => x.acknowledgedAt) && r;
 }, 'receipts on DE');
 for (const r of tracked.recipients) console.log(`  ${r.authorityId}: delivered ${r.deliveredAt}, acknowledged ${r.acknowledgedAt ?? '—'}`);
+
+step('FR-CNOM looks the Berlin chamber up in the directory, in French');
+const found = await (await send(FR, 'FR-CNOM', 'GET', `/directory?q=${encodeURIComponent('ordre des médecins berlin')}`, undefined, 'fr')).json();
+for (const entry of found.slice(0, 3)) console.log(`  ${entry.id} (${entry.node}): ${entry.name}`);
