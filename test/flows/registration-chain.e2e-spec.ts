@@ -9,7 +9,13 @@ import { TestNetwork } from './network';
 
 const PLAN: NetworkPlan = {
   nodes: [
-    { code: 'DE', authorities: [{ id: 'DE-NIMIC', name: 'Nationaler IMI-Koordinator', legislativeAreas: ['services', 'professional-qualifications'], kind: 'national-coordinator' }] },
+    {
+      code: 'DE',
+      authorities: [
+        { id: 'DE-NIMIC', name: 'Nationaler IMI-Koordinator', legislativeAreas: ['services', 'professional-qualifications'], kind: 'national-coordinator' },
+        { id: 'DE-BE-AEK', name: 'Ärztekammer Berlin', legislativeAreas: ['professional-qualifications'], names: { de: 'Ärztekammer Berlin', fr: 'Ordre des médecins de Berlin' } },
+      ],
+    },
     { code: 'FR', authorities: [{ id: 'FR-CNOM', name: "Conseil national de l'Ordre des médecins", legislativeAreas: ['professional-qualifications'] }] },
   ],
 };
@@ -103,6 +109,10 @@ describe('registration chain and directory', () => {
     expect((await bavaria().post('/registrations', HWK)).status).toBe(201);
     expect((await bavaria().post('/registrations', HWK)).status).toBe(409);
     expect((await bavaria().post('/registrations', { ...HWK, id: 'DE-BY-OTHER', legislativeAreas: ['astrology'] })).status).toBe(422);
+    // Registered, never validated, then removed: it never leaves the node.
+    await bavaria().post('/registrations', { ...HWK, id: 'DE-BY-DRAFT' });
+    expect((await bavaria().post('/registrations/DE-BY-DRAFT/remove')).body).toMatchObject({ status: 'removed', publication: null });
+    expect(await hubStatus('DE-BY-DRAFT')).toBeUndefined();
     expect((await bavaria().post('/registrations/DE-BY-HWK-MUC/validate')).body).toMatchObject({ status: 'active', validatedBy: 'DE-BY-IMI' });
     await eventually(async () => expect(await hubStatus(HWK.id)).toBe('active'));
   });
@@ -151,6 +161,16 @@ describe('registration chain and directory', () => {
     expect(history).toEqual(['register by DE-BY-IMI', 'validate by DE-BY-IMI', 'suspend by DE-BY-IMI', 'reinstate by DE-BY-IMI', 'remove by DE-NIMIC']);
     const atHub = await network.hubDb.query<{ status: string; changed_by: string }>('SELECT status, changed_by FROM authority_history WHERE authority_id = $1 ORDER BY id', [HWK.id]);
     expect(atHub.map((h) => `${h.status} by ${h.changed_by}`)).toEqual(['active by DE-BY-IMI', 'suspended by DE-BY-IMI', 'active by DE-BY-IMI', 'removed by DE-NIMIC']);
+  });
+
+  it('lets the national coordinator suspend an authority the operator registered, keeping its names in every language', async () => {
+    await eventually(async () => expect((await search('ordre des medecins berlin')).body[0]?.id).toBe('DE-BE-AEK'));
+    expect((await nimic().post('/registrations/DE-BE-AEK/suspend')).body).toMatchObject({ status: 'suspended', registeredBy: 'hub operator' });
+    await eventually(async () => expect(await hubStatus('DE-BE-AEK')).toBe('suspended'));
+    await nimic().post('/registrations/DE-BE-AEK/reinstate');
+    await eventually(async () => expect((await search('ordre des medecins berlin', 'fr')).body[0]).toMatchObject({ id: 'DE-BE-AEK', name: 'Ordre des médecins de Berlin' }));
+    // The national coordinator itself is the operator's to change.
+    expect((await nimic().post('/registrations/DE-NIMIC/suspend')).status).toBe(404);
   });
 
   it('refuses a publication that breaks the chain at the hub, with a signed rejection, changing nothing', async () => {

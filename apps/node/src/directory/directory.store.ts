@@ -36,6 +36,11 @@ export class DirectoryStore {
     return true;
   }
 
+  /** An authority's entry as its member state's part of the directory has it. */
+  entry(id: string): DirectoryEntry | undefined {
+    return this.documents.get(id.slice(0, 2))?.entries.find((e) => e.id === id);
+  }
+
   search(query: DirectoryQuery): DirectoryHit[] {
     return this.index.search(query);
   }

@@ -5,6 +5,7 @@ import {
 import { AuthorityEntry, HUB_NODE, TrustStore } from '@imi/envelope';
 import { Database, Tx } from '@imi/persistence';
 import { AuthoritiesService } from '../authorities/authorities.service';
+import { DirectoryStore } from '../directory/directory.store';
 import { NodeConfig } from '../config';
 import { InjectNodeConfig } from '../core.module';
 import { Outgoing } from '../messaging/outgoing';
@@ -29,6 +30,7 @@ export class RegistrationService {
     private readonly trust: TrustStore,
     private readonly outgoing: Outgoing,
     private readonly audit: AuditLog,
+    private readonly directory: DirectoryStore,
     @InjectNodeConfig() private readonly config: NodeConfig,
   ) {}
 
@@ -58,7 +60,9 @@ export class RegistrationService {
       const record = await this.adopted(tx, id, now);
       checkRegistrant(actor, { node: this.config.country, kind: record.kind, legislativeAreas: record.legislativeAreas, region: record.region });
       const status = nextRegistrationStatus(record.status, action);
-      const messageId = PUBLISHED_STATUSES.includes(status) ? await this.publish(tx, { ...record, status }, actor.id, now) : null;
+      // The hub hears of a registration from its validation on; one removed before that never left the node.
+      const published = PUBLISHED_STATUSES.includes(record.status) || status === 'active';
+      const messageId = published ? await this.publish(tx, { ...record, status }, actor.id, now) : null;
       await this.registrations.setStatus(tx, id, status, action === 'validate' ? actor.id : null, messageId, now);
       await this.registrations.addHistory(tx, id, { action, status, byAuthority: actor.id, at: now }, userId);
       await this.audit.append(tx, { actor: userId, action: 'write', exchangeId: `registration:${id}`, dataCategory: 'organisation', purpose: `authority ${action}` }, now);
@@ -112,10 +116,12 @@ export class RegistrationService {
     if (found) return found;
     const listed = this.trust.authority(id);
     if (!listed || listed.node !== this.config.country || listed.kind === 'national-coordinator') throw new NotFound('registration');
+    // Its directory data as the hub broadcast it, so that a change of status keeps its names in every language.
+    const known = this.directory.entry(id);
     const record: RegistrationRecord = {
       id, kind: listed.kind === 'delegated-coordinator' ? 'delegated-coordinator' : 'competent-authority', status: listed.status === 'suspended' ? 'suspended' : 'active',
-      names: { [nodeLanguage(this.config.country)]: listed.name }, address: null,
-      legislativeAreas: listed.legislativeAreas, keywords: {}, professions: [], region: listed.region ?? null,
+      names: known?.names ?? { [nodeLanguage(this.config.country)]: listed.name }, address: known?.address ?? null,
+      legislativeAreas: listed.legislativeAreas, keywords: known?.keywords ?? {}, professions: known?.professions ?? [], region: listed.region ?? null,
       registeredBy: 'hub operator', validatedBy: null, lastPublishedMessage: null, createdAt: now, updatedAt: now,
     };
     await this.registrations.insert(tx, record);
