@@ -23,6 +23,8 @@ export async function createNodeApp(config: NodeConfig, logger: false | ('log' |
     .setTitle(`IMI network node ${config.country}`)
     .setDescription('Information requests between competent authorities of the member states.')
     .setVersion('0.1')
+    // Every endpoint but sign-in and health takes the session token from POST /sessions.
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
   SwaggerModule.setup('api-docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api-docs/openapi.json' });
   return app;
