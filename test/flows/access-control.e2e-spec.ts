@@ -45,6 +45,7 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'POST /registrations': [CO],
   'GET /registrations': [CO],
   'GET /registrations/:id': [CO],
+  'PATCH /registrations/:id': [CO],
   'POST /registrations/:id/validate': [CO],
   'POST /registrations/:id/suspend': [CO],
   'POST /registrations/:id/reinstate': [CO],

@@ -105,6 +105,10 @@ export class RejectionNotices {
     return this.seen.get(key)!;
   }
 
+  all(): RejectionNotice[] {
+    return [...this.seen.values()];
+  }
+
   async close(): Promise<void> {
     await this.consumer.disconnect();
   }

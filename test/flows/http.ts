@@ -67,6 +67,7 @@ export function actingFor(node: RunningNode, authorityId: string, language?: str
   return {
     get: <T = any>(path: string) => call<T>('GET', path),
     post: <T = any>(path: string, body?: unknown) => call<T>('POST', path, body),
+    patch: <T = any>(path: string, body?: unknown) => call<T>('PATCH', path, body),
     postRaw: (path: string, rawBody: string) => call('POST', path, undefined, rawBody),
     raw,
   };

@@ -134,6 +134,15 @@ describe('registration chain and directory', () => {
     expect((await search(Array(20).fill('kammer').join(' '))).status).toBe(422);
   });
 
+  it('changes an authority\'s directory data within the coordinator\'s scope, and the network follows', async () => {
+    const changed = await bavaria().patch(`/registrations/${HWK.id}`, { names: { ...HWK.names, it: 'Camera dell\'artigianato di Monaco di Baviera' }, professions: [...HWK.professions, 'plumber'] });
+    expect(changed.status).toBe(200);
+    await eventually(async () => expect((await search('camera artigianato monaco', 'it')).body[0]).toMatchObject({ id: HWK.id, name: 'Camera dell\'artigianato di Monaco di Baviera' }));
+    // Moving it out of the delegated coordinator's areas is refused, and changes nothing.
+    expect((await bavaria().patch(`/registrations/${HWK.id}`, { legislativeAreas: ['services'] })).status).toBe(403);
+    expect((await bavaria().get(`/registrations/${HWK.id}`)).body.legislativeAreas).toEqual(['professional-qualifications']);
+  });
+
   it('suspends, reinstates and removes through the hub to every node, keeping the history', async () => {
     const fr = actingFor(network.node('FR'), 'FR-CNOM');
     await bavaria().post(`/registrations/${HWK.id}/suspend`);
@@ -158,9 +167,9 @@ describe('registration chain and directory', () => {
     expect(request.status).toBeGreaterThanOrEqual(400);
 
     const history = (await nimic().get(`/registrations/${HWK.id}`)).body.history.map((h: { action: string; byAuthority: string }) => `${h.action} by ${h.byAuthority}`);
-    expect(history).toEqual(['register by DE-BY-IMI', 'validate by DE-BY-IMI', 'suspend by DE-BY-IMI', 'reinstate by DE-BY-IMI', 'remove by DE-NIMIC']);
+    expect(history).toEqual(['register by DE-BY-IMI', 'validate by DE-BY-IMI', 'update by DE-BY-IMI', 'suspend by DE-BY-IMI', 'reinstate by DE-BY-IMI', 'remove by DE-NIMIC']);
     const atHub = await network.hubDb.query<{ status: string; changed_by: string }>('SELECT status, changed_by FROM authority_history WHERE authority_id = $1 ORDER BY id', [HWK.id]);
-    expect(atHub.map((h) => `${h.status} by ${h.changed_by}`)).toEqual(['active by DE-BY-IMI', 'suspended by DE-BY-IMI', 'active by DE-BY-IMI', 'removed by DE-NIMIC']);
+    expect(atHub.map((h) => `${h.status} by ${h.changed_by}`)).toEqual(['active by DE-BY-IMI', 'active by DE-BY-IMI', 'suspended by DE-BY-IMI', 'active by DE-BY-IMI', 'removed by DE-NIMIC']);
   });
 
   it('lets the national coordinator suspend an authority the operator registered, keeping its names in every language', async () => {
@@ -173,7 +182,23 @@ describe('registration chain and directory', () => {
     expect((await nimic().post('/registrations/DE-NIMIC/suspend')).status).toBe(404);
   });
 
-  it('refuses a publication that breaks the chain at the hub, with a signed rejection, changing nothing', async () => {
+  /** Ingress records the hub's router has not yet consumed and committed. */
+  async function routerLag(forge: Forge): Promise<number> {
+    const admin = forge.kafka.admin();
+    await admin.connect();
+    try {
+      const ends = await admin.fetchTopicOffsets(forge.topics.ingress);
+      const [committed] = await admin.fetchOffsets({ groupId: `${network.prefix}hub.router`, topics: [forge.topics.ingress] });
+      return ends.reduce((lag, end) => {
+        const at = Number(committed.partitions.find((p) => p.partition === end.partition)?.offset ?? -1);
+        return lag + Number(end.high) - Math.max(at, 0);
+      }, 0);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  it('refuses a publication that breaks the chain at the hub with a signed rejection, and applies a replayed one once', async () => {
     const forge = await Forge.open(network);
     const notices = await RejectionNotices.watch(forge);
     try {
@@ -189,6 +214,23 @@ describe('registration chain and directory', () => {
       await forge.send(forge.topics.ingress, message);
       expect(await notices.for(message.key)).toMatchObject({ code: 'registration-refused', senderNode: 'FR' });
       expect(await hubStatus('FR-FAKE')).toBeUndefined();
+
+      // A valid publication replayed: applied once, the copy neither changes nor refuses anything.
+      const messageId = randomUUID();
+      const valid = forge.signed(forge.codec.encodeEnvelope({
+        messageId, type: 'directory.updated', senderNode: 'DE', senderAuthority: 'DE-NIMIC', recipientNodes: [HUB_NODE], recipientAuthorities: [],
+        caseId: 'registration:DE-REPLAY', legislativeArea: null, sentAt: Date.now(), causationId: null, bodyEncoding: 'PLAIN',
+        body: forge.codec.encodeBody('directory.updated', {
+          authorityId: 'DE-REPLAY', kind: 'competent-authority', status: 'active', validatedBy: 'DE-NIMIC', names: { de: 'Wiederholungsamt' },
+          address: null, legislativeAreas: ['services'], keywords: {}, professions: [], region: null, changedAt: Date.now(),
+        }),
+      }), 'DE');
+      await forge.send(forge.topics.ingress, valid);
+      await forge.send(forge.topics.ingress, valid);
+      await eventually(async () => expect(await routerLag(forge)).toBe(0));
+      expect(await hubStatus('DE-REPLAY')).toBe('active');
+      expect(await network.hubDb.query('SELECT 1 FROM authority_history WHERE authority_id = $1', ['DE-REPLAY'])).toHaveLength(1);
+      expect(notices.all().some((n) => n.messageId === messageId)).toBe(false);
     } finally {
       await notices.close();
       await forge.close();

@@ -28,6 +28,10 @@ export class DirectoryRepository {
     return row ? { id: row.id, node: row.node, kind: row.kind, status: row.status, legislativeAreas: row.legislativeAreas, region: row.region } : undefined;
   }
 
+  async applied(tx: Tx, messageId: string): Promise<boolean> {
+    return (await tx.query('SELECT 1 FROM authority_history WHERE message_id = $1', [messageId])).rowCount === 1;
+  }
+
   /** Writes the authority as published and its history line; false when this message was applied before. */
   async apply(tx: Tx, entry: DirectoryEntry & { validatedBy: string }, messageId: string, changedAt: Date): Promise<boolean> {
     const history = await tx.query(

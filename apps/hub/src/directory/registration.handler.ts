@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  AUTHORITY_ID, checkDirectoryData, checkRegistrant, DirectoryEntry, InvalidRequest, RegistrationRefused,
+  AUTHORITY_ID, checkDirectoryData, checkRegistrant, DirectoryData, DirectoryEntry, InvalidRequest, RegistrationRefused,
 } from '@imi/domain';
 import { AvroCodec, DirectoryUpdatedBody, Envelope, MessageRejected } from '@imi/envelope';
 import { Database } from '@imi/persistence';
@@ -39,24 +39,19 @@ export class RegistrationHandler {
     if (!AUTHORITY_ID.test(body.authorityId) || !body.authorityId.startsWith(`${envelope.senderNode}-`)) refuse(`${body.authorityId} is not an authority id of ${envelope.senderNode}`);
     if (envelope.senderAuthority !== body.validatedBy) refuse('the acting coordinator must be the sender authority');
     if (body.kind !== 'competent-authority' && body.kind !== 'delegated-coordinator') refuse(`kind ${body.kind} cannot be published by a node`);
-    let data;
-    try {
-      data = checkDirectoryData(body, this.areas);
-    } catch (error) {
-      if (error instanceof InvalidRequest) refuse(error.message);
-      throw error;
-    }
     const entry: DirectoryEntry & { validatedBy: string } = {
-      ...data!, id: body.authorityId, node: envelope.senderNode, kind: body.kind, status: body.status, validatedBy: body.validatedBy,
+      ...this.directoryData(body), id: body.authorityId, node: envelope.senderNode, kind: body.kind, status: body.status, validatedBy: body.validatedBy,
     };
     return this.db.transaction(async (tx) => {
+      // A batch consumed again brings the same message again: applied once, acknowledged again.
+      if (await this.directory.applied(tx, envelope.messageId)) return 'duplicate';
       const existing = await this.directory.authority(tx, entry.id);
       if (existing && existing.node !== entry.node) refuse(`${entry.id} belongs to ${existing.node}`);
       const from = existing?.status ?? 'none';
       if (!(NEXT[from] ?? []).includes(entry.status)) refuse(`an authority that is ${from === 'none' ? 'not published' : from} cannot become ${entry.status}`);
       const actor = this.directory.registrant(await this.directory.authority(tx, entry.validatedBy));
       try {
-        if (existing) checkRegistrant(actor, { ...existing, node: existing.node });
+        if (existing) checkRegistrant(actor, existing);
         checkRegistrant(actor, entry);
       } catch (error) {
         if (error instanceof RegistrationRefused) refuse(error.message);
@@ -64,5 +59,14 @@ export class RegistrationHandler {
       }
       return (await this.directory.apply(tx, entry, envelope.messageId, new Date(body.changedAt))) ? 'applied' : 'duplicate';
     });
+  }
+
+  private directoryData(body: DirectoryUpdatedBody): DirectoryData {
+    try {
+      return checkDirectoryData(body, this.areas);
+    } catch (error) {
+      if (error instanceof InvalidRequest) throw new MessageRejected('registration-refused', error.message);
+      throw error;
+    }
   }
 }

@@ -24,7 +24,7 @@ const HUB_MESSAGE_TYPES: readonly string[] = ['directory.updated'];
 /** What the hub does with one ingress record: route it, apply it itself, or reject it. */
 export type RoutingOutcome =
   | { kind: 'route'; envelope: Envelope }
-  | { kind: 'for-hub'; envelope: Envelope }
+  | { kind: 'for-hub'; envelope: Envelope; duplicate?: boolean }
   | { kind: 'reject'; code: RejectionCode; reason: string; envelope?: Envelope; authenticatedSender?: string };
 
 /**
@@ -80,6 +80,8 @@ export class Router {
   /** The records that carry an outcome: copies to every recipient inbox, a receipt for a message the hub applied, or rejection notices. */
   outputs(record: IngressRecord, outcome: RoutingOutcome, now = new Date()): TopicMessages[] {
     if (outcome.kind === 'for-hub') {
+      // Applied before (the same message again): acknowledged the first time, nothing more to say.
+      if (outcome.duplicate) return [];
       const { envelope } = outcome;
       return [{ topic: this.topics.inbox(envelope.senderNode), messages: [this.hubMessage('message.received', envelope.senderNode, envelope, { receivedMessageId: envelope.messageId, appliedAt: now.getTime() }, now)] }];
     }

@@ -79,8 +79,7 @@ export class RoutingConsumer implements OnApplicationBootstrap, OnApplicationShu
    */
   private async applyHere(outcome: Extract<RoutingOutcome, { kind: 'for-hub' }>): Promise<RoutingOutcome> {
     try {
-      await this.registrations.apply(outcome.envelope);
-      return outcome;
+      return { ...outcome, duplicate: (await this.registrations.apply(outcome.envelope)) === 'duplicate' };
     } catch (error) {
       if (!(error instanceof MessageRejected)) throw error;
       return { kind: 'reject', code: error.code, reason: error.message, envelope: outcome.envelope, authenticatedSender: outcome.envelope.senderNode };

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { RegistrationAction } from '@imi/domain';
 import { ActingAuthority } from '../authorities/acting-authority.decorator';
 import { CurrentSession, RequireRoles } from '../users/session.guard';
 import { Session } from '../users/session-tokens';
-import { RegisterAuthorityDto, RegistrationView } from './registration.dto';
+import { RegisterAuthorityDto, RegistrationView, UpdateRegistrationDto } from './registration.dto';
 import { RegistrationService } from './registration.service';
 
 /** The registration chain, for the member state's coordinators (national or delegated). */
@@ -30,6 +30,14 @@ export class RegistrationController {
   @Get(':id')
   get(@ActingAuthority() acting: string | undefined, @Param('id') id: string): Promise<RegistrationView> {
     return this.service.find(acting, id.slice(0, 65));
+  }
+
+  @RequireRoles('coordinator')
+  @Patch(':id')
+  update(@ActingAuthority() acting: string | undefined, @CurrentSession() session: Session, @Param('id') id: string, @Body() dto: UpdateRegistrationDto): Promise<RegistrationView> {
+    // Only the fields given: the DTO instance carries the others as undefined.
+    const changes = Object.fromEntries(Object.entries(dto).filter(([, value]) => value !== undefined));
+    return this.service.update(acting, session.userId, id.slice(0, 65), changes);
   }
 
   @RequireRoles('coordinator')

@@ -14,6 +14,16 @@ export class RegisterAuthorityDto {
   @ApiPropertyOptional({ example: 'Bayern' }) @IsOptional() @IsString() @Length(1, 100) region?: string;
 }
 
+/** The directory data to change; what is left out stays as it is. */
+export class UpdateRegistrationDto {
+  @ApiPropertyOptional() @IsOptional() @IsObject() names?: Record<string, string>;
+  @ApiPropertyOptional() @IsOptional() @IsObject() address?: Record<string, unknown>;
+  @ApiPropertyOptional() @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) legislativeAreas?: string[];
+  @ApiPropertyOptional() @IsOptional() @IsObject() keywords?: Record<string, string[]>;
+  @ApiPropertyOptional() @IsOptional() @IsArray() @ArrayMaxSize(100) professions?: string[];
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) region?: string;
+}
+
 export interface RegistrationView extends DirectoryData {
   id: string;
   kind: 'competent-authority' | 'delegated-coordinator';

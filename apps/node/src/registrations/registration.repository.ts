@@ -44,6 +44,13 @@ export class RegistrationRepository {
     return (await this.db.query('SELECT * FROM registrations ORDER BY id')).map(toRecord);
   }
 
+  async updateData(tx: Tx, id: string, d: DirectoryData, at: Date): Promise<void> {
+    await tx.query(
+      'UPDATE registrations SET names = $2, address = $3, legislative_areas = $4, keywords = $5, professions = $6, region = $7, updated_at = $8 WHERE id = $1',
+      [id, d.names, d.address, d.legislativeAreas, d.keywords, d.professions, d.region, at],
+    );
+  }
+
   async setStatus(tx: Tx, id: string, status: RegistrationStatus, validatedBy: string | null, messageId: string | null, at: Date): Promise<void> {
     await tx.query(
       'UPDATE registrations SET status = $2, validated_by = COALESCE($3, validated_by), last_published_message = COALESCE($4, last_published_message), updated_at = $5 WHERE id = $1',

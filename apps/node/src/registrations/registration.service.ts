@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  AUTHORITY_ID, checkDirectoryData, checkRegistrant, InvalidRequest, nextRegistrationStatus, nodeLanguage, PUBLISHED_STATUSES, Registrant, RegistrationAction,
+  AUTHORITY_ID, checkDirectoryData, checkRegistrant, DirectoryData, InvalidRequest, nextRegistrationStatus, nodeLanguage, PUBLISHED_STATUSES, Registrant, RegistrationAction, RegistrationRefused,
 } from '@imi/domain';
 import { AuthorityEntry, HUB_NODE, TrustStore } from '@imi/envelope';
 import { Database, Tx } from '@imi/persistence';
@@ -66,6 +66,28 @@ export class RegistrationService {
       await this.registrations.setStatus(tx, id, status, action === 'validate' ? actor.id : null, messageId, now);
       await this.registrations.addHistory(tx, id, { action, status, byAuthority: actor.id, at: now }, userId);
       await this.audit.append(tx, { actor: userId, action: 'write', exchangeId: `registration:${id}`, dataCategory: 'organisation', purpose: `authority ${action}` }, now);
+    });
+    return this.get(id);
+  }
+
+  /**
+   * Changes an authority's directory data (names, address, areas, keywords, professions, region).
+   * The coordinator must cover the authority before and after the change; a published one is
+   * published again, so the hub, the trust list and every node's directory follow.
+   */
+  async update(actingId: string | undefined, userId: string, id: string, changes: Record<string, unknown>, now = new Date()): Promise<RegistrationView> {
+    const actor = this.registrant(actingId);
+    await this.db.transaction(async (tx) => {
+      const record = await this.adopted(tx, id, now);
+      if (record.status === 'removed') throw new RegistrationRefused('transition-not-allowed', 'a removed authority cannot be changed');
+      const current: DirectoryData = { names: record.names, address: record.address, legislativeAreas: record.legislativeAreas, keywords: record.keywords, professions: record.professions, region: record.region };
+      const data = checkDirectoryData({ ...current, ...changes }, (this.trust.current?.legislativeAreas ?? []).map((a) => a.id));
+      for (const scope of [record, data]) checkRegistrant(actor, { node: this.config.country, kind: record.kind, legislativeAreas: scope.legislativeAreas, region: scope.region });
+      await this.registrations.updateData(tx, id, data, now);
+      const messageId = PUBLISHED_STATUSES.includes(record.status) ? await this.publish(tx, { ...record, ...data }, actor.id, now) : null;
+      await this.registrations.setStatus(tx, id, record.status, null, messageId, now);
+      await this.registrations.addHistory(tx, id, { action: 'update', status: record.status, byAuthority: actor.id, at: now }, userId);
+      await this.audit.append(tx, { actor: userId, action: 'write', exchangeId: `registration:${id}`, dataCategory: 'organisation', purpose: 'authority data changed' }, now);
     });
     return this.get(id);
   }
