@@ -115,6 +115,8 @@ describe('registration chain and directory', () => {
     expect(await hubStatus('DE-BY-DRAFT')).toBeUndefined();
     expect((await bavaria().post('/registrations/DE-BY-HWK-MUC/validate')).body).toMatchObject({ status: 'active', validatedBy: 'DE-BY-IMI' });
     await eventually(async () => expect(await hubStatus(HWK.id)).toBe('active'));
+    const listed = (await nimic().get('/registrations')).body.map((r: { id: string; status: string }) => `${r.id} ${r.status}`);
+    expect(listed).toEqual(expect.arrayContaining(['DE-BY-IMI active', `${HWK.id} active`, 'DE-BY-DRAFT removed']));
   });
 
   it('finds the authority from another member state in German, French and English, whatever the reader\'s language', async () => {

@@ -9,14 +9,15 @@ import { Database } from '@imi/persistence';
 @Injectable()
 export class DirectoryStore {
   private readonly documents = new Map<string, DirectoryDocument>();
-  private index = new DirectoryIndex([]);
+  /** Built on the first search after a change: a start-up receiving thirty parts builds it once. */
+  private index: DirectoryIndex | null = null;
 
   constructor(private readonly db: Database) {}
 
   async loadCached(): Promise<void> {
     const rows = await this.db.query<{ node: string; version: string; entries: DirectoryEntry[] }>('SELECT node, version, entries FROM directory_documents');
     for (const row of rows) this.documents.set(row.node, { node: row.node, version: Number(row.version), issuedAt: '', entries: row.entries });
-    this.rebuild();
+    this.index = null;
   }
 
   /** Keeps a newer part of the directory; an older or equal version (a replay) is ignored. */
@@ -32,7 +33,7 @@ export class DirectoryStore {
       [document.node, document.version, JSON.stringify(entries)],
     );
     this.documents.set(document.node, { ...document, entries });
-    this.rebuild();
+    this.index = null;
     return true;
   }
 
@@ -42,14 +43,14 @@ export class DirectoryStore {
   }
 
   search(query: DirectoryQuery): DirectoryHit[] {
-    return this.index.search(query);
+    return this.current().search(query);
   }
 
   get size(): number {
-    return this.index.size;
+    return this.current().size;
   }
 
-  private rebuild(): void {
-    this.index = new DirectoryIndex([...this.documents.values()].flatMap((d) => d.entries));
+  private current(): DirectoryIndex {
+    return (this.index ??= new DirectoryIndex([...this.documents.values()].flatMap((d) => d.entries)));
   }
 }

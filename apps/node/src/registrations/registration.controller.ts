@@ -4,7 +4,7 @@ import { RegistrationAction } from '@imi/domain';
 import { ActingAuthority } from '../authorities/acting-authority.decorator';
 import { CurrentSession, RequireRoles } from '../users/session.guard';
 import { Session } from '../users/session-tokens';
-import { RegisterAuthorityDto, RegistrationView, UpdateRegistrationDto } from './registration.dto';
+import { RegisterAuthorityDto, RegistrationSummary, RegistrationView, UpdateRegistrationDto } from './registration.dto';
 import { RegistrationService } from './registration.service';
 
 /** The registration chain, for the member state's coordinators (national or delegated). */
@@ -22,7 +22,7 @@ export class RegistrationController {
 
   @RequireRoles('coordinator')
   @Get()
-  list(@ActingAuthority() acting: string | undefined): Promise<RegistrationView[]> {
+  list(@ActingAuthority() acting: string | undefined): Promise<RegistrationSummary[]> {
     return this.service.list(acting);
   }
 

@@ -24,12 +24,16 @@ export class UpdateRegistrationDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) region?: string;
 }
 
-export interface RegistrationView extends DirectoryData {
+export interface RegistrationSummary extends DirectoryData {
   id: string;
   kind: 'competent-authority' | 'delegated-coordinator';
   status: RegistrationStatus;
   registeredBy: string;
   validatedBy: string | null;
+}
+
+/** One registration with what the hub made of its last change and every change so far. */
+export interface RegistrationView extends RegistrationSummary {
   /** The last change sent to the hub, and whether the hub took it (its receipt) or refused it (its signed rejection). */
   publication: { messageId: string; acceptedByHubAt: string | null; refusedByHub: { code: string; reason: string } | null } | null;
   history: { action: string; status: RegistrationStatus; byAuthority: string; at: string }[];

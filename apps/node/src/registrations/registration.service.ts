@@ -12,7 +12,7 @@ import { Outgoing } from '../messaging/outgoing';
 import { AuditLog } from '../privacy/audit-log';
 import { Conflict, NotFound } from '../problem/errors';
 import { RegistrationRepository, RegistrationRecord } from './registration.repository';
-import { RegistrationView } from './registration.dto';
+import { RegistrationSummary, RegistrationView } from './registration.dto';
 
 /**
  * The registration chain on a member state's node: its coordinators register authorities and
@@ -92,16 +92,16 @@ export class RegistrationService {
     return this.get(id);
   }
 
-  async list(actingId: string | undefined): Promise<RegistrationView[]> {
+  /** Every registration of the member state, without history: one query however many there are. */
+  async list(actingId: string | undefined): Promise<RegistrationSummary[]> {
     this.registrant(actingId);
-    return Promise.all((await this.registrations.list()).map((r) => this.view(r)));
+    return (await this.registrations.list()).map(summary);
   }
 
   private async view(record: RegistrationRecord): Promise<RegistrationView> {
     const publication = record.lastPublishedMessage ? await this.registrations.publication(record.lastPublishedMessage) : null;
     return {
-      id: record.id, kind: record.kind, status: record.status, names: record.names, address: record.address, legislativeAreas: record.legislativeAreas,
-      keywords: record.keywords, professions: record.professions, region: record.region, registeredBy: record.registeredBy, validatedBy: record.validatedBy,
+      ...summary(record),
       publication: publication && {
         messageId: record.lastPublishedMessage!,
         acceptedByHubAt: publication.deliveredAt?.toISOString() ?? null,
@@ -163,4 +163,11 @@ export class RegistrationService {
       },
     }, now);
   }
+}
+
+function summary(r: RegistrationRecord): RegistrationSummary {
+  return {
+    id: r.id, kind: r.kind, status: r.status, names: r.names, address: r.address, legislativeAreas: r.legislativeAreas, keywords: r.keywords,
+    professions: r.professions, region: r.region, registeredBy: r.registeredBy, validatedBy: r.validatedBy,
+  };
 }
