@@ -10,6 +10,7 @@ import { ensureKeys, provision } from '../apps/hub/src/operator/provision';
 import { AuditLog } from '../apps/node/src/privacy/audit-log';
 import { enrolUser, totpFor } from '../apps/node/src/users/enrolment';
 import { UserRepository } from '../apps/node/src/users/users.repository';
+import { Component, CpuMeter } from './cpu';
 import { MeasuredProcess } from './processes';
 import { LatencySummary, round, summarise } from './stats';
 
@@ -95,6 +96,13 @@ export class BenchNetwork {
     return [this.hub, this.fr, this.de];
   }
 
+  /** Starts counting CPU time per component (hub, nodes, Kafka, Postgres…) for one phase. */
+  cpuMeter(): CpuMeter {
+    const meter = new CpuMeter({ [this.hub.child.pid!]: 'hub', [this.fr.child.pid!]: 'node FR', [this.de.child.pid!]: 'node DE' });
+    meter.begin();
+    return meter;
+  }
+
   async stop(): Promise<void> {
     await Promise.all([this.fr.stop(), this.de.stop()]);
     await this.hub.stop();
@@ -139,6 +147,8 @@ export interface PhaseResult {
   achievedPerSecond: number;
   latency: LatencySummary;
   peakRssMb: Record<string, number>;
+  /** CPU milliseconds per exchange in each component, from the phase's start until its last receipt. */
+  cpuMsPerExchange: Partial<Record<Component, number>>;
 }
 
 /** Waits until FR holds the receipt of every request.sent since `since`; returns their timings. */
@@ -158,7 +168,8 @@ async function acknowledged(network: BenchNetwork, since: Date, expected: number
   return rows.map((r) => ({ sent: r.sent_at, acked: r.acknowledged_at }));
 }
 
-function phaseResult(network: BenchNetwork, timings: { sent: Date; acked: Date }[], offered: number | null): PhaseResult {
+function phaseResult(network: BenchNetwork, cpu: CpuMeter, timings: { sent: Date; acked: Date }[], offered: number | null): PhaseResult {
+  const cpuMs = cpu.end();
   const first = Math.min(...timings.map((t) => t.sent.getTime()));
   const last = Math.max(...timings.map((t) => t.acked.getTime()));
   return {
@@ -167,12 +178,14 @@ function phaseResult(network: BenchNetwork, timings: { sent: Date; acked: Date }
     achievedPerSecond: round(timings.length / ((last - first) / 1000)),
     latency: summarise(timings.map((t) => t.acked.getTime() - t.sent.getTime())),
     peakRssMb: Object.fromEntries(network.processes.map((p) => [p.name, p.stopSampling()])),
+    cpuMsPerExchange: Object.fromEntries(Object.entries(cpuMs).map(([component, ms]) => [component, round(ms / timings.length, 2)])),
   };
 }
 
 /** As many exchanges as the pipeline takes: `count` requests from `concurrency` case handlers at once. */
 export async function maximumThroughput(network: BenchNetwork, count: number, concurrency: number): Promise<PhaseResult> {
   network.processes.forEach((p) => p.startSampling());
+  const cpu = network.cpuMeter();
   const since = new Date();
   let issued = 0;
   await Promise.all(Array.from({ length: concurrency }, async () => {
@@ -181,12 +194,13 @@ export async function maximumThroughput(network: BenchNetwork, count: number, co
       await sendRequest(network);
     }
   }));
-  return phaseResult(network, await acknowledged(network, since, count, 600_000), null);
+  return phaseResult(network, cpu, await acknowledged(network, since, count, 600_000), null);
 }
 
 /** A fixed offered load (open loop): requests leave on schedule whether or not earlier ones finished. */
 export async function fixedLoad(network: BenchNetwork, perSecond: number, seconds: number): Promise<PhaseResult> {
   network.processes.forEach((p) => p.startSampling());
+  const cpu = network.cpuMeter();
   const since = new Date();
   const count = Math.round(perSecond * seconds);
   const start = performance.now();
@@ -198,7 +212,7 @@ export async function fixedLoad(network: BenchNetwork, perSecond: number, second
     inFlight.push(sendRequest(network));
   }
   await Promise.all(inFlight);
-  return phaseResult(network, await acknowledged(network, since, count, 600_000), perSecond);
+  return phaseResult(network, cpu, await acknowledged(network, since, count, 600_000), perSecond);
 }
 
 /** Bytes on the wire per exchange: every record (key, value, headers) on the run's topics, divided by exchanges. */

@@ -96,6 +96,7 @@ function printTable(r: any): void {
       `latency at ${name} (offered ${p.offeredPerSecond}/s, achieved ${p.achievedPerSecond}/s)`,
       `p50 ${p.latency.p50Ms} ms, p99 ${p.latency.p99Ms} ms, max ${p.latency.maxMs} ms; RSS ${Object.entries(p.peakRssMb).map(([k, v]) => `${k} ${v}`).join(', ')} MB`,
     ] as [string, string]),
+    ['CPU per exchange at maximum (ms)', Object.entries(r.pipeline.maximum.cpuMsPerExchange).map(([k, v]) => `${k} ${v}`).join(', ')],
     ['peak RSS at maximum (MB)', Object.entries(r.pipeline.maximum.peakRssMb).map(([k, v]) => `${k} ${v}`).join(', ')],
     ['on the wire per exchange', `${r.pipeline.wire.bytesPerExchange} bytes in ${r.pipeline.wire.recordsPerExchange} records`],
     ['directory search on a node, HTTP (' + r.directorySearch.authorities + ' authorities)', `p50 ${r.directorySearch.httpLatency.p50Ms} ms, p99 ${r.directorySearch.httpLatency.p99Ms} ms, max ${r.directorySearch.httpLatency.maxMs} ms`],

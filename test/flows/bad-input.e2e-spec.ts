@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Envelope, MAX_VALUE_BYTES, TrustStore } from '@imi/envelope';
 import { RegistryRepository } from '../../apps/hub/src/registry/registry.repository';
 import { frame } from '@imi/envelope';
+import { InboundProcessor } from '../../apps/node/src/messaging/inbound.processor';
 import { Forge, inboxCounts, RejectionNotices } from './forge';
 import { actingFor, eventually } from './http';
 import { TestNetwork, THREE_NODES } from './network';
@@ -97,6 +98,30 @@ describe('bad input between nodes', () => {
     await eventually(async () => expect(await frRejections('unknown-case')).toBe(before + 1));
     const [row] = await network.node('DE').db.query('SELECT outcome, rejection_code FROM inbox_messages WHERE message_id = $1', [envelope.messageId]);
     expect(row).toEqual({ outcome: 'rejected', rejection_code: 'unknown-case' });
+  });
+
+  it('applies a batch whose middle message fails after writing: the others apply once, the failing one is undone and rejected', async () => {
+    const first = forge.requestSent();
+    const last = forge.requestSent();
+    const requestId = randomUUID();
+    const body = forge.codec.encodeBody('request.accepted', { requestId, acceptedAt: Date.now() });
+    const failing = forge.requestSent({ type: 'request.accepted', caseId: requestId, body: forge.crypto('FR').sealFor(body, ['DE']) });
+    const record = (envelope: Envelope) => forge.routedByHub(forge.signed(forge.codec.encodeEnvelope(envelope)));
+    const de = network.node('DE');
+    const receiptsBefore = (await de.db.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE topic = $1`, [forge.topics.ingress]))[0].n;
+
+    // Straight into DE's processor, so the three are certainly one batch (one transaction).
+    const results = await de.app!.get(InboundProcessor).processBatch([record(first), record(failing), record(last)]);
+
+    expect(results).toEqual(['applied', 'rejected', 'applied']);
+    const requests = await de.db.query('SELECT id, version FROM requests WHERE id = ANY($1::uuid[]) ORDER BY id', [[first.caseId, last.caseId]]);
+    expect(requests).toHaveLength(2);
+    expect(requests.every((r) => r.version === 1)).toBe(true);
+    expect(await de.db.query('SELECT count(*)::int AS n FROM request_events WHERE request_id = ANY($1::uuid[])', [[first.caseId, last.caseId]])).toEqual([{ n: 2 }]);
+    expect(await de.db.query('SELECT message_id, outcome FROM inbox_messages WHERE message_id = ANY($1::uuid[]) ORDER BY outcome, message_id', [[first.messageId, failing.messageId, last.messageId]]))
+      .toEqual([first.messageId, last.messageId].sort().map((id) => ({ message_id: id, outcome: 'applied' })).concat([{ message_id: failing.messageId, outcome: 'rejected' }]));
+    // Two receipts and one signed rejection left DE, each once.
+    expect((await de.db.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE topic = $1`, [forge.topics.ingress]))[0].n).toBe(receiptsBefore + 3);
   });
 
   it('answers a request with a question outside the catalogue with a signed rejection, storing nothing', async () => {

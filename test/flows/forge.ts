@@ -62,6 +62,12 @@ export class Forge {
     return { key: randomUUID(), value, headers: { [HEADERS.signature]: signer.sign(value) } };
   }
 
+  /** `message` as the hub delivers it into an inbox: countersigned for routing with the hub's key. */
+  routedByHub(message: { key: string; value: Buffer; headers: Record<string, string> }): { key: string; value: Buffer; headers: Record<string, string> } {
+    const hub = new DetachedSigner(readKeySet(join(this.network.keysRoot, 'hub')).signing, { purpose: 'routed' });
+    return { ...message, headers: { ...message.headers, [HEADERS.hubSignature]: hub.sign(message.value) } };
+  }
+
   async send(topic: string, message: { key: string; value: Buffer; headers: Record<string, string> }): Promise<void> {
     await this.producer.send({ topic, messages: [message] });
   }

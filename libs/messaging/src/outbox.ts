@@ -10,15 +10,18 @@ export interface OutboxMessage {
   headers: Record<string, string>;
 }
 
+/** Notified on commit of every insert into the outbox, by a trigger (node migration 015). */
 const NOTIFY_CHANNEL = 'outbox';
 
-/** Written in the caller's transaction, together with the state change it announces. */
+/**
+ * Written in the caller's transaction, together with the state change it announces. The
+ * table's trigger wakes the relay when the transaction commits.
+ */
 export async function enqueue(tx: Tx, message: OutboxMessage): Promise<void> {
   await tx.query(prepared(
     'INSERT INTO outbox_messages (message_id, topic, message_key, value, headers) VALUES ($1, $2, $3, $4, $5)',
     [message.messageId, message.topic, message.key, message.value, message.headers],
   ));
-  await tx.query(`NOTIFY ${NOTIFY_CHANNEL}`);
 }
 
 interface Row {

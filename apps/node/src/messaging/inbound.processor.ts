@@ -46,20 +46,33 @@ export class InboundProcessor {
   }
 
   /**
-   * Applies a batch of inbox messages in one database transaction, each under its own
-   * savepoint: one commit for the batch instead of one per message, while a message that
-   * fails is rolled back alone and rejected. An infrastructure failure rolls the whole batch
-   * back and is thrown, so no offset moves and Kafka redelivers it.
+   * Applies a batch of inbox messages in one database transaction: one commit for the batch
+   * instead of one per message. Usually every message applies, or is refused before it writes
+   * anything, so the batch runs without savepoints. When a handler fails after it wrote, the
+   * batch is rolled back and applied again with a savepoint per message, so the failing one is
+   * undone alone and rejected. An infrastructure failure rolls the batch back and is thrown:
+   * no offset moves and Kafka redelivers it.
    */
   async processBatch(records: InboundRecord[], receivedAt = new Date()): Promise<InboundResult[]> {
     const prepared = await Promise.all(records.map((record) => this.prepare(record)));
-    const results = await this.db.transaction(async (tx) => {
-      const out: InboundResult[] = [];
-      for (const message of prepared) out.push(await this.apply(tx, message, receivedAt));
+    const applyAll = (savepoints: boolean) => this.db.transaction(async (tx) => {
+      const out: Outcome[] = [];
+      for (const message of prepared) out.push(await this.apply(tx, message, receivedAt, savepoints));
       return out;
     });
-    for (const result of results) this.counts[result]++;
-    return results;
+    let outcomes: Outcome[];
+    try {
+      outcomes = await applyAll(false);
+    } catch (error) {
+      if (!(error instanceof NeedsSavepoints)) throw error;
+      outcomes = await applyAll(true);
+    }
+    // Logged once the outcome is committed, so a batch applied twice is not reported twice.
+    for (const { result, notes } of outcomes) {
+      this.counts[result]++;
+      for (const note of notes ?? []) this.logger[note.level](note.text);
+    }
+    return outcomes.map((o) => o.result);
   }
 
   /** The CPU part, outside any transaction: authenticate, open, decode. */
@@ -87,30 +100,31 @@ export class InboundProcessor {
     }
   }
 
-  private async apply(tx: Tx, message: Prepared, receivedAt: Date): Promise<InboundResult> {
-    if (message.kind === 'ignored') return 'ignored';
+  private async apply(tx: Tx, message: Prepared, receivedAt: Date, savepoint: boolean): Promise<Outcome> {
+    if (message.kind === 'ignored') return { result: 'ignored' };
     if (message.kind === 'refused') return this.reject(tx, message.envelope, message.signatures, message.error);
     const { envelope, signatures, handler, body } = message;
-    await tx.query('SAVEPOINT inbound');
+    if (savepoint) await tx.query('SAVEPOINT inbound');
     try {
-      if (!(await claimInbound(tx, inboxEntry(envelope, signatures)))) {
-        await tx.query('RELEASE SAVEPOINT inbound');
-        return 'duplicate';
+      const claimed = await claimInbound(tx, inboxEntry(envelope, signatures));
+      if (claimed) {
+        await handler({ tx, envelope, body, receivedAt });
+        if (envelope.senderNode !== HUB_NODE && wantsReceipt(envelope.type)) {
+          await this.outgoing.send(tx, {
+            type: 'message.received',
+            caseId: envelope.caseId,
+            recipientNodes: [envelope.senderNode],
+            causationId: envelope.messageId,
+            body: { receivedMessageId: envelope.messageId, appliedAt: Date.now() },
+          });
+        }
       }
-      await handler({ tx, envelope, body, receivedAt });
-      if (envelope.senderNode !== HUB_NODE && wantsReceipt(envelope.type)) {
-        await this.outgoing.send(tx, {
-          type: 'message.received',
-          caseId: envelope.caseId,
-          recipientNodes: [envelope.senderNode],
-          causationId: envelope.messageId,
-          body: { receivedMessageId: envelope.messageId, appliedAt: Date.now() },
-        });
-      }
-      await tx.query('RELEASE SAVEPOINT inbound');
-      return 'applied';
+      if (savepoint) await tx.query('RELEASE SAVEPOINT inbound');
+      return { result: claimed ? 'applied' : 'duplicate' };
     } catch (error) {
       if (isRetriable(error)) throw error;
+      // Without a savepoint this message's writes cannot be undone alone.
+      if (!savepoint) throw new NeedsSavepoints();
       await tx.query('ROLLBACK TO SAVEPOINT inbound');
       return this.reject(tx, envelope, signatures, error);
     }
@@ -137,11 +151,12 @@ export class InboundProcessor {
     return { envelope, signatures: { sender: jws!, hub: hubJws ?? null, value } };
   }
 
-  private async reject(tx: Tx, envelope: Envelope, signatures: Signatures, error: unknown): Promise<InboundResult> {
+  private async reject(tx: Tx, envelope: Envelope, signatures: Signatures, error: unknown): Promise<Outcome> {
     const code = error instanceof MessageRejected ? error.code : 'invalid-content';
     const reason = error instanceof MessageRejected ? error.message : 'the message could not be applied';
-    if (!(error instanceof MessageRejected)) this.logger.error(`message ${envelope.messageId} (${envelope.type}) failed: ${(error as Error).message}`);
-    if (!(await claimInbound(tx, inboxEntry(envelope, signatures)))) return 'duplicate';
+    const notes: Note[] = [];
+    if (!(error instanceof MessageRejected)) notes.push({ level: 'error', text: `message ${envelope.messageId} (${envelope.type}) failed: ${(error as Error).message}` });
+    if (!(await claimInbound(tx, inboxEntry(envelope, signatures)))) return { result: 'duplicate' };
     await markRejected(tx, envelope.messageId, code);
     // Rejections are never answered with rejections, or two nodes could ping-pong forever.
     if (envelope.senderNode !== HUB_NODE && envelope.type !== 'message.rejected') {
@@ -154,9 +169,23 @@ export class InboundProcessor {
         body: { rejectedMessageId: envelope.messageId, rejectedBy: this.crypto.node, code, reason },
       });
     }
-    this.logger.warn(`message ${envelope.messageId} (${envelope.type}) from ${envelope.senderNode} rejected: ${code}`);
-    return 'rejected';
+    notes.push({ level: 'warn', text: `message ${envelope.messageId} (${envelope.type}) from ${envelope.senderNode} rejected: ${code}` });
+    return { result: 'rejected', notes };
   }
+}
+
+/** Thrown inside the savepoint-free pass when a handler failed after writing: the batch is redone with savepoints. */
+class NeedsSavepoints extends Error {}
+
+interface Note {
+  level: 'warn' | 'error';
+  text: string;
+}
+
+/** How one message of a batch ended, and what to log once the batch is committed. */
+interface Outcome {
+  result: InboundResult;
+  notes?: Note[];
 }
 
 /** The sender's signature, the hub's routing countersignature and the bytes they cover: proof of the exchange. */

@@ -60,14 +60,26 @@ export class AuditLog implements OnApplicationBootstrap, OnApplicationShutdown {
         await tx.query(`SELECT pg_advisory_xact_lock(hashtext('audit_log'))`);
         const { rows: [last] } = await tx.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_log WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1');
         const { rows } = await tx.query<Row>('SELECT * FROM audit_log WHERE seq IS NULL ORDER BY id LIMIT $1', [batch]);
+        if (rows.length === 0) return 0;
         let seq = Number(last?.seq ?? 0);
         let previousHash = last?.hash ?? GENESIS_HASH;
+        const sealed = { ids: [] as string[], seqs: [] as number[], previousHashes: [] as string[], hashes: [] as string[] };
         for (const row of rows) {
           const entry = toEntry(row, ++seq);
           const hash = auditHash(entry, previousHash);
-          await tx.query('UPDATE audit_log SET seq = $2, previous_hash = $3, hash = $4 WHERE id = $1', [row.id, seq, previousHash, hash]);
+          sealed.ids.push(row.id);
+          sealed.seqs.push(seq);
+          sealed.previousHashes.push(previousHash);
+          sealed.hashes.push(hash);
           previousHash = hash;
         }
+        // One statement for the whole batch: the node seals hundreds of entries a second under load.
+        await tx.query(
+          `UPDATE audit_log SET seq = s.seq, previous_hash = s.previous_hash, hash = s.hash
+           FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[]) AS s(id, seq, previous_hash, hash)
+           WHERE audit_log.id = s.id`,
+          [sealed.ids, sealed.seqs, sealed.previousHashes, sealed.hashes],
+        );
         return rows.length;
       });
       total += sealed;

@@ -69,15 +69,15 @@ export class RequestHandlers implements OnModuleInit {
     if (body.legislativeArea !== envelope.legislativeArea || ![requester, addressee].every((a) => a.legislativeAreas.includes(body.legislativeArea))) {
       throw new MessageRejected('area-not-registered', `both authorities must be registered for ${body.legislativeArea}`);
     }
-    if (await this.requests.exists(tx, body.requestId)) throw new MessageRejected('invalid-content', `request ${body.requestId} already exists`);
     asContentRejection(() => checkQuestions(this.catalogue.current(), body.legislativeArea, body.questions, { sensitiveReason: body.sensitiveReason }));
     const snapshot = asContentRejection(() =>
       sendRequest({ addresseeAuthorityId: addressee.id, replyBy: new Date(body.replyBy), at: new Date(envelope.sentAt) }));
-    await this.requests.insert(tx, {
+    const inserted = await this.requests.insert(tx, {
       id: body.requestId, role: 'addressee', requesterAuthorityId: requester.id, requesterNode: requester.node,
       addresseeAuthorityId: addressee.id, addresseeNode: addressee.node, legislativeArea: body.legislativeArea,
       questions: body.questions, confidential: body.confidential, sensitiveReason: body.sensitiveReason, snapshot,
     });
+    if (!inserted) throw new MessageRejected('invalid-content', `request ${body.requestId} already exists`);
     await this.requests.appendEvent(tx, body.requestId, { type: 'sent', at: snapshot.sentAt, detail: { addresseeAuthorityId: addressee.id } });
   }
 

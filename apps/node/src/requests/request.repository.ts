@@ -58,22 +58,21 @@ export interface AnswerRecord {
 export class RequestRepository {
   constructor(private readonly db: Database) {}
 
-  async insert(tx: Tx, record: Omit<RequestRecord, 'version'>): Promise<void> {
+  /** Inserts a request this node has not seen yet; false, and nothing written, when its id exists. */
+  async insert(tx: Tx, record: Omit<RequestRecord, 'version'>): Promise<boolean> {
     const s = record.snapshot;
-    await tx.query(prepared(
+    const { rowCount } = await tx.query(prepared(
       `INSERT INTO requests (id, role, requester_authority_id, requester_node, addressee_authority_id, addressee_node,
          legislative_area, questions, state, reply_by, proposed_reply_by, sent_at, accepted_at, answered_at, closed_at,
          last_activity_at, rejection_reason, confidential, sensitive_reason)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+       ON CONFLICT (id) DO NOTHING`,
       [record.id, record.role, record.requesterAuthorityId, record.requesterNode, record.addresseeAuthorityId, record.addresseeNode,
         record.legislativeArea, JSON.stringify(record.questions), s.state, s.replyBy, s.proposedReplyBy ?? null, s.sentAt,
         s.acceptedAt ?? null, s.answeredAt ?? null, s.closedAt ?? null, s.lastActivityAt, s.rejectionReason ?? null,
         record.confidential, record.sensitiveReason],
     ));
-  }
-
-  async exists(tx: Tx, id: string): Promise<boolean> {
-    return (await tx.query(prepared('SELECT 1 FROM requests WHERE id = $1', [id]))).rowCount === 1;
+    return rowCount === 1;
   }
 
   async find(id: string): Promise<RequestRecord | null> {
