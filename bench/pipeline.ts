@@ -145,14 +145,24 @@ export interface PhaseResult {
   exchanges: number;
   offeredPerSecond: number | null;
   achievedPerSecond: number;
+  /** Sent at FR until its receipt is applied at FR: the whole exchange. */
   latency: LatencySummary;
+  /** The exchange in its two legs: FR → hub → DE applied, and DE's receipt → hub → FR applied. */
+  legs: { requestAppliedAtRecipient: LatencySummary; receiptAppliedAtSender: LatencySummary };
   peakRssMb: Record<string, number>;
   /** CPU milliseconds per exchange in each component, from the phase's start until its last receipt. */
   cpuMsPerExchange: Partial<Record<Component, number>>;
 }
 
 /** Waits until FR holds the receipt of every request.sent since `since`; returns their timings. */
-async function acknowledged(network: BenchNetwork, since: Date, expected: number, timeoutMs: number): Promise<{ sent: Date; acked: Date }[]> {
+/** One exchange's times: sent at FR, applied at DE (DE's receipt says when), receipt applied at FR. */
+interface ExchangeTimes {
+  sent: Date;
+  applied: Date;
+  acked: Date;
+}
+
+async function acknowledged(network: BenchNetwork, since: Date, expected: number, timeoutMs: number): Promise<ExchangeTimes[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const [{ n }] = await network.frDb.query<{ n: number }>(
@@ -162,13 +172,13 @@ async function acknowledged(network: BenchNetwork, since: Date, expected: number
     if (Date.now() > deadline) throw new Error(`only ${n} of ${expected} exchanges acknowledged`);
     await new Promise((r) => setTimeout(r, 200));
   }
-  const rows = await network.frDb.query<{ sent_at: Date; acknowledged_at: Date }>(
-    `SELECT sent_at, acknowledged_at FROM deliveries WHERE type = 'request.sent' AND sent_at >= $1`, [since],
+  const rows = await network.frDb.query<{ sent_at: Date; delivered_at: Date; acknowledged_at: Date }>(
+    `SELECT sent_at, delivered_at, acknowledged_at FROM deliveries WHERE type = 'request.sent' AND sent_at >= $1`, [since],
   );
-  return rows.map((r) => ({ sent: r.sent_at, acked: r.acknowledged_at }));
+  return rows.map((r) => ({ sent: r.sent_at, applied: r.delivered_at, acked: r.acknowledged_at }));
 }
 
-function phaseResult(network: BenchNetwork, cpu: CpuMeter, timings: { sent: Date; acked: Date }[], offered: number | null): PhaseResult {
+function phaseResult(network: BenchNetwork, cpu: CpuMeter, timings: ExchangeTimes[], offered: number | null): PhaseResult {
   const cpuMs = cpu.end();
   const first = Math.min(...timings.map((t) => t.sent.getTime()));
   const last = Math.max(...timings.map((t) => t.acked.getTime()));
@@ -177,6 +187,10 @@ function phaseResult(network: BenchNetwork, cpu: CpuMeter, timings: { sent: Date
     offeredPerSecond: offered,
     achievedPerSecond: round(timings.length / ((last - first) / 1000)),
     latency: summarise(timings.map((t) => t.acked.getTime() - t.sent.getTime())),
+    legs: {
+      requestAppliedAtRecipient: summarise(timings.map((t) => t.applied.getTime() - t.sent.getTime())),
+      receiptAppliedAtSender: summarise(timings.map((t) => t.acked.getTime() - t.applied.getTime())),
+    },
     peakRssMb: Object.fromEntries(network.processes.map((p) => [p.name, p.stopSampling()])),
     cpuMsPerExchange: Object.fromEntries(Object.entries(cpuMs).map(([component, ms]) => [component, round(ms / timings.length, 2)])),
   };
@@ -215,8 +229,18 @@ export async function fixedLoad(network: BenchNetwork, perSecond: number, second
   return phaseResult(network, cpu, await acknowledged(network, since, count, 600_000), perSecond);
 }
 
+export interface WireFigures {
+  recordsPerExchange: number;
+  bytesPerExchange: number;
+  /**
+   * Commit markers per exchange: the offsets the topics used beyond their records. One per
+   * partition a hub transaction wrote to, so it shows how well the hub batches.
+   */
+  transactionMarkersPerExchange: number;
+}
+
 /** Bytes on the wire per exchange: every record (key, value, headers) on the run's topics, divided by exchanges. */
-export async function bytesOnTheWire(network: BenchNetwork, endpoints: Endpoints, exchanges: number): Promise<{ recordsPerExchange: number; bytesPerExchange: number }> {
+export async function bytesOnTheWire(network: BenchNetwork, endpoints: Endpoints, exchanges: number): Promise<WireFigures> {
   const kafka = new Kafka({ brokers: endpoints.kafkaBrokers.split(','), sasl: kafkaUser(endpoints, 'admin').sasl, logLevel: logLevel.NOTHING, clientId: 'bench-scan' });
   const admin = kafka.admin();
   await admin.connect();
@@ -245,5 +269,9 @@ export async function bytesOnTheWire(network: BenchNetwork, endpoints: Endpoints
     });
   });
   await consumer.disconnect();
-  return { recordsPerExchange: round(records / exchanges, 2), bytesPerExchange: Math.round(bytes / exchanges) };
+  return {
+    recordsPerExchange: round(records / exchanges, 2),
+    bytesPerExchange: Math.round(bytes / exchanges),
+    transactionMarkersPerExchange: round((expected - records) / exchanges, 3),
+  };
 }

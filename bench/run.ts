@@ -4,7 +4,7 @@ import { cpus, totalmem } from 'node:os';
 import { readKeySet } from '@imi/envelope';
 import { measureCryptoFloor } from './crypto-floor';
 import { DIRECTORY_SIZE, DirectorySearchResult, measureDirectorySearch } from './directory-search';
-import { BenchNetwork, bytesOnTheWire, Endpoints, fixedLoad, kafkaUser, maximumThroughput, PhaseResult } from './pipeline';
+import { BenchNetwork, bytesOnTheWire, Endpoints, fixedLoad, kafkaUser, maximumThroughput, PhaseResult, WireFigures } from './pipeline';
 import { round } from './stats';
 import { measureTransport } from './transport-baseline';
 
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const network = await BenchNetwork.start(endpoints);
   let maximum: PhaseResult;
   const fixed: Record<string, PhaseResult> = {};
-  let wire: { recordsPerExchange: number; bytesPerExchange: number };
+  let wire: WireFigures;
   let directory: DirectorySearchResult;
   try {
     log(`warm-up: 500 exchanges`);
@@ -94,11 +94,11 @@ function printTable(r: any): void {
     ['pipeline sustained (exchanges/s)', `${r.pipeline.maximum.achievedPerSecond} over ${r.pipeline.maximum.exchanges}`],
     ...Object.entries(r.pipeline.fixed).map(([name, p]: [string, any]) => [
       `latency at ${name} (offered ${p.offeredPerSecond}/s, achieved ${p.achievedPerSecond}/s)`,
-      `p50 ${p.latency.p50Ms} ms, p99 ${p.latency.p99Ms} ms, max ${p.latency.maxMs} ms; RSS ${Object.entries(p.peakRssMb).map(([k, v]) => `${k} ${v}`).join(', ')} MB`,
+      `p50 ${p.latency.p50Ms} ms, p99 ${p.latency.p99Ms} ms, max ${p.latency.maxMs} ms (request leg p50 ${p.legs.requestAppliedAtRecipient.p50Ms}, receipt leg p50 ${p.legs.receiptAppliedAtSender.p50Ms}); RSS ${Object.entries(p.peakRssMb).map(([k, v]) => `${k} ${v}`).join(', ')} MB`,
     ] as [string, string]),
     ['CPU per exchange at maximum (ms)', Object.entries(r.pipeline.maximum.cpuMsPerExchange).map(([k, v]) => `${k} ${v}`).join(', ')],
     ['peak RSS at maximum (MB)', Object.entries(r.pipeline.maximum.peakRssMb).map(([k, v]) => `${k} ${v}`).join(', ')],
-    ['on the wire per exchange', `${r.pipeline.wire.bytesPerExchange} bytes in ${r.pipeline.wire.recordsPerExchange} records`],
+    ['on the wire per exchange', `${r.pipeline.wire.bytesPerExchange} bytes in ${r.pipeline.wire.recordsPerExchange} records; ${r.pipeline.wire.transactionMarkersPerExchange} hub commit markers`],
     ['directory search on a node, HTTP (' + r.directorySearch.authorities + ' authorities)', `p50 ${r.directorySearch.httpLatency.p50Ms} ms, p99 ${r.directorySearch.httpLatency.p99Ms} ms, max ${r.directorySearch.httpLatency.maxMs} ms`],
     ['directory search in process', `p50 ${r.directorySearch.inProcessLatency.p50Ms} ms, p99 ${r.directorySearch.inProcessLatency.p99Ms} ms`],
     ['pipeline ÷ transport', String(r.ratios.pipelineToTransport)],

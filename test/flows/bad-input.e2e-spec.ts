@@ -100,7 +100,7 @@ describe('bad input between nodes', () => {
     expect(row).toEqual({ outcome: 'rejected', rejection_code: 'unknown-case' });
   });
 
-  it('applies a batch whose middle message fails after writing: the others apply once, the failing one is undone and rejected', async () => {
+  it('applies a batch whose middle message fails after writing: the others apply once (a copy in the same batch too), the failing one is undone and rejected', async () => {
     const first = forge.requestSent();
     const last = forge.requestSent();
     const requestId = randomUUID();
@@ -111,9 +111,9 @@ describe('bad input between nodes', () => {
     const receiptsBefore = (await de.db.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE topic = $1`, [forge.topics.ingress]))[0].n;
 
     // Straight into DE's processor, so the three are certainly one batch (one transaction).
-    const results = await de.app!.get(InboundProcessor).processBatch([record(first), record(failing), record(last)]);
+    const results = await de.app!.get(InboundProcessor).processBatch([record(first), record(failing), record(last), record(first)]);
 
-    expect(results).toEqual(['applied', 'rejected', 'applied']);
+    expect(results).toEqual(['applied', 'rejected', 'applied', 'duplicate']);
     const requests = await de.db.query('SELECT id, version FROM requests WHERE id = ANY($1::uuid[]) ORDER BY id', [[first.caseId, last.caseId]]);
     expect(requests).toHaveLength(2);
     expect(requests.every((r) => r.version === 1)).toBe(true);

@@ -16,19 +16,28 @@ export interface InboundMessage {
 }
 
 /**
- * Records a received message id in the transaction that applies it. Returns false when the id
- * was seen before: the caller then does nothing, so a redelivered or replayed message is a no-op.
+ * Records the received message ids of a batch in the transaction that applies them, in one
+ * statement. Returns the ids seen for the first time; a message whose id was seen before (or
+ * earlier in the same batch) is not among them, and the caller then does nothing with it, so
+ * a redelivered or replayed message is a no-op.
  */
-export async function claimInbound(tx: Tx, message: InboundMessage): Promise<boolean> {
-  const { rowCount } = await tx.query(prepared(
+export async function claimInbound(tx: Tx, messages: InboundMessage[]): Promise<Set<string>> {
+  if (messages.length === 0) return new Set();
+  const column = <T>(pick: (m: InboundMessage) => T) => messages.map(pick);
+  const { rows } = await tx.query<{ message_id: string }>(prepared(
     `INSERT INTO inbox_messages (message_id, type, sender_node, outcome, case_id, sent_at, sender_signature, hub_signature, value)
-     VALUES ($1, $2, $3, 'applied', $4, $5, $6, $7, $8)
-     ON CONFLICT (message_id) DO NOTHING`,
-    [message.messageId, message.type, message.senderNode, message.caseId, new Date(message.sentAt), message.senderSignature, message.hubSignature, message.value],
+     SELECT m.message_id, m.type, m.sender_node, 'applied', m.case_id, m.sent_at, m.sender_signature, m.hub_signature, m.value
+     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::bytea[])
+       AS m(message_id, type, sender_node, case_id, sent_at, sender_signature, hub_signature, value)
+     ON CONFLICT (message_id) DO NOTHING
+     RETURNING message_id`,
+    [column((m) => m.messageId), column((m) => m.type), column((m) => m.senderNode), column((m) => m.caseId),
+      column((m) => new Date(m.sentAt)), column((m) => m.senderSignature), column((m) => m.hubSignature), column((m) => m.value)],
   ));
-  return rowCount === 1;
+  return new Set(rows.map((r) => r.message_id));
 }
 
-export async function markRejected(tx: Tx, messageId: string, code: string): Promise<void> {
-  await tx.query(`UPDATE inbox_messages SET outcome = 'rejected', rejection_code = $2 WHERE message_id = $1`, [messageId, code]);
+/** Deferred: the message was claimed by an earlier statement of the transaction. */
+export function markRejected(tx: Tx, messageId: string, code: string): void {
+  tx.defer(prepared(`UPDATE inbox_messages SET outcome = 'rejected', rejection_code = $2 WHERE message_id = $1`, [messageId, code]));
 }

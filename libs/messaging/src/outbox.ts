@@ -14,11 +14,11 @@ export interface OutboxMessage {
 const NOTIFY_CHANNEL = 'outbox';
 
 /**
- * Written in the caller's transaction, together with the state change it announces. The
- * table's trigger wakes the relay when the transaction commits.
+ * Written in the caller's transaction, together with the state change it announces (deferred:
+ * sent with the transaction's next statement). The table's trigger wakes the relay on commit.
  */
-export async function enqueue(tx: Tx, message: OutboxMessage): Promise<void> {
-  await tx.query(prepared(
+export function enqueue(tx: Tx, message: OutboxMessage): void {
+  tx.defer(prepared(
     'INSERT INTO outbox_messages (message_id, topic, message_key, value, headers) VALUES ($1, $2, $3, $4, $5)',
     [message.messageId, message.topic, message.key, message.value, message.headers],
   ));

@@ -1,6 +1,5 @@
-import { Pool, PoolClient, QueryResultRow } from 'pg';
-
-export type Tx = PoolClient;
+import { Pool, QueryResultRow } from 'pg';
+import { Tx } from './transaction';
 
 /** A Postgres pool with one way to run a transaction, so no caller forgets ROLLBACK. */
 export class Database {
@@ -24,13 +23,13 @@ export class Database {
     let lost: Error | undefined;
     const onError = (error: Error) => (lost = error);
     client.on('error', onError);
+    const tx = new Tx(client);
     try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
+      const result = await work(tx);
+      await tx.commit();
       return result;
     } catch (error) {
-      if (!lost) await client.query('ROLLBACK').catch(() => undefined);
+      if (!lost) await tx.rollback().catch(() => undefined);
       throw error;
     } finally {
       client.off('error', onError);

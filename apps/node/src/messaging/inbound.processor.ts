@@ -46,18 +46,24 @@ export class InboundProcessor {
   }
 
   /**
-   * Applies a batch of inbox messages in one database transaction: one commit for the batch
-   * instead of one per message. Usually every message applies, or is refused before it writes
-   * anything, so the batch runs without savepoints. When a handler fails after it wrote, the
-   * batch is rolled back and applied again with a savepoint per message, so the failing one is
-   * undone alone and rejected. An infrastructure failure rolls the batch back and is thrown:
-   * no offset moves and Kafka redelivers it.
+   * Applies a batch of inbox messages in one database transaction: one commit, and one
+   * statement recording every message id, for the whole batch. Usually every message applies,
+   * or is refused before it writes anything, so the batch runs without savepoints. When a
+   * handler fails after it wrote, the batch is rolled back and applied again with a savepoint
+   * per message, so the failing one is undone alone and rejected. An infrastructure failure
+   * rolls the batch back and is thrown: no offset moves and Kafka redelivers it.
    */
   async processBatch(records: InboundRecord[], receivedAt = new Date()): Promise<InboundResult[]> {
     const prepared = await Promise.all(records.map((record) => this.prepare(record)));
     const applyAll = (savepoints: boolean) => this.db.transaction(async (tx) => {
+      const claimed = await claimInbound(tx, prepared.flatMap((m) => (m.kind === 'ignored' ? [] : [inboxEntry(m.envelope, m.signatures)])));
       const out: Outcome[] = [];
-      for (const message of prepared) out.push(await this.apply(tx, message, receivedAt, savepoints));
+      for (const message of prepared) {
+        // Only the first copy of a new id is applied; a second copy in the same batch is a duplicate.
+        const first = message.kind !== 'ignored' && claimed.delete(message.envelope.messageId);
+        out.push(first ? await this.apply(tx, message, receivedAt, savepoints) : { result: message.kind === 'ignored' ? 'ignored' : 'duplicate' });
+      }
+      if (!savepoints) await tx.flush().catch(needsSavepoints);
       return out;
     });
     let outcomes: Outcome[];
@@ -100,33 +106,33 @@ export class InboundProcessor {
     }
   }
 
-  private async apply(tx: Tx, message: Prepared, receivedAt: Date, savepoint: boolean): Promise<Outcome> {
-    if (message.kind === 'ignored') return { result: 'ignored' };
-    if (message.kind === 'refused') return this.reject(tx, message.envelope, message.signatures, message.error);
-    const { envelope, signatures, handler, body } = message;
+  /** Applies one message whose id the batch claimed. */
+  private async apply(tx: Tx, message: Exclude<Prepared, { kind: 'ignored' }>, receivedAt: Date, savepoint: boolean): Promise<Outcome> {
+    if (message.kind === 'refused') return this.reject(tx, message.envelope, message.error);
+    const { envelope, handler, body } = message;
     if (savepoint) await tx.query('SAVEPOINT inbound');
     try {
-      const claimed = await claimInbound(tx, inboxEntry(envelope, signatures));
-      if (claimed) {
-        await handler({ tx, envelope, body, receivedAt });
-        if (envelope.senderNode !== HUB_NODE && wantsReceipt(envelope.type)) {
-          await this.outgoing.send(tx, {
-            type: 'message.received',
-            caseId: envelope.caseId,
-            recipientNodes: [envelope.senderNode],
-            causationId: envelope.messageId,
-            body: { receivedMessageId: envelope.messageId, appliedAt: Date.now() },
-          });
-        }
+      await handler({ tx, envelope, body, receivedAt });
+      if (envelope.senderNode !== HUB_NODE && wantsReceipt(envelope.type)) {
+        await this.outgoing.send(tx, {
+          type: 'message.received',
+          caseId: envelope.caseId,
+          recipientNodes: [envelope.senderNode],
+          causationId: envelope.messageId,
+          body: { receivedMessageId: envelope.messageId, appliedAt: Date.now() },
+        });
       }
-      if (savepoint) await tx.query('RELEASE SAVEPOINT inbound');
-      return { result: claimed ? 'applied' : 'duplicate' };
+      if (savepoint) {
+        // The message's deferred writes are sent here, so a failure among them is this message's.
+        await tx.flush();
+        await tx.query('RELEASE SAVEPOINT inbound');
+      }
+      return { result: 'applied' };
     } catch (error) {
+      if (!savepoint) needsSavepoints(error);
       if (isRetriable(error)) throw error;
-      // Without a savepoint this message's writes cannot be undone alone.
-      if (!savepoint) throw new NeedsSavepoints();
       await tx.query('ROLLBACK TO SAVEPOINT inbound');
-      return this.reject(tx, envelope, signatures, error);
+      return this.reject(tx, envelope, error);
     }
   }
 
@@ -151,13 +157,13 @@ export class InboundProcessor {
     return { envelope, signatures: { sender: jws!, hub: hubJws ?? null, value } };
   }
 
-  private async reject(tx: Tx, envelope: Envelope, signatures: Signatures, error: unknown): Promise<Outcome> {
+  /** Records the claimed message as rejected and tells its sender, with a signed rejection. */
+  private async reject(tx: Tx, envelope: Envelope, error: unknown): Promise<Outcome> {
     const code = error instanceof MessageRejected ? error.code : 'invalid-content';
     const reason = error instanceof MessageRejected ? error.message : 'the message could not be applied';
     const notes: Note[] = [];
     if (!(error instanceof MessageRejected)) notes.push({ level: 'error', text: `message ${envelope.messageId} (${envelope.type}) failed: ${(error as Error).message}` });
-    if (!(await claimInbound(tx, inboxEntry(envelope, signatures)))) return { result: 'duplicate' };
-    await markRejected(tx, envelope.messageId, code);
+    markRejected(tx, envelope.messageId, code);
     // Rejections are never answered with rejections, or two nodes could ping-pong forever.
     if (envelope.senderNode !== HUB_NODE && envelope.type !== 'message.rejected') {
       await this.outgoing.send(tx, {
@@ -176,6 +182,12 @@ export class InboundProcessor {
 
 /** Thrown inside the savepoint-free pass when a handler failed after writing: the batch is redone with savepoints. */
 class NeedsSavepoints extends Error {}
+
+/** In the savepoint-free pass: an infrastructure failure is thrown as it is, any other redoes the batch. */
+function needsSavepoints(error: unknown): never {
+  if (isRetriable(error)) throw error;
+  throw new NeedsSavepoints();
+}
 
 interface Note {
   level: 'warn' | 'error';

@@ -8,7 +8,7 @@ import { InboundProcessor } from './inbound.processor';
 /** Messages applied per database transaction. */
 const BATCH_SLICE = 200;
 
-/** Reads `node.<CC>.inbox`. Offsets commit only after a message was applied or rejected. */
+/** Reads `node.<CC>.inbox`. An offset is committed only after its message was applied or rejected. */
 @Injectable()
 export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
   private consumer: Consumer | null = null;
@@ -25,6 +25,10 @@ export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutd
     await this.consumer.subscribe({ topic: topicNames(this.config.topicPrefix).inbox(this.config.country), fromBeginning: true });
     await this.consumer.run({
       partitionsConsumedConcurrently: 3,
+      // Resolved offsets are committed once a second rather than after every batch: each commit
+      // is a write to Kafka's offsets log. A crash redelivers at most a second of messages, which
+      // the inbox recognises by message id and applies no second time.
+      autoCommitInterval: 1000,
       eachBatchAutoResolve: false,
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
         // Slices keep one transaction short and let heartbeats through on a long backlog.

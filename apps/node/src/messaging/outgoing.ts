@@ -52,7 +52,7 @@ export class Outgoing {
       body: sealed ? this.crypto.sealFor(plainBody, message.recipientNodes, now) : plainBody,
     };
     const value = this.codec.encodeEnvelope(envelope);
-    await enqueue(tx, {
+    enqueue(tx, {
       messageId: envelope.messageId,
       topic: this.ingress,
       key: envelope.caseId,
@@ -60,7 +60,7 @@ export class Outgoing {
       headers: { [HEADERS.signature]: this.crypto.signer.sign(value) },
     });
     if (wantsReceipt(message.type)) {
-      await tx.query(prepared(
+      tx.defer(prepared(
         'INSERT INTO deliveries (message_id, recipient_node, type, sent_at) SELECT $1, unnest($2::text[]), $3, $4',
         [envelope.messageId, envelope.recipientNodes, envelope.type, now],
       ));

@@ -41,8 +41,9 @@ export class AuditLog implements OnApplicationBootstrap, OnApplicationShutdown {
     await this.seal().catch(() => undefined);
   }
 
+  /** Deferred: sent with the transaction's next statement, or as its only one. */
   async append(tx: Tx, record: AuditRecord, at = new Date()): Promise<void> {
-    await tx.query(prepared(
+    tx.defer(prepared(
       'INSERT INTO audit_log (at, actor, action, exchange_id, data_category, purpose) VALUES ($1, $2, $3, $4, $5, $6)',
       [at, record.actor, record.action, record.exchangeId, record.dataCategory, record.purpose],
     ));

@@ -72,13 +72,13 @@ export class RequestHandlers implements OnModuleInit {
     asContentRejection(() => checkQuestions(this.catalogue.current(), body.legislativeArea, body.questions, { sensitiveReason: body.sensitiveReason }));
     const snapshot = asContentRejection(() =>
       sendRequest({ addresseeAuthorityId: addressee.id, replyBy: new Date(body.replyBy), at: new Date(envelope.sentAt) }));
-    const inserted = await this.requests.insert(tx, {
+    const inserted = await this.requests.insertIfNew(tx, {
       id: body.requestId, role: 'addressee', requesterAuthorityId: requester.id, requesterNode: requester.node,
       addresseeAuthorityId: addressee.id, addresseeNode: addressee.node, legislativeArea: body.legislativeArea,
       questions: body.questions, confidential: body.confidential, sensitiveReason: body.sensitiveReason, snapshot,
     });
     if (!inserted) throw new MessageRejected('invalid-content', `request ${body.requestId} already exists`);
-    await this.requests.appendEvent(tx, body.requestId, { type: 'sent', at: snapshot.sentAt, detail: { addresseeAuthorityId: addressee.id } });
+    this.requests.appendFirstEvent(tx, body.requestId, { type: 'sent', at: snapshot.sentAt, detail: { addresseeAuthorityId: addressee.id } });
   }
 
   /** Registers a handler for a move of the other party, checked against the state machine. */
@@ -151,7 +151,7 @@ export class RequestHandlers implements OnModuleInit {
     if (record.role !== 'addressee' || !canDisclosePersonalData(record.snapshot)) {
       throw new MessageRejected('transition-refused', 'personal data is accepted only after the addressee accepted the request');
     }
-    await this.requests.insertSubject(tx, record.id, body.subject);
+    this.requests.insertSubject(tx, record.id, body.subject);
     await this.audit.append(tx, { actor: envelope.senderAuthority ?? envelope.senderNode, action: 'write', exchangeId: record.id, dataCategory: 'request subject', purpose: 'disclosed after acceptance' });
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RequestSnapshot, RequestState } from '@imi/domain';
 import { SubjectBody } from '@imi/envelope';
+import { QueryConfig } from 'pg';
 import { Database, prepared, Tx } from '@imi/persistence';
 
 export interface RequestRecord {
@@ -58,21 +59,14 @@ export interface AnswerRecord {
 export class RequestRepository {
   constructor(private readonly db: Database) {}
 
-  /** Inserts a request this node has not seen yet; false, and nothing written, when its id exists. */
-  async insert(tx: Tx, record: Omit<RequestRecord, 'version'>): Promise<boolean> {
-    const s = record.snapshot;
-    const { rowCount } = await tx.query(prepared(
-      `INSERT INTO requests (id, role, requester_authority_id, requester_node, addressee_authority_id, addressee_node,
-         legislative_area, questions, state, reply_by, proposed_reply_by, sent_at, accepted_at, answered_at, closed_at,
-         last_activity_at, rejection_reason, confidential, sensitive_reason)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
-       ON CONFLICT (id) DO NOTHING`,
-      [record.id, record.role, record.requesterAuthorityId, record.requesterNode, record.addresseeAuthorityId, record.addresseeNode,
-        record.legislativeArea, JSON.stringify(record.questions), s.state, s.replyBy, s.proposedReplyBy ?? null, s.sentAt,
-        s.acceptedAt ?? null, s.answeredAt ?? null, s.closedAt ?? null, s.lastActivityAt, s.rejectionReason ?? null,
-        record.confidential, record.sensitiveReason],
-    ));
-    return rowCount === 1;
+  /** Inserts a request this node creates (a fresh id). Deferred: sent with the transaction's next statement. */
+  insert(tx: Tx, record: Omit<RequestRecord, 'version'>): void {
+    tx.defer(insertStatement(record, ''));
+  }
+
+  /** Inserts a request another node sent; false, and nothing written, when its id exists here. */
+  async insertIfNew(tx: Tx, record: Omit<RequestRecord, 'version'>): Promise<boolean> {
+    return (await tx.query(insertStatement(record, 'ON CONFLICT (id) DO NOTHING'))).rowCount === 1;
   }
 
   async find(id: string): Promise<RequestRecord | null> {
@@ -124,8 +118,9 @@ export class RequestRepository {
     return rows.map(toRecord);
   }
 
-  async insertSubject(tx: Tx, requestId: string, subject: SubjectBody): Promise<void> {
-    await tx.query(prepared(
+  /** Deferred: sent with the transaction's next statement. */
+  insertSubject(tx: Tx, requestId: string, subject: SubjectBody): void {
+    tx.defer(prepared(
       `INSERT INTO request_subjects (request_id, family_name, given_names, date_of_birth, register_number, national_id, national_id_justification)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (request_id) DO NOTHING`,
       [requestId, subject.familyName, subject.givenNames, subject.dateOfBirth, subject.registerNumber, subject.nationalId, subject.nationalIdJustification],
@@ -151,7 +146,15 @@ export class RequestRepository {
     await tx.query('DELETE FROM request_subjects WHERE request_id = $1', [requestId]);
   }
 
-  async appendEvent(tx: Tx, requestId: string, event: { type: string; at: Date; detail?: Record<string, unknown> }): Promise<void> {
+  /** A new request's first event, its sending. Deferred, so it may not follow another event of the request in one transaction. */
+  appendFirstEvent(tx: Tx, requestId: string, event: RequestEvent): void {
+    tx.defer(prepared(
+      'INSERT INTO request_events (request_id, seq, type, at, detail) VALUES ($1, 1, $2, $3, $4)',
+      [requestId, event.type, event.at, JSON.stringify(event.detail ?? {})],
+    ));
+  }
+
+  async appendEvent(tx: Tx, requestId: string, event: RequestEvent): Promise<void> {
     await tx.query(prepared(
       `INSERT INTO request_events (request_id, seq, type, at, detail)
        SELECT $1, COALESCE(MAX(seq), 0) + 1, $2, $3, $4 FROM request_events WHERE request_id = $1`,
@@ -227,4 +230,20 @@ function toRecord(row: Row): RequestRecord {
       rejectionReason: row.rejection_reason,
     },
   };
+}
+
+type RequestEvent = { type: string; at: Date; detail?: Record<string, unknown> };
+
+function insertStatement(record: Omit<RequestRecord, 'version'>, onConflict: string): QueryConfig {
+  const s = record.snapshot;
+  return prepared(
+    `INSERT INTO requests (id, role, requester_authority_id, requester_node, addressee_authority_id, addressee_node,
+       legislative_area, questions, state, reply_by, proposed_reply_by, sent_at, accepted_at, answered_at, closed_at,
+       last_activity_at, rejection_reason, confidential, sensitive_reason)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) ${onConflict}`,
+    [record.id, record.role, record.requesterAuthorityId, record.requesterNode, record.addresseeAuthorityId, record.addresseeNode,
+      record.legislativeArea, JSON.stringify(record.questions), s.state, s.replyBy, s.proposedReplyBy ?? null, s.sentAt,
+      s.acceptedAt ?? null, s.answeredAt ?? null, s.closedAt ?? null, s.lastActivityAt, s.rejectionReason ?? null,
+      record.confidential, record.sensitiveReason],
+  );
 }
