@@ -77,6 +77,7 @@ describe('bad input between nodes', () => {
     ['no recipient at all', () => forge.codec.encodeEnvelope(forge.requestSent({ recipientNodes: [] })), 'unknown-recipient'],
     ['a sender claiming to be another node', () => forge.codec.encodeEnvelope(forge.requestSent({ senderNode: 'ES' })), 'sender-mismatch'],
     ['an authority of another node', () => forge.codec.encodeEnvelope(forge.requestSent({ senderAuthority: 'DE-BE-AEK' })), 'unknown-sender'],
+    ['a message id that is not a UUID', () => forge.codec.encodeEnvelope(forge.requestSent({ messageId: 'not-a-uuid' })), 'malformed'],
     ['a personal-data type in clear', () => forge.codec.encodeEnvelope(forge.requestSent({ bodyEncoding: 'PLAIN' } as Partial<Envelope>)), 'unsealed-body'],
   ])('rejects %s from a known sender, and tells the sender with a signed rejection', async (_, value, code) => {
     const before = await deRequests();

@@ -7,6 +7,8 @@ import { MessageRejected } from './errors';
 import { ENVELOPE_SCHEMA, MESSAGE_TYPES, MessageType } from './message-types';
 import { frame, unframe } from './wire-format';
 
+const CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 interface Registered {
   id: number;
   type: avro.Type;
@@ -57,7 +59,10 @@ export class AvroCodec {
   }
 
   async decodeEnvelope(bytes: Buffer): Promise<Envelope> {
-    return (await this.read(this.envelope, bytes)) as Envelope;
+    const envelope = (await this.read(this.envelope, bytes)) as Envelope;
+    // Receivers key their inbox on it: anything but a UUID as senders draw them is malformed.
+    if (!CANONICAL_UUID.test(envelope.messageId)) throw new MessageRejected('malformed', 'the message id is not a UUID');
+    return envelope;
   }
 
   encodeBody<T>(type: MessageType, body: T): Buffer {
