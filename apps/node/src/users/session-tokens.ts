@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { jwtVerify, SignJWT } from 'jose';
-import { randomBytes } from 'node:crypto';
+import { createSecretKey, KeyObject, randomBytes } from 'node:crypto';
 import { Role } from '@imi/domain';
 import { NodeConfig } from '../config';
 import { InjectNodeConfig } from '../core.module';
@@ -20,12 +20,13 @@ export const SESSION_MINUTES = 15;
  */
 @Injectable()
 export class SessionTokens {
-  private readonly key: Uint8Array;
+  /** Made once: given raw bytes, jose would import the key again for every token it checks. */
+  private readonly key: KeyObject;
   private readonly issuer: string;
 
   constructor(@InjectNodeConfig() config: NodeConfig) {
     const secret = process.env.SESSION_SECRET;
-    this.key = secret ? Buffer.from(secret, 'utf8') : randomBytes(32);
+    this.key = createSecretKey(secret ? Buffer.from(secret, 'utf8') : randomBytes(32));
     this.issuer = `imi-node-${config.country}`;
   }
 
