@@ -1,6 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
+/** As `npm start` runs hub and nodes (scripts/start.mjs): a heap of 192 MB. */
+const HEAP_FLAG = '--max-old-space-size=192';
+
 /** A spawned hub or node process, with its memory sampled while it runs. */
 export class MeasuredProcess {
   private peakRssKb = 0;
@@ -22,7 +25,7 @@ export class MeasuredProcess {
   static start(name: string, script: string, env: Record<string, string>): MeasuredProcess {
     // BENCH_NODE_ARGS (e.g. "--prof") reaches every hub and node process: for profiling a run.
     const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const child = spawn(process.execPath, [...nodeArgs, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [HEAP_FLAG, ...nodeArgs, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     return new MeasuredProcess(name, child);
   }
 

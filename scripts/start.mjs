@@ -50,8 +50,13 @@ async function waitFor(url, name, child) {
 }
 
 const children = [];
+// The heap size hub and nodes run with (README, Benchmark): left to itself V8 grows the heap
+// lazily towards gigabytes on a large machine; 192 MB holds a node's working set and the whole
+// directory, and keeps each process under 256 MB resident.
+const HEAP_FLAG = '--max-old-space-size=192';
+
 function startProcess(name, script, env) {
-  const child = spawn(process.execPath, [script], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [HEAP_FLAG, script], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const prefix = `[${name}] `;
   for (const stream of [child.stdout, child.stderr]) {
     stream.on('data', (chunk) => process.stdout.write(chunk.toString().split('\n').filter(Boolean).map((l) => prefix + l).join('\n') + '\n'));

@@ -18,7 +18,7 @@ export interface Envelope {
 export const HEADERS = {
   /** Sender node's detached JWS over the value bytes. */
   signature: 'imi-signature',
-  /** Hub's detached JWS over the same bytes, with the routing time: proof of routing. */
+  /** Hub's detached JWS over the same bytes (protected header `purpose: routed`): proof of routing. */
   hubSignature: 'imi-hub-signature',
 } as const;
 
