@@ -50,6 +50,20 @@ describe('transactions with deferred writes', () => {
     expect(await observer.query('SELECT note FROM child WHERE parent_id = 3')).toEqual([{ note: 'after a read' }]);
   });
 
+  it('drops the writes deferred since a savepoint when rolling back to it, even after a failed statement', async () => {
+    await db.transaction(async (tx) => {
+      tx.defer('INSERT INTO parent (id) VALUES ($1)', [6]);
+      await tx.savepoint('attempt');
+      tx.defer('INSERT INTO parent (id) VALUES ($1)', [7]);
+      await expect(tx.query('INSERT INTO child (parent_id, note) VALUES ($1, $2)', [999, 'orphan'])).rejects.toThrow(/foreign key/);
+      tx.defer('INSERT INTO parent (id) VALUES ($1)', [8]); // deferred after the failure: dropped too
+      await tx.rollbackToSavepoint('attempt');
+      tx.defer('INSERT INTO child (parent_id, note) VALUES ($1, $2)', [6, 'after the savepoint']);
+    });
+    expect(await observer.query('SELECT id FROM parent WHERE id IN (6, 7, 8) ORDER BY id')).toEqual([{ id: 6 }]);
+    expect(await observer.query('SELECT note FROM child WHERE parent_id = 6')).toEqual([{ note: 'after the savepoint' }]);
+  });
+
   it('drops deferred writes, and rolls back sent ones, when the work throws', async () => {
     const before = await count('parent');
     await expect(db.transaction(async (tx) => {

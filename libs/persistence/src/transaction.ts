@@ -40,6 +40,24 @@ export class Tx {
     await this.client.query(combined(batch));
   }
 
+  /** Marks a point to roll back to; the writes deferred so far are sent first. */
+  async savepoint(name: string): Promise<void> {
+    await this.query(`SAVEPOINT ${identifier(name)}`);
+  }
+
+  async releaseSavepoint(name: string): Promise<void> {
+    await this.query(`RELEASE SAVEPOINT ${identifier(name)}`);
+  }
+
+  /**
+   * Undoes everything since the savepoint. Writes deferred since then are dropped, not sent:
+   * they belong to the work being undone, and after a failed statement Postgres would refuse them.
+   */
+  async rollbackToSavepoint(name: string): Promise<void> {
+    this.pending = [];
+    await this.client.query(`ROLLBACK TO SAVEPOINT ${identifier(name)}`);
+  }
+
   /** Called by Database.transaction when the work succeeded. */
   async commit(): Promise<void> {
     if (!this.begun) {
@@ -64,6 +82,11 @@ export class Tx {
     this.begun = true;
     await this.client.query('BEGIN');
   }
+}
+
+function identifier(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`invalid savepoint name ${name}`);
+  return name;
 }
 
 /**

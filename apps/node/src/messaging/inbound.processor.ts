@@ -110,7 +110,7 @@ export class InboundProcessor {
   private async apply(tx: Tx, message: Exclude<Prepared, { kind: 'ignored' }>, receivedAt: Date, savepoint: boolean): Promise<Outcome> {
     if (message.kind === 'refused') return this.reject(tx, message.envelope, message.error);
     const { envelope, handler, body } = message;
-    if (savepoint) await tx.query('SAVEPOINT inbound');
+    if (savepoint) await tx.savepoint('inbound');
     try {
       await handler({ tx, envelope, body, receivedAt });
       if (envelope.senderNode !== HUB_NODE && wantsReceipt(envelope.type)) {
@@ -125,13 +125,13 @@ export class InboundProcessor {
       if (savepoint) {
         // The message's deferred writes are sent here, so a failure among them is this message's.
         await tx.flush();
-        await tx.query('RELEASE SAVEPOINT inbound');
+        await tx.releaseSavepoint('inbound');
       }
       return { result: 'applied' };
     } catch (error) {
       if (!savepoint) needsSavepoints(error);
       if (isRetriable(error)) throw error;
-      await tx.query('ROLLBACK TO SAVEPOINT inbound');
+      await tx.rollbackToSavepoint('inbound');
       return this.reject(tx, envelope, error);
     }
   }

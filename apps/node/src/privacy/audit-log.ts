@@ -42,7 +42,7 @@ export class AuditLog implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 
   /** Deferred: sent with the transaction's next statement, or as its only one. */
-  async append(tx: Tx, record: AuditRecord, at = new Date()): Promise<void> {
+  append(tx: Tx, record: AuditRecord, at = new Date()): void {
     tx.defer(prepared(
       'INSERT INTO audit_log (at, actor, action, exchange_id, data_category, purpose) VALUES ($1, $2, $3, $4, $5, $6)',
       [at, record.actor, record.action, record.exchangeId, record.dataCategory, record.purpose],
@@ -50,7 +50,7 @@ export class AuditLog implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 
   async record(record: AuditRecord): Promise<void> {
-    await this.db.transaction((tx) => this.append(tx, record));
+    await this.db.transaction(async (tx) => this.append(tx, record));
   }
 
   /** Chains every entry not yet sealed, in the order written; returns how many. */
