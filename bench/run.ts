@@ -35,6 +35,8 @@ async function main(): Promise<void> {
       ['250/s', 250],
       ['50% of max', Math.max(1, Math.round(maximum.achievedPerSecond * 0.5))],
       ['90% of max', Math.max(1, Math.round(maximum.achievedPerSecond * 0.9))],
+      // Almost no load: what an exchange takes when nothing queues, the floor of the latencies above.
+      ['at rest (5/s)', 5],
     ] as const) {
       log(`fixed load ${name} (${rate}/s for ${phaseSeconds} s)`);
       fixed[name] = await fixedLoad(network, rate, phaseSeconds);
