@@ -1,13 +1,20 @@
 import { Consumer, Kafka } from 'kafkajs';
 
+/** One kind of document on the broadcast topic: an exact key, or every key with a prefix. */
+export interface BroadcastRoute {
+  key: string | { prefix: string };
+  onValue: (value: string, key: string) => Promise<void>;
+}
+
 /**
- * Follows one kind of document on the hub's compacted broadcast topic (trust list, question
- * catalogue, the directory's parts by key prefix). Offsets are never committed, so every start reads the topic from the beginning
- * and ends on the newest version; `onValue` sees each version of the document under `key`.
+ * Follows the hub's compacted broadcast topic (trust list, question catalogue, the directory's
+ * parts by key prefix) with one consumer, handing each record to the route its key names.
+ * Offsets are never committed, so every start reads the topic from the beginning and ends on
+ * the newest version of each document.
  */
 export async function followBroadcast(
   kafka: Kafka,
-  options: { groupId: string; topic: string; key: string | { prefix: string }; onValue: (value: string, key: string) => Promise<void> },
+  options: { groupId: string; topic: string; routes: BroadcastRoute[] },
 ): Promise<Consumer> {
   const consumer = kafka.consumer({ groupId: options.groupId });
   await consumer.connect();
@@ -16,8 +23,8 @@ export async function followBroadcast(
     autoCommit: false,
     eachMessage: async ({ message }) => {
       const key = message.key?.toString() ?? '';
-      const wanted = typeof options.key === 'string' ? key === options.key : key.startsWith(options.key.prefix);
-      if (wanted && message.value) await options.onValue(message.value.toString(), key);
+      const route = options.routes.find((r) => (typeof r.key === 'string' ? key === r.key : key.startsWith(r.key.prefix)));
+      if (route && message.value) await route.onValue(message.value.toString(), key);
     },
   });
   return consumer;

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { CatalogueConsumer } from './catalogue.consumer';
+import { CatalogueReader } from './catalogue.reader';
 import { CatalogueController } from './catalogue.controller';
 import { CatalogueStore } from './catalogue.store';
 
-@Module({ providers: [CatalogueStore, CatalogueConsumer], controllers: [CatalogueController], exports: [CatalogueStore] })
+@Module({ providers: [CatalogueStore, CatalogueReader], controllers: [CatalogueController], exports: [CatalogueStore, CatalogueReader] })
 export class CatalogueModule {}

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { DirectoryConsumer } from './directory.consumer';
+import { DirectoryReader } from './directory.reader';
 import { DirectoryController } from './directory.controller';
 import { DirectoryStore } from './directory.store';
 
 /** The cached directory of all member states' authorities and its multilingual search. */
-@Module({ providers: [DirectoryStore, DirectoryConsumer], controllers: [DirectoryController], exports: [DirectoryStore] })
+@Module({ providers: [DirectoryStore, DirectoryReader], controllers: [DirectoryController], exports: [DirectoryStore, DirectoryReader] })
 export class DirectoryModule {}

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EpochKeys } from './epoch-keys';
-import { TrustListConsumer } from './trust-list.consumer';
+import { TrustListReader } from './trust-list.reader';
 
-@Module({ providers: [EpochKeys, TrustListConsumer] })
+@Module({ providers: [EpochKeys, TrustListReader], exports: [TrustListReader] })
 export class TrustModule {}
