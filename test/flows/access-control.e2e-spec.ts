@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Partitioners } from 'kafkajs';
 import { Role, ROLES } from '@imi/domain';
-import { createKafka, topicNames } from '@imi/messaging';
+import { createKafka, ensureTopics, grantNodeAccess, subscribeWhenAllowed, topicNames } from '@imi/messaging';
 import { NetworkPlan } from '../../apps/hub/src/operator/provision';
 import { kafkaCredentials, stackEndpoints } from '../stack/endpoints';
 import { actingFor, eventually, sessionFor } from './http';
@@ -256,5 +256,35 @@ describe('access control', () => {
     const records = await readAllRecords(network.prefix);
     expect(records.filter((r) => r.topic === topics.inbox('DE')).length).toBeGreaterThan(0);
     expect(records.some((r) => r.value?.toString('utf8').includes('written by FR'))).toBe(false);
+  });
+  it('lets a node started before the hub granted it wait for the grant, and gives up on a node never granted', async () => {
+    const topics = topicNames(network.prefix);
+    const consumerOf = (who: string) =>
+      createKafka(stackEndpoints().kafkaBrokers, `probe-${who}`, kafkaCredentials(who)).consumer({ groupId: `${network.prefix}node.${who}.probe-${randomUUID()}` });
+    const early = consumerOf('PT');
+    const never = consumerOf('IT');
+    await Promise.all([early.connect(), never.connect()]);
+    try {
+      let subscribed = false;
+      const waiting = subscribeWhenAllowed(early, { topic: topics.inbox('PT'), fromBeginning: true }, 60_000).then(() => (subscribed = true));
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      expect(subscribed).toBe(false); // PT is in no trust list of this network yet
+
+      // What the hub does when a trust list first names a node.
+      const admin = createKafka(stackEndpoints().kafkaBrokers, 'probe-admin', kafkaCredentials('admin')).admin();
+      await admin.connect();
+      try {
+        await ensureTopics(admin, [{ topic: topics.inbox('PT') }]);
+        await grantNodeAccess(admin, network.prefix, ['PT']);
+      } finally {
+        await admin.disconnect();
+      }
+      await waiting;
+      expect(subscribed).toBe(true);
+
+      await expect(subscribeWhenAllowed(never, { topic: topics.inbox('IT'), fromBeginning: true }, 1_500)).rejects.toThrow(/authorization/i);
+    } finally {
+      await Promise.all([early.disconnect(), never.disconnect()]);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { Consumer, Kafka } from 'kafkajs';
+import { subscribeWhenAllowed } from './kafka';
 
 /** One kind of document on the broadcast topic: an exact key, or every key with a prefix. */
 export interface BroadcastRoute {
@@ -18,7 +19,7 @@ export async function followBroadcast(
 ): Promise<Consumer> {
   const consumer = kafka.consumer({ groupId: options.groupId });
   await consumer.connect();
-  await consumer.subscribe({ topic: options.topic, fromBeginning: true });
+  await subscribeWhenAllowed(consumer, { topic: options.topic, fromBeginning: true });
   await consumer.run({
     autoCommit: false,
     eachMessage: async ({ message }) => {

@@ -1,4 +1,4 @@
-import { Admin, Kafka, logLevel, LogEntry, Partitioners, Producer, ProducerConfig, SASLOptions } from 'kafkajs';
+import { Admin, Consumer, Kafka, logLevel, LogEntry, Partitioners, Producer, ProducerConfig, SASLOptions } from 'kafkajs';
 import type { KafkaCredentials } from './kafka-access';
 
 /**
@@ -57,4 +57,28 @@ export async function ensureTopics(admin: Admin, specs: TopicSpec[]): Promise<vo
       configEntries: s.compacted ? [{ name: 'cleanup.policy', value: 'compact' }] : [],
     })),
   });
+}
+
+/**
+ * Subscribes once the broker lets this client read the topic. The hub creates a node's topics
+ * and grants its ACLs when a trust list first names the node, moments after the operator
+ * registered it: a node started at once waits for that instead of failing. Gives up after
+ * `timeoutMs` with the broker's error.
+ */
+export async function subscribeWhenAllowed(
+  consumer: Consumer,
+  subscription: { topic: string; fromBeginning: boolean },
+  timeoutMs = 120_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await consumer.subscribe(subscription);
+    } catch (error) {
+      const type = (error as { type?: string }).type;
+      const notYet = type === 'TOPIC_AUTHORIZATION_FAILED' || type === 'UNKNOWN_TOPIC_OR_PARTITION';
+      if (!notYet || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
 }

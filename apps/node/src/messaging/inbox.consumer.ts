@@ -1,6 +1,6 @@
 import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Consumer, Kafka } from 'kafkajs';
-import { topicNames } from '@imi/messaging';
+import { subscribeWhenAllowed, topicNames } from '@imi/messaging';
 import { NodeConfig } from '../config';
 import { InjectNodeConfig } from '../core.module';
 import { InboundProcessor } from './inbound.processor';
@@ -22,7 +22,7 @@ export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutd
   async onApplicationBootstrap(): Promise<void> {
     this.consumer = this.kafka.consumer({ groupId: `${this.config.topicPrefix}node.${this.config.country}` });
     await this.consumer.connect();
-    await this.consumer.subscribe({ topic: topicNames(this.config.topicPrefix).inbox(this.config.country), fromBeginning: true });
+    await subscribeWhenAllowed(this.consumer, { topic: topicNames(this.config.topicPrefix).inbox(this.config.country), fromBeginning: true });
     await this.consumer.run({
       partitionsConsumedConcurrently: 3,
       // Resolved offsets are committed once a second rather than after every batch: each commit
