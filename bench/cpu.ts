@@ -3,14 +3,28 @@ import { readdirSync, readFileSync } from 'node:fs';
 /**
  * CPU time spent by each part of the running system (from /proc): which process the pipeline's
  * time goes to. Kafka, Postgres and Apicurio run beside the hub and nodes on the same two cores,
- * so every millisecond they spend per exchange is taken from the pipeline.
+ * so every millisecond they spend per exchange is taken from the pipeline. Write system calls are
+ * counted too: on this machine a write to a loopback socket runs the receiver's TCP path in the
+ * writer's time, so round trips (to Postgres, Kafka, the HTTP client) cost more than most code.
  */
-export type Component = 'hub' | 'node FR' | 'node DE' | 'kafka' | 'postgres' | 'schema registry' | 'bench driver';
+export type Component = 'hub' | 'node FR' | 'node DE' | 'kafka' | 'postgres' | 'schema registry' | 'bench driver' | 'http floor';
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
+interface Sample {
+  component: Component;
+  ticks: number;
+  /** write(2), writev(2)… calls so far (syscw in /proc/<pid>/io). */
+  writes: number;
+}
+
+export interface ComponentUsage {
+  cpuMs: Record<Component, number>;
+  writeCalls: Record<Component, number>;
+}
+
 export class CpuMeter {
-  private start = new Map<number, { component: Component; ticks: number }>();
+  private start = new Map<number, Sample>();
 
   /** `pids` names the hub and node processes, which the command line alone does not tell apart. */
   constructor(private readonly pids: Record<number, Component>) {}
@@ -19,20 +33,21 @@ export class CpuMeter {
     this.start = snapshot(this.pids);
   }
 
-  /** CPU milliseconds per component since begin(), counting processes that came or went. */
-  end(): Record<Component, number> {
+  /** CPU milliseconds and write calls per component since begin(), counting processes that came or went. */
+  end(): ComponentUsage {
     const now = snapshot(this.pids);
-    const total = {} as Record<Component, number>;
-    for (const [pid, { component, ticks }] of now) {
-      const before = this.start.get(pid)?.ticks ?? 0;
-      total[component] = (total[component] ?? 0) + ((ticks - before) * 1000) / TICKS_PER_SECOND;
+    const usage: ComponentUsage = { cpuMs: {} as Record<Component, number>, writeCalls: {} as Record<Component, number> };
+    for (const [pid, { component, ticks, writes }] of now) {
+      const before = this.start.get(pid);
+      usage.cpuMs[component] = (usage.cpuMs[component] ?? 0) + ((ticks - (before?.ticks ?? 0)) * 1000) / TICKS_PER_SECOND;
+      usage.writeCalls[component] = (usage.writeCalls[component] ?? 0) + writes - (before?.writes ?? 0);
     }
-    return total;
+    return usage;
   }
 }
 
-function snapshot(pids: Record<number, Component>): Map<number, { component: Component; ticks: number }> {
-  const out = new Map<number, { component: Component; ticks: number }>();
+function snapshot(pids: Record<number, Component>): Map<number, Sample> {
+  const out = new Map<number, Sample>();
   for (const entry of readdirSync('/proc')) {
     const pid = Number(entry);
     if (!Number.isInteger(pid)) continue;
@@ -42,7 +57,8 @@ function snapshot(pids: Record<number, Component>): Map<number, { component: Com
       // Fields after the command name (which may hold spaces) start after the last ')'.
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      out.set(pid, { component, ticks: Number(fields[11]) + Number(fields[12]) }); // utime + stime
+      const writes = Number(/^syscw: (\d+)$/m.exec(readFileSync(`/proc/${pid}/io`, 'utf8'))?.[1] ?? 0);
+      out.set(pid, { component, ticks: Number(fields[11]) + Number(fields[12]), writes }); // utime + stime
     } catch {
       // the process ended between listing and reading
     }

@@ -11,6 +11,7 @@ import { AuditLog } from '../apps/node/src/privacy/audit-log';
 import { enrolUser, totpFor } from '../apps/node/src/users/enrolment';
 import { UserRepository } from '../apps/node/src/users/users.repository';
 import { Component, CpuMeter } from './cpu';
+import { postJson } from './http-client';
 import { MeasuredProcess } from './processes';
 import { LatencySummary, round, summarise } from './stats';
 
@@ -126,19 +127,19 @@ let sequence = 0;
 
 /** One information request as a case handler at FR-CNOM sends it, with a person of its own. */
 async function sendRequest(network: BenchNetwork): Promise<void> {
-  const n = ++sequence;
-  const response = await fetch(`${network.frUrl}/requests`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${network.frSession}` },
-    body: JSON.stringify({
-      addresseeAuthorityId: 'DE-BE-AEK',
-      legislativeArea: 'professional-qualifications',
-      replyBy: new Date(Date.now() + 14 * 86_400_000).toISOString(),
-      questions: [{ questionId: 'pq.diploma.authentic' }, { questionId: 'pq.free-text', freeText: 'Does the diploma include the specialist training in general medicine?' }],
-      subject: { familyName: `Bench-${n}`, givenNames: 'Camille', dateOfBirth: '1980-01-01', registerNumber: `RPPS-${100000 + n}` },
-    }),
-  });
-  if (response.status !== 201) throw new Error(`POST /requests answered ${response.status}: ${await response.text()}`);
+  await postRequest(network.frUrl, network.frSession, ++sequence);
+}
+
+/** POST /requests with the body a case handler sends; `n` makes the person unique. */
+export async function postRequest(baseUrl: string, session: string, n: number): Promise<void> {
+  const { status, text } = await postJson(`${baseUrl}/requests`, {
+    addresseeAuthorityId: 'DE-BE-AEK',
+    legislativeArea: 'professional-qualifications',
+    replyBy: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+    questions: [{ questionId: 'pq.diploma.authentic' }, { questionId: 'pq.free-text', freeText: 'Does the diploma include the specialist training in general medicine?' }],
+    subject: { familyName: `Bench-${n}`, givenNames: 'Camille', dateOfBirth: '1980-01-01', registerNumber: `RPPS-${100000 + n}` },
+  }, { authorization: `Bearer ${session}` });
+  if (status !== 201) throw new Error(`POST /requests answered ${status}: ${text}`);
 }
 
 export interface PhaseResult {
@@ -152,9 +153,10 @@ export interface PhaseResult {
   peakRssMb: Record<string, number>;
   /** CPU milliseconds per exchange in each component, from the phase's start until its last receipt. */
   cpuMsPerExchange: Partial<Record<Component, number>>;
+  /** Write system calls per exchange in each component (socket writes, and file writes for Kafka and Postgres). */
+  writeCallsPerExchange: Partial<Record<Component, number>>;
 }
 
-/** Waits until FR holds the receipt of every request.sent since `since`; returns their timings. */
 /** One exchange's times: sent at FR, applied at DE (DE's receipt says when), receipt applied at FR. */
 interface ExchangeTimes {
   sent: Date;
@@ -162,6 +164,7 @@ interface ExchangeTimes {
   acked: Date;
 }
 
+/** Waits until FR holds the receipt of every request.sent since `since`; returns their timings. */
 async function acknowledged(network: BenchNetwork, since: Date, expected: number, timeoutMs: number): Promise<ExchangeTimes[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -179,7 +182,9 @@ async function acknowledged(network: BenchNetwork, since: Date, expected: number
 }
 
 function phaseResult(network: BenchNetwork, cpu: CpuMeter, timings: ExchangeTimes[], offered: number | null): PhaseResult {
-  const cpuMs = cpu.end();
+  const usage = cpu.end();
+  const perExchange = (values: Record<string, number>) =>
+    Object.fromEntries(Object.entries(values).map(([component, n]) => [component, round(n / timings.length, 2)]));
   const first = Math.min(...timings.map((t) => t.sent.getTime()));
   const last = Math.max(...timings.map((t) => t.acked.getTime()));
   return {
@@ -192,7 +197,8 @@ function phaseResult(network: BenchNetwork, cpu: CpuMeter, timings: ExchangeTime
       receiptAppliedAtSender: summarise(timings.map((t) => t.acked.getTime() - t.applied.getTime())),
     },
     peakRssMb: Object.fromEntries(network.processes.map((p) => [p.name, p.stopSampling()])),
-    cpuMsPerExchange: Object.fromEntries(Object.entries(cpuMs).map(([component, ms]) => [component, round(ms / timings.length, 2)])),
+    cpuMsPerExchange: perExchange(usage.cpuMs),
+    writeCallsPerExchange: perExchange(usage.writeCalls),
   };
 }
 

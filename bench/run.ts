@@ -2,9 +2,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, totalmem } from 'node:os';
 import { readKeySet } from '@imi/envelope';
+import { budgetAt, HOPS_PER_EXCHANGE } from './budget';
 import { measureCryptoFloor } from './crypto-floor';
 import { DIRECTORY_SIZE, DirectorySearchResult, measureDirectorySearch } from './directory-search';
 import { BenchNetwork, bytesOnTheWire, Endpoints, fixedLoad, kafkaUser, maximumThroughput, PhaseResult, WireFigures } from './pipeline';
+import { measureHttpFloor } from './http-floor';
 import { round } from './stats';
 import { measureTransport } from './transport-baseline';
 
@@ -55,19 +57,22 @@ async function main(): Promise<void> {
 
   log('transport baseline (bare kafkajs, same broker)');
   const transport = await measureTransport(endpoints.kafkaBrokers, exchanges, crypto.valueBytes, 180, kafkaUser(endpoints, 'admin').sasl);
-  // One exchange is four Kafka hops: request to the hub, to DE, receipt to the hub, to FR.
-  const hopsPerExchange = 4;
+  log('HTTP floor (bare Nest server, same client)');
+  const http = await measureHttpFloor(exchanges, concurrency);
 
   const result = {
     measuredAt: new Date().toISOString(),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: round(totalmem() / 2 ** 30), node: process.version },
     parameters: { exchanges, phaseSeconds, concurrency },
     cryptoFloor: crypto,
-    transportBaseline: { ...transport, exchangesPerSecondAtFourHops: round(transport.messagesPerSecond / hopsPerExchange) },
+    transportBaseline: { ...transport, exchangesPerSecondAtFourHops: round(transport.messagesPerSecond / HOPS_PER_EXCHANGE) },
+    httpFloor: http,
+    // What 2,000 exchanges/s leaves per exchange on this machine, against what no implementation avoids.
+    budgetAt2000PerSecond: budgetAt(2000, cpus().length, crypto, transport.cpuMsPerMessage, http.cpuMsPerRequest),
     pipeline: { maximum, fixed, wire },
     directorySearch: directory,
     ratios: {
-      pipelineToTransport: round(maximum.achievedPerSecond / (transport.messagesPerSecond / hopsPerExchange), 3),
+      pipelineToTransport: round(maximum.achievedPerSecond / (transport.messagesPerSecond / HOPS_PER_EXCHANGE), 3),
       pipelineToCryptoFloor: round(maximum.achievedPerSecond / crypto.shippedExchangesPerSecond, 3),
     },
     targets: {
@@ -93,12 +98,17 @@ function printTable(r: any): void {
     ['crypto floor, per-message ECDH-ES via jose', String(r.cryptoFloor.perMessageEcdhExchangesPerSecond)],
     ['transport baseline (messages/s, one hop)', String(r.transportBaseline.messagesPerSecond)],
     ['transport baseline ÷ 4 hops (exchanges/s)', String(r.transportBaseline.exchangesPerSecondAtFourHops)],
+    ['transport CPU per message (broker + client, ms)', String(r.transportBaseline.cpuMsPerMessage)],
+    ['HTTP floor (bare Nest server, same client)', `${r.httpFloor.requestsPerSecond} requests/s, ${r.httpFloor.cpuMsPerRequest} ms CPU per request`],
+    ['floors per exchange (ms CPU)', Object.entries(r.budgetAt2000PerSecond.floorCpuMsPerExchange).map(([k, v]) => `${k} ${v}`).join(', ')],
+    ['2,000/s leaves per exchange (ms CPU)', `${r.budgetAt2000PerSecond.cpuMsAvailablePerExchange} on ${r.budgetAt2000PerSecond.cores} cores: the floors allow at most ${r.budgetAt2000PerSecond.ceilingPerSecond}/s`],
     ['pipeline sustained (exchanges/s)', `${r.pipeline.maximum.achievedPerSecond} over ${r.pipeline.maximum.exchanges}`],
     ...Object.entries(r.pipeline.fixed).map(([name, p]: [string, any]) => [
       `latency at ${name} (offered ${p.offeredPerSecond}/s, achieved ${p.achievedPerSecond}/s)`,
       `p50 ${p.latency.p50Ms} ms, p99 ${p.latency.p99Ms} ms, max ${p.latency.maxMs} ms (request leg p50 ${p.legs.requestAppliedAtRecipient.p50Ms}, receipt leg p50 ${p.legs.receiptAppliedAtSender.p50Ms}); RSS ${Object.entries(p.peakRssMb).map(([k, v]) => `${k} ${v}`).join(', ')} MB`,
     ] as [string, string]),
     ['CPU per exchange at maximum (ms)', Object.entries(r.pipeline.maximum.cpuMsPerExchange).map(([k, v]) => `${k} ${v}`).join(', ')],
+    ['write calls per exchange at maximum', Object.entries(r.pipeline.maximum.writeCallsPerExchange).map(([k, v]) => `${k} ${v}`).join(', ')],
     ['peak RSS at maximum (MB)', Object.entries(r.pipeline.maximum.peakRssMb).map(([k, v]) => `${k} ${v}`).join(', ')],
     ['on the wire per exchange', `${r.pipeline.wire.bytesPerExchange} bytes in ${r.pipeline.wire.recordsPerExchange} records; ${r.pipeline.wire.transactionMarkersPerExchange} hub commit markers`],
     ['directory search on a node, HTTP (' + r.directorySearch.authorities + ' authorities)', `p50 ${r.directorySearch.httpLatency.p50Ms} ms, p99 ${r.directorySearch.httpLatency.p99Ms} ms, max ${r.directorySearch.httpLatency.maxMs} ms`],

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { CompressionTypes, Kafka, logLevel, Partitioners, SASLOptions } from 'kafkajs';
+import { CpuMeter } from './cpu';
 import { round } from './stats';
 
 export interface TransportBaseline {
@@ -8,6 +9,8 @@ export interface TransportBaseline {
   headerBytes: number;
   batchSize: number;
   messagesPerSecond: number;
+  /** CPU of broker and client together per message produced and consumed (both on this machine). */
+  cpuMsPerMessage: number;
 }
 
 /**
@@ -37,6 +40,8 @@ export async function measureTransport(brokers: string, count: number, valueByte
   });
   const value = randomBytes(valueBytes);
   const header = randomBytes(Math.floor(headerBytes * 0.75)).toString('base64url').slice(0, headerBytes);
+  const cpu = new CpuMeter({});
+  cpu.begin();
   const start = performance.now();
   for (let sent = 0; sent < count; sent += batchSize) {
     const messages = Array.from({ length: Math.min(batchSize, count - sent) }, () => ({ key: randomUUID(), value, headers: { 'imi-signature': header } }));
@@ -44,8 +49,12 @@ export async function measureTransport(brokers: string, count: number, valueByte
   }
   await all;
   const seconds = (performance.now() - start) / 1000;
+  const { cpuMs } = cpu.end();
   await Promise.all([producer.disconnect(), consumer.disconnect()]);
   await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
   await admin.disconnect();
-  return { messages: count, valueBytes, headerBytes, batchSize, messagesPerSecond: round(count / seconds) };
+  return {
+    messages: count, valueBytes, headerBytes, batchSize, messagesPerSecond: round(count / seconds),
+    cpuMsPerMessage: round(((cpuMs.kafka ?? 0) + (cpuMs['bench driver'] ?? 0)) / count, 3),
+  };
 }

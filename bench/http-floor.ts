@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+import { CpuMeter } from './cpu';
+import { postRequest } from './pipeline';
+import { MeasuredProcess } from './processes';
+import { round } from './stats';
+
+export interface HttpFloor {
+  requests: number;
+  requestsPerSecond: number;
+  /** CPU of server and client together, per request: what every exchange pays before any of its own work. */
+  cpuMsPerRequest: number;
+  cpuMs: { server: number; client: number };
+}
+
+/**
+ * The same POST /requests the pipeline phases send, from the same client at the same
+ * concurrency, answered by a bare Nest server (bench/http-floor-server.ts): the HTTP part of an
+ * exchange's cost, measured apart.
+ */
+export async function measureHttpFloor(count: number, concurrency: number): Promise<HttpFloor> {
+  const port = 3950;
+  const server = MeasuredProcess.start('http floor', join(__dirname, 'http-floor-server.js'), { PORT: String(port) });
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await server.waitHealthy(`${url}/health`);
+    const run = async (n: number) => {
+      let issued = 0;
+      await Promise.all(Array.from({ length: concurrency }, async () => {
+        while (issued < n) {
+          issued++;
+          await postRequest(url, 'bench-floor-token', issued);
+        }
+      }));
+    };
+    await run(Math.min(2000, count)); // warm-up: JIT, sockets
+    const cpu = new CpuMeter({ [server.child.pid!]: 'http floor' });
+    cpu.begin();
+    const start = performance.now();
+    await run(count);
+    const seconds = (performance.now() - start) / 1000;
+    const { cpuMs } = cpu.end();
+    const serverMs = cpuMs['http floor'] ?? 0;
+    const clientMs = cpuMs['bench driver'] ?? 0;
+    return {
+      requests: count,
+      requestsPerSecond: round(count / seconds),
+      cpuMsPerRequest: round((serverMs + clientMs) / count, 3),
+      cpuMs: { server: round(serverMs), client: round(clientMs) },
+    };
+  } finally {
+    await server.stop();
+  }
+}
