@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { CpuMeter } from './cpu';
-import { postRequest } from './pipeline';
+import { closedLoop, postRequest } from './pipeline';
 import { MeasuredProcess } from './processes';
 import { round } from './stats';
 
@@ -23,15 +23,7 @@ export async function measureHttpFloor(count: number, concurrency: number): Prom
   const url = `http://127.0.0.1:${port}`;
   try {
     await server.waitHealthy(`${url}/health`);
-    const run = async (n: number) => {
-      let issued = 0;
-      await Promise.all(Array.from({ length: concurrency }, async () => {
-        while (issued < n) {
-          issued++;
-          await postRequest(url, 'bench-floor-token', issued);
-        }
-      }));
-    };
+    const run = (n: number) => closedLoop(n, concurrency, (i) => postRequest(url, 'bench-floor-token', i));
     await run(Math.min(2000, count)); // warm-up: JIT, sockets
     const cpu = new CpuMeter({ [server.child.pid!]: 'http floor' });
     cpu.begin();

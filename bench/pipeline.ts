@@ -202,18 +202,20 @@ function phaseResult(network: BenchNetwork, cpu: CpuMeter, timings: ExchangeTime
   };
 }
 
+/** `count` calls of `send` from `concurrency` callers, each sending again as soon as its last call returned. */
+export async function closedLoop(count: number, concurrency: number, send: (n: number) => Promise<void>): Promise<void> {
+  let issued = 0;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (issued < count) await send(++issued);
+  }));
+}
+
 /** As many exchanges as the pipeline takes: `count` requests from `concurrency` case handlers at once. */
 export async function maximumThroughput(network: BenchNetwork, count: number, concurrency: number): Promise<PhaseResult> {
   network.processes.forEach((p) => p.startSampling());
   const cpu = network.cpuMeter();
   const since = new Date();
-  let issued = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (issued < count) {
-      issued++;
-      await sendRequest(network);
-    }
-  }));
+  await closedLoop(count, concurrency, () => sendRequest(network));
   return phaseResult(network, cpu, await acknowledged(network, since, count, 600_000), null);
 }
 
@@ -229,7 +231,9 @@ export async function fixedLoad(network: BenchNetwork, perSecond: number, second
     const due = start + (i * 1000) / perSecond;
     const wait = due - performance.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-    inFlight.push(sendRequest(network));
+    const sent = sendRequest(network);
+    sent.catch(() => undefined); // failures are raised by Promise.all below, not as unhandled rejections meanwhile
+    inFlight.push(sent);
   }
   await Promise.all(inFlight);
   return phaseResult(network, cpu, await acknowledged(network, since, count, 600_000), perSecond);

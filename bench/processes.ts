@@ -26,6 +26,10 @@ export class MeasuredProcess {
     // BENCH_NODE_ARGS (e.g. "--prof") reaches every hub and node process: for profiling a run.
     const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
     const child = spawn(process.execPath, [HEAP_FLAG, ...nodeArgs, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // A bench that dies must not leave a hub or node behind: the next run would find its ports taken.
+    const orphanGuard = () => child.kill('SIGKILL');
+    process.once('exit', orphanGuard);
+    child.once('exit', () => process.off('exit', orphanGuard));
     return new MeasuredProcess(name, child);
   }
 
