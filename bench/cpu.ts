@@ -4,8 +4,9 @@ import { readdirSync, readFileSync } from 'node:fs';
  * CPU time spent by each part of the running system (from /proc): which process the pipeline's
  * time goes to. Kafka, Postgres and Apicurio run beside the hub and nodes on the same two cores,
  * so every millisecond they spend per exchange is taken from the pipeline. Write system calls are
- * counted too: on this machine a write to a loopback socket runs the receiver's TCP path in the
- * writer's time, so round trips (to Postgres, Kafka, the HTTP client) cost more than most code.
+ * counted too: socket writes were among the largest items of every profile here (a third of the
+ * hub's busy time, a sixth of node FR's), so round trips to Postgres, Kafka and the HTTP client
+ * cost more than most code.
  */
 export type Component = 'hub' | 'node FR' | 'node DE' | 'kafka' | 'postgres' | 'schema registry' | 'bench driver' | 'http floor';
 

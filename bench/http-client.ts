@@ -2,8 +2,8 @@ import { Agent, request } from 'node:http';
 
 /**
  * The load generator's HTTP client: node:http on kept-alive connections. It shares the two cores
- * with what it measures, and costs a third of fetch's CPU per request here (0.28 against 0.83 ms,
- * measured against the HTTP floor's server), so it leaves that time to the pipeline.
+ * with what it measures, and costs about a third of fetch's CPU per request here (the HTTP floor
+ * measures both), so it leaves that time to the pipeline.
  */
 const agent = new Agent({
   keepAlive: true,
@@ -11,12 +11,14 @@ const agent = new Agent({
   timeout: 4000,
 });
 
-interface Answer {
+export interface Answer {
   status: number;
   text: string;
 }
 
-export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+export type PostJson = (url: string, body: unknown, headers?: Record<string, string>) => Promise<Answer>;
+
+export const postJson: PostJson = async (url, body, headers = {}) => {
   const payload = JSON.stringify(body);
   try {
     return await post(url, payload, headers);
@@ -28,7 +30,13 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
     }
     throw error;
   }
-}
+};
+
+/** The same through fetch, which the bench used before: measured beside it in the HTTP floor. */
+export const postJsonWithFetch: PostJson = async (url, body, headers = {}) => {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return { status: response.status, text: await response.text() };
+};
 
 function post(url: string, payload: string, headers: Record<string, string>): Promise<Answer> {
   return new Promise((resolve, reject) => {

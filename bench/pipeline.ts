@@ -11,7 +11,7 @@ import { AuditLog } from '../apps/node/src/privacy/audit-log';
 import { enrolUser, totpFor } from '../apps/node/src/users/enrolment';
 import { UserRepository } from '../apps/node/src/users/users.repository';
 import { Component, CpuMeter } from './cpu';
-import { postJson } from './http-client';
+import { postJson, PostJson } from './http-client';
 import { MeasuredProcess } from './processes';
 import { LatencySummary, round, summarise } from './stats';
 
@@ -131,8 +131,8 @@ async function sendRequest(network: BenchNetwork): Promise<void> {
 }
 
 /** POST /requests with the body a case handler sends; `n` makes the person unique. */
-export async function postRequest(baseUrl: string, session: string, n: number): Promise<void> {
-  const { status, text } = await postJson(`${baseUrl}/requests`, {
+export async function postRequest(baseUrl: string, session: string, n: number, post: PostJson = postJson): Promise<void> {
+  const { status, text } = await post(`${baseUrl}/requests`, {
     addresseeAuthorityId: 'DE-BE-AEK',
     legislativeArea: 'professional-qualifications',
     replyBy: new Date(Date.now() + 14 * 86_400_000).toISOString(),
