@@ -10,6 +10,7 @@ export interface ClientFigures {
   requestsPerSecond: number;
   /** CPU of server and client together, per request. */
   cpuMsPerRequest: number;
+  clientCpuMsPerRequest: number;
   cpuMs: { server: number; client: number };
 }
 
@@ -43,6 +44,7 @@ export async function measureHttpFloor(count: number, concurrency: number): Prom
       requests: count,
       requestsPerSecond: round(count / seconds),
       cpuMsPerRequest: round((serverMs + clientMs) / count, 3),
+      clientCpuMsPerRequest: round(clientMs / count, 3),
       cpuMs: { server: round(serverMs), client: round(clientMs) },
     };
   };

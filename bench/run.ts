@@ -6,7 +6,7 @@ import { budgetAt, HOPS_PER_EXCHANGE } from './budget';
 import { measureCryptoFloor } from './crypto-floor';
 import { DIRECTORY_SIZE, DirectorySearchResult, measureDirectorySearch } from './directory-search';
 import { BenchNetwork, bytesOnTheWire, Endpoints, fixedLoad, kafkaUser, maximumThroughput, PhaseResult, WireFigures } from './pipeline';
-import { measureHttpFloor } from './http-floor';
+import { ClientFigures, measureHttpFloor } from './http-floor';
 import { round } from './stats';
 import { measureTransport } from './transport-baseline';
 
@@ -99,8 +99,8 @@ function printTable(r: any): void {
     ['transport baseline (messages/s, one hop)', String(r.transportBaseline.messagesPerSecond)],
     ['transport baseline ÷ 4 hops (exchanges/s)', String(r.transportBaseline.exchangesPerSecondAtFourHops)],
     ['transport CPU per message (broker + client, ms)', String(r.transportBaseline.cpuMsPerMessage)],
-    ['HTTP floor (bare Nest server, same client)', `${r.httpFloor.requestsPerSecond} requests/s, ${r.httpFloor.cpuMsPerRequest} ms CPU per request (client ${round(r.httpFloor.cpuMs.client / r.httpFloor.requests, 3)} ms)`],
-    ['the same with fetch as client', `${r.httpFloor.fetchForComparison.requestsPerSecond} requests/s, ${r.httpFloor.fetchForComparison.cpuMsPerRequest} ms CPU per request (client ${round(r.httpFloor.fetchForComparison.cpuMs.client / r.httpFloor.fetchForComparison.requests, 3)} ms)`],
+    ['HTTP floor (bare Nest server, same client)', clientFigures(r.httpFloor)],
+    ['the same with fetch as client', clientFigures(r.httpFloor.fetchForComparison)],
     ['floors per exchange (ms CPU)', Object.entries(r.budgetAt2000PerSecond.floorCpuMsPerExchange).map(([k, v]) => `${k} ${v}`).join(', ')],
     ['2,000/s leaves per exchange (ms CPU)', `${r.budgetAt2000PerSecond.cpuMsAvailablePerExchange} on ${r.budgetAt2000PerSecond.cores} cores: the floors allow at most ${r.budgetAt2000PerSecond.ceilingPerSecond}/s`],
     ['pipeline sustained (exchanges/s)', `${r.pipeline.maximum.achievedPerSecond} over ${r.pipeline.maximum.exchanges}`],
@@ -121,6 +121,10 @@ function printTable(r: any): void {
   console.log('');
   for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
   console.log(`\ntargets: ${JSON.stringify(r.targets)}`);
+}
+
+function clientFigures(c: ClientFigures): string {
+  return `${c.requestsPerSecond} requests/s, ${c.cpuMsPerRequest} ms CPU per request (client ${c.clientCpuMsPerRequest} ms)`;
 }
 
 function log(message: string): void {

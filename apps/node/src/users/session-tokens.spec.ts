@@ -29,8 +29,15 @@ describe('SessionTokens', () => {
     expect(await otherNode.verify(token, t0)).toBeNull();
   });
 
-  it('refuses a token of another node', async () => {
-    const token = await new SessionTokens({ country: 'DE' } as NodeConfig).issue(session, t0);
-    expect(await tokens.verify(token, t0)).toBeNull();
+  it('refuses a token of another node, even one signed with the same secret', async () => {
+    process.env.SESSION_SECRET = 'one secret shared by mistake between two nodes';
+    try {
+      const fr = new SessionTokens(config);
+      const deToken = await new SessionTokens({ country: 'DE' } as NodeConfig).issue(session, t0);
+      expect(await fr.verify(deToken, t0)).toBeNull(); // issuer and audience are FR's, not DE's
+      expect(await fr.verify(await fr.issue(session, t0), t0)).toEqual(session);
+    } finally {
+      delete process.env.SESSION_SECRET;
+    }
   });
 });
