@@ -1,7 +1,7 @@
 import { generateKeyPairSync, sign, verify } from 'node:crypto';
 import { FlattenedSign, flattenedVerify, GeneralEncrypt, generalDecrypt, importJWK } from 'jose';
 import {
-  generateNodeKeySet, NodeCrypto, NodeKeySet, readDetachedHeader, toPublicJwk, TrustList, TrustStore, verifyDetached,
+  generateNodeKeySet, NodeCrypto, NodeKeySet, readDetachedHeader, toPublicJwk, TrustList, TrustStore, verifyMessage,
 } from '@imi/envelope';
 import { envelopeAround, requestSentBody } from './payloads';
 import { opsPerSecond, opsPerSecondAsync, round } from './stats';
@@ -48,7 +48,7 @@ export async function measureCryptoFloor(): Promise<CryptoFloor> {
   const sealedSample = fr.sealFor(body, ['DE']);
   const value = envelopeAround(sealedSample);
   const frSigning = fr.signer;
-  const signature = frSigning.sign(value);
+  const signature = frSigning.signMessage(value, sealedSample);
   const frKey = (() => {
     const store = new TrustStore();
     store.replace({ version: 1, issuedAt: '', authorities: [], nodes: [{ code: 'FR', status: 'active', signingKeys: [{ ...toPublicJwk(keys.FR.signing), status: 'active' }], encryptionKeys: [] }] });
@@ -56,15 +56,15 @@ export async function measureCryptoFloor(): Promise<CryptoFloor> {
   })();
 
   const operations: Record<string, number> = {};
-  operations.eddsaSignDetached = opsPerSecond(() => frSigning.sign(value));
-  operations.eddsaVerifyDetached = opsPerSecond(() => verifyDetached(signature, value, frKey));
+  operations.eddsaSignDetached = opsPerSecond(() => frSigning.signMessage(value, sealedSample));
+  operations.eddsaVerifyDetached = opsPerSecond(() => verifyMessage(signature, value, frKey));
   operations.sealPairwiseKek = opsPerSecond(() => fr.sealFor(body, ['DE']));
   operations.openPairwiseKek = opsPerSecond(() => de.openFrom(sealedSample, 'FR'));
   const shipped = opsPerSecond(() => {
     const sealed = fr.sealFor(body, ['DE']);
-    const jws = frSigning.sign(value);
-    verifyDetached(jws, value, frKey); // hub
-    verifyDetached(jws, value, frKey); // recipient
+    const jws = frSigning.signMessage(value, sealedSample);
+    verifyMessage(jws, value, frKey); // hub
+    verifyMessage(jws, value, frKey); // recipient
     de.openFrom(sealed, 'FR');
   });
 

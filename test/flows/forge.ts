@@ -56,16 +56,25 @@ export class Forge {
     };
   }
 
-  /** Signs `value` as `node` would; `impostor` signs with a key nobody registered. */
-  signed(value: Buffer, node = 'FR', impostor = false): { key: string; value: Buffer; headers: Record<string, string> } {
-    const signer = impostor ? new DetachedSigner(generateSigningKey(node)) : this.crypto(node).signer;
-    return { key: randomUUID(), value, headers: { [HEADERS.signature]: signer.sign(value) } };
+  /**
+   * Signs `value` as `node` would (signature protocol 2, over the manifest); `impostor` signs
+   * with a key nobody registered. Bytes that are no envelope have no manifest: they are signed
+   * as a node before protocol 2 would sign them, over the whole value (`protocol` 1 does that
+   * for an envelope too).
+   */
+  signed(value: Buffer, node = 'FR', impostor = false, protocol: 1 | 2 = 2): { key: string; value: Buffer; headers: Record<string, string> } {
+    const jwk = impostor ? generateSigningKey(node) : readKeySet(join(this.network.keysRoot, node)).signing;
+    const body = this.codec.envelopeBody(value);
+    const signer = new DetachedSigner(jwk, {}, body ? protocol : 1);
+    return { key: randomUUID(), value, headers: { [HEADERS.signature]: signer.signMessage(value, body ?? Buffer.alloc(0)) } };
   }
 
   /** `message` as the hub delivers it into an inbox: countersigned for routing with the hub's key. */
   routedByHub(message: { key: string; value: Buffer; headers: Record<string, string> }): { key: string; value: Buffer; headers: Record<string, string> } {
     const hub = new DetachedSigner(readKeySet(join(this.network.keysRoot, 'hub')).signing, { purpose: 'routed' });
-    return { ...message, headers: { ...message.headers, [HEADERS.hubSignature]: hub.sign(message.value) } };
+    const body = this.codec.envelopeBody(message.value);
+    if (!body) throw new Error('the hub routes envelopes only');
+    return { ...message, headers: { ...message.headers, [HEADERS.hubSignature]: hub.signMessage(message.value, body) } };
   }
 
   async send(topic: string, message: { key: string; value: Buffer; headers: Record<string, string> }): Promise<void> {

@@ -208,7 +208,7 @@ describe('encryption-key rotation on the network', () => {
       // A message signed with the previous key (in flight during the switch) is still routed and applied.
       const envelope = forge.requestSent();
       const value = forge.codec.encodeEnvelope(envelope);
-      await forge.send(forge.topics.ingress, { key: envelope.caseId, value, headers: { [HEADERS.signature]: new DetachedSigner(previous).sign(value) } });
+      await forge.send(forge.topics.ingress, { key: envelope.caseId, value, headers: { [HEADERS.signature]: new DetachedSigner(previous).signMessage(value, envelope.body) } });
       await eventually(async () => expect(await network.node('DE').db.query('SELECT 1 FROM requests WHERE id = $1', [envelope.caseId])).toHaveLength(1));
     } finally {
       await forge.close();

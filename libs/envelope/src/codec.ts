@@ -65,6 +65,21 @@ export class AvroCodec {
     return envelope;
   }
 
+  /**
+   * The body of an envelope written with this codec's own schema version, or null for any other
+   * bytes: for signing what one has just encoded, without a registry round trip.
+   */
+  envelopeBody(value: Buffer): Buffer | null {
+    try {
+      const { schemaId, avro: payload } = unframe(value);
+      if (schemaId !== this.envelope.id) return null;
+      const { value: envelope, offset } = this.envelope.type.decode(payload, 0);
+      return offset === payload.length ? (envelope as Envelope).body : null;
+    } catch {
+      return null;
+    }
+  }
+
   encodeBody<T>(type: MessageType, body: T): Buffer {
     const registered = this.bodies.get(type)!;
     try {

@@ -16,9 +16,9 @@ export interface Envelope {
 
 /** Kafka headers of every message on the network. */
 export const HEADERS = {
-  /** Sender node's detached JWS over the value bytes. */
+  /** Sender node's detached JWS over the value's manifest (signature protocol 2; signature.ts). */
   signature: 'imi-signature',
-  /** Hub's detached JWS over the same bytes (protected header `purpose: routed`): proof of routing. */
+  /** Hub's detached JWS over the same manifest (protected header `purpose: routed`): proof of routing. */
   hubSignature: 'imi-hub-signature',
 } as const;
 

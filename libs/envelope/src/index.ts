@@ -1,6 +1,7 @@
 export * from './errors';
 export * from './keys';
 export * from './signature';
+export * from './manifest';
 export * from './sealing';
 export * from './trust-list';
 export * from './trust-store';

@@ -1,5 +1,6 @@
-import { Admin, Consumer, Kafka, logLevel, LogEntry, Partitioners, Producer, ProducerConfig, SASLOptions } from 'kafkajs';
+import { Admin, ConfigResourceTypes, Consumer, Kafka, logLevel, LogEntry, Partitioners, Producer, ProducerConfig, SASLOptions } from 'kafkajs';
 import type { KafkaCredentials } from './kafka-access';
+import type { SealedTopicRetention } from './topics';
 
 /**
  * kafkajs client whose log lines carry kafkajs' own context only (broker, topic, error
@@ -41,21 +42,44 @@ export interface TopicSpec {
   topic: string;
   partitions?: number;
   compacted?: boolean;
+  /** Carries sealed message bodies: kept only as long as `sealedTopicRetention` says. */
+  sealed?: SealedTopicRetention;
 }
 
-/** Creates missing topics; existing ones are left as they are. */
+function configEntries(spec: TopicSpec): { name: string; value: string }[] {
+  if (spec.compacted) return [{ name: 'cleanup.policy', value: 'compact' }];
+  if (spec.sealed) return [{ name: 'retention.ms', value: String(spec.sealed.retentionMs) }, { name: 'segment.ms', value: String(spec.sealed.segmentMs) }];
+  return [];
+}
+
+/**
+ * Creates missing topics. An existing topic that carries sealed bodies gets its retention set
+ * when it differs (a network upgraded from before the retention was set); others are left as
+ * they are.
+ */
 export async function ensureTopics(admin: Admin, specs: TopicSpec[]): Promise<void> {
   const existing = new Set(await admin.listTopics());
   const missing = specs.filter((s) => !existing.has(s.topic));
-  if (missing.length === 0) return;
-  await admin.createTopics({
-    waitForLeaders: true,
-    topics: missing.map((s) => ({
-      topic: s.topic,
-      numPartitions: s.partitions ?? 3,
-      replicationFactor: -1,
-      configEntries: s.compacted ? [{ name: 'cleanup.policy', value: 'compact' }] : [],
-    })),
+  if (missing.length > 0) {
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((s) => ({ topic: s.topic, numPartitions: s.partitions ?? 3, replicationFactor: -1, configEntries: configEntries(s) })),
+    });
+  }
+  const sealed = specs.filter((s) => s.sealed && existing.has(s.topic));
+  if (sealed.length === 0) return;
+  const { resources } = await admin.describeConfigs({
+    includeSynonyms: false,
+    resources: sealed.map((s) => ({ type: ConfigResourceTypes.TOPIC, name: s.topic, configNames: ['retention.ms', 'segment.ms'] })),
+  });
+  const stale = sealed.filter((spec) => {
+    const entries = resources.find((r) => r.resourceName === spec.topic)?.configEntries ?? [];
+    return configEntries(spec).some((want) => entries.find((e) => e.configName === want.name)?.configValue !== want.value);
+  });
+  if (stale.length === 0) return;
+  await admin.alterConfigs({
+    validateOnly: false,
+    resources: stale.map((s) => ({ type: ConfigResourceTypes.TOPIC, name: s.topic, configEntries: configEntries(s) })),
   });
 }
 

@@ -7,6 +7,8 @@ export interface OutboxMessage {
   topic: string;
   key: string;
   value: Buffer;
+  /** What the signature covers (signature protocol 2): kept when the body is erased. */
+  manifest: Buffer;
   headers: Record<string, string>;
 }
 
@@ -19,8 +21,8 @@ const NOTIFY_CHANNEL = 'outbox';
  */
 export function enqueue(tx: Tx, message: OutboxMessage): void {
   tx.defer(prepared(
-    'INSERT INTO outbox_messages (message_id, topic, message_key, value, headers) VALUES ($1, $2, $3, $4, $5)',
-    [message.messageId, message.topic, message.key, message.value, message.headers],
+    'INSERT INTO outbox_messages (message_id, topic, message_key, value, manifest, headers) VALUES ($1, $2, $3, $4, $5, $6)',
+    [message.messageId, message.topic, message.key, message.value, message.manifest, message.headers],
   ));
 }
 
@@ -82,7 +84,15 @@ export class OutboxRelay {
         byTopic.set(row.topic, list);
       }
       await this.producer.sendBatch({ topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
-      await tx.query('UPDATE outbox_messages SET sent_at = now() WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
+      // A row whose exchange was erased while it waited loses its body once it has left (node migration 016).
+      await tx.query(
+        `UPDATE outbox_messages SET sent_at = now(),
+           value = CASE WHEN body_erasure IS NULL THEN value END,
+           body_erased_at = CASE WHEN body_erasure IS NOT NULL THEN now() END,
+           signed_value_sha256 = CASE WHEN body_erasure IS NOT NULL AND manifest IS NULL THEN sha256(value) END
+         WHERE id = ANY($1::bigint[])`,
+        [rows.map((r) => r.id)],
+      );
       return rows.length;
     });
   }

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { CompressionTypes, Kafka, Producer } from 'kafkajs';
 import { PoolClient } from 'pg';
 import { NodeKeySet, signTrustList, TrustStore } from '@imi/envelope';
-import { ensureTopics, grantNodeAccess, idempotentProducer, topicNames, TRUST_LIST_KEY } from '@imi/messaging';
+import { ensureTopics, grantNodeAccess, idempotentProducer, sealedTopicRetention, topicNames, TRUST_LIST_KEY } from '@imi/messaging';
 import { Database } from '@imi/persistence';
 import { HubConfig } from '../config';
 import { InjectHubConfig, InjectHubKeys } from '../core.module';
@@ -36,7 +36,7 @@ export class TrustListPublisher implements OnApplicationBootstrap, OnApplication
     await admin.connect();
     try {
       await ensureTopics(admin, [
-        { topic: topics.ingress },
+        { topic: topics.ingress, sealed: sealedTopicRetention() },
         { topic: topics.broadcast, partitions: 1, compacted: true },
         { topic: topics.rejected, partitions: 1 },
       ]);
@@ -74,7 +74,7 @@ export class TrustListPublisher implements OnApplicationBootstrap, OnApplication
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      await ensureTopics(admin, list.nodes.map((n) => ({ topic: topics.inbox(n.code) })));
+      await ensureTopics(admin, list.nodes.map((n) => ({ topic: topics.inbox(n.code), sealed: sealedTopicRetention() })));
       // On a secured broker each node gets exactly its own topics and groups.
       if (this.config.kafkaCredentials) await grantNodeAccess(admin, this.config.topicPrefix, list.nodes.map((n) => n.code));
     } finally {

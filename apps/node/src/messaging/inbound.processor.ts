@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { IHeaders } from 'kafkajs';
 import {
   AvroCodec, Envelope, HEADERS, HUB_NODE, MAX_VALUE_BYTES, MessageBodies, MessageRejected, MessageType, mustBeSealed, NodeCrypto,
-  readDetachedHeader, TrustStore, verifyDetached, wantsReceipt,
+  checkSignedBody, manifestOf, readDetachedHeader, TrustStore, VerifiedSignature, verifyMessage, wantsReceipt,
 } from '@imi/envelope';
 import { claimInbound, InboundMessage, markRejected } from '@imi/messaging';
 import { Database, Tx } from '@imi/persistence';
@@ -142,19 +142,23 @@ export class InboundProcessor {
     if (value.length > MAX_VALUE_BYTES) throw new MessageRejected('oversize', `value of ${value.length} bytes`);
     const jws = headerText(record.headers, HEADERS.signature);
     const signer = this.trust.signer(readDetachedHeader(jws).kid);
-    verifyDetached(jws!, value, signer.key);
+    const signed = verifyMessage(jws!, value, signer.key);
     let hubJws: string | undefined;
+    let countersigned: VerifiedSignature | null = null;
     if (signer.node !== HUB_NODE) {
       // Node messages reach an inbox only through the hub, which countersigns what it routed.
       hubJws = headerText(record.headers, HEADERS.hubSignature);
       const hub = this.trust.signer(readDetachedHeader(hubJws).kid);
       if (hub.node !== HUB_NODE) throw new MessageRejected('bad-signature', 'routing countersignature is not the hub');
-      verifyDetached(hubJws!, value, hub.key);
+      countersigned = verifyMessage(hubJws!, value, hub.key);
     }
     const envelope = await this.codec.decodeEnvelope(value);
+    checkSignedBody(signed, envelope.body);
+    if (countersigned) checkSignedBody(countersigned, envelope.body);
     if (envelope.senderNode !== signer.node) throw new MessageRejected('sender-mismatch', `signed by ${signer.node}`);
     if (!envelope.recipientNodes.includes(this.crypto.node)) throw new MessageRejected('not-addressed-to-me', 'not addressed to this node');
-    return { envelope, signatures: { sender: jws!, hub: hubJws ?? null, value } };
+    const manifest = signed.manifest ?? manifestOf(value, envelope.body.length);
+    return { envelope, signatures: { sender: jws!, hub: hubJws ?? null, value, manifest, protocol: signed.protocol } };
   }
 
   /** Records the claimed message as rejected and tells its sender, with a signed rejection. */
@@ -205,6 +209,8 @@ interface Signatures {
   sender: string;
   hub: string | null;
   value: Buffer;
+  manifest: Buffer;
+  protocol: 1 | 2;
 }
 
 type Prepared =
@@ -215,7 +221,8 @@ type Prepared =
 function inboxEntry(envelope: Envelope, signatures: Signatures): InboundMessage {
   return {
     messageId: envelope.messageId, type: envelope.type, senderNode: envelope.senderNode, caseId: envelope.caseId, sentAt: envelope.sentAt,
-    senderSignature: signatures.sender, hubSignature: signatures.hub, value: signatures.value,
+    senderSignature: signatures.sender, hubSignature: signatures.hub, value: signatures.value, manifest: signatures.manifest,
+    signatureProtocol: signatures.protocol,
   };
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { AvroCodec, Envelope, HEADERS, MESSAGE_TYPES, MessageBodies, MessageType, NodeCrypto, wantsReceipt } from '@imi/envelope';
+import { AvroCodec, Envelope, HEADERS, manifestOf, MESSAGE_TYPES, MessageBodies, MessageType, NodeCrypto, wantsReceipt } from '@imi/envelope';
 import { enqueue, topicNames } from '@imi/messaging';
 import { prepared, Tx } from '@imi/persistence';
 import { NodeConfig } from '../config';
@@ -52,12 +52,15 @@ export class Outgoing {
       body: sealed ? this.crypto.sealFor(plainBody, message.recipientNodes, now) : plainBody,
     };
     const value = this.codec.encodeEnvelope(envelope);
+    // The manifest is what the signature covers and what stays once the body is erased.
+    const manifest = manifestOf(value, envelope.body.length);
     enqueue(tx, {
       messageId: envelope.messageId,
       topic: this.ingress,
       key: envelope.caseId,
       value,
-      headers: { [HEADERS.signature]: this.crypto.signer.sign(value) },
+      manifest,
+      headers: { [HEADERS.signature]: this.crypto.signer.signManifest(manifest, envelope.body.length) },
     });
     if (wantsReceipt(message.type)) {
       tx.defer(prepared(

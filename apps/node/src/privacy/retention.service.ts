@@ -3,6 +3,8 @@ import { addMonths, RetentionPeriods, retentionStep, USER_DATA_DELETE_AFTER_MONT
 import { TrustStore } from '@imi/envelope';
 import { Database, Tx } from '@imi/persistence';
 import { AuditLog } from './audit-log';
+import { EpochKeyDestruction } from '../trust/epoch-key-destruction';
+import { eraseMessageBodies, sweepMessageBodies } from './message-copies';
 import { deleteExchangePersonalData, deleteUserPersonalData } from './personal-data';
 
 /** Used for an area the trust list does not (yet) describe: the general rule. */
@@ -18,6 +20,10 @@ export interface RetentionRun {
   deleted: number;
   /** Former users whose own data was deleted (it is blocked from deactivation). */
   usersDeleted?: number;
+  /** Stored message copies that arrived or left after their exchange's data went, and lost their bodies in this run. */
+  bodiesErased?: number;
+  /** This node's epoch keys destroyed in this run: expired longer ago than Kafka keeps a sealed copy. */
+  keysDestroyed?: string[];
 }
 
 /**
@@ -35,6 +41,7 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
     private readonly db: Database,
     private readonly trust: TrustStore,
     private readonly audit: AuditLog,
+    private readonly epochKeys: EpochKeyDestruction,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -61,10 +68,16 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
       }
     }
     const usersDeleted = await this.formerUsers(now, batchSize);
-    if (total.blocked + total.deleted + usersDeleted > 0) {
-      this.logger.log(`retention: ${total.blocked} exchanges blocked, ${total.deleted} deleted; ${usersDeleted} former users' data deleted`);
+    const bodiesErased = await sweepMessageBodies(this.db, now);
+    const keysDestroyed = this.epochKeys.destroyExpired(now);
+    for (const kid of keysDestroyed) {
+      await this.audit.record({ actor: 'retention', action: 'delete', exchangeId: `key:${kid}`, dataCategory: 'encryption epoch key', purpose: 'past its period and the sealed topics\' retention' });
     }
-    return usersDeleted > 0 ? { ...total, usersDeleted } : total;
+    if (total.blocked + total.deleted + usersDeleted + bodiesErased + keysDestroyed.length > 0) {
+      this.logger.log(`retention: ${total.blocked} exchanges blocked, ${total.deleted} deleted; ${usersDeleted} former users' data deleted; `
+        + `${bodiesErased} late message copies lost their bodies; ${keysDestroyed.length} epoch keys destroyed`);
+    }
+    return { ...total, ...(usersDeleted > 0 ? { usersDeleted } : {}), ...(bodiesErased > 0 ? { bodiesErased } : {}), ...(keysDestroyed.length > 0 ? { keysDestroyed } : {}) };
   }
 
   /** Former users' own data, 3 years after deactivation; in batches, each its own transaction. */
@@ -108,10 +121,12 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
       const step = retentionStep({ closedAt: row.closed, blockedAt: row.blocked_at, deletedAt: null }, area, now);
       if (step === 'keep') continue;
       if (step === 'delete') {
-        await deleteExchangePersonalData(tx, kind, row.id, now);
+        await deleteExchangePersonalData(tx, kind, row.id, now, { reason: 'retention-deletion', decision: null, decidedBy: null });
         result.deleted++;
       } else {
         await tx.query(`UPDATE ${kind} SET blocked_at = $2 WHERE id = $1`, [row.id, now]);
+        // Blocked data stays readable only through the audited retrieval, from its tables: the stored copies lose their bodies now.
+        eraseMessageBodies(tx, row.id, { reason: 'retention-blocking', decision: null, decidedBy: null }, now);
         result.blocked++;
       }
       await this.audit.append(tx, { actor: 'retention', action: step, exchangeId: row.id, dataCategory: 'all personal data', purpose: 'retention period reached' }, now);

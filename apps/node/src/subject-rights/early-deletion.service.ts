@@ -86,7 +86,7 @@ export class EarlyDeletionService {
       await this.outgoing.send(tx, { ...common, type: 'deletion.refused', body: { deletionId: deletion.id, exchangeId: exchange.id, refusedBy, refusedAt: now.getTime() } }, now);
       return;
     }
-    await this.copy.deleteEarly(tx, exchange, deletion.authorityId, now);
+    await this.copy.deleteEarly(tx, exchange, { id: deletion.id, proposedBy: deletion.authorityId }, deletion.authorityId, now);
     const orderId = await this.outgoing.send(tx, {
       ...common, type: 'deletion.ordered', body: { deletionId: deletion.id, exchangeId: exchange.id, orderedAt: now.getTime() },
     }, now);

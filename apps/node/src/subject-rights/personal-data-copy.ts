@@ -41,10 +41,13 @@ export class PersonalDataCopy {
     return outcome;
   }
 
-  async erase(tx: Tx, exchange: Exchange, change: { subjectRequestId: string; actor: string; at: Date }): Promise<RightsOutcome> {
+  /** `decidedBy`: the authority that granted the erasure, here or at the participant that propagated it. */
+  async erase(tx: Tx, exchange: Exchange, change: { subjectRequestId: string; decidedBy: string; actor: string; at: Date }): Promise<RightsOutcome> {
     const outcome = rightsOutcome(await this.state(tx, exchange));
     if (outcome === 'applied') {
-      await deleteExchangePersonalData(tx, exchange.kind === 'request' ? 'requests' : 'alerts', exchange.id, change.at);
+      await deleteExchangePersonalData(tx, exchange.kind === 'request' ? 'requests' : 'alerts', exchange.id, change.at, {
+        reason: 'data-subject-erasure', decision: change.subjectRequestId, decidedBy: change.decidedBy,
+      });
       await this.audit.append(tx, { actor: change.actor, action: 'delete', exchangeId: exchange.id, dataCategory: 'all personal data', purpose: 'data subject erasure' }, change.at);
     } else if (outcome === 'contested') {
       await this.contest(tx, exchange, { ...change, kind: 'erasure', corrections: null });
@@ -53,9 +56,11 @@ export class PersonalDataCopy {
   }
 
   /** Early deletion agreed by every participant: everything goes, blocked or not. */
-  async deleteEarly(tx: Tx, exchange: Exchange, actor: string, at: Date): Promise<void> {
+  async deleteEarly(tx: Tx, exchange: Exchange, deletion: { id: string; proposedBy: string }, actor: string, at: Date): Promise<void> {
     if (exchange.deleted) return;
-    await deleteExchangePersonalData(tx, exchange.kind === 'request' ? 'requests' : 'alerts', exchange.id, at);
+    await deleteExchangePersonalData(tx, exchange.kind === 'request' ? 'requests' : 'alerts', exchange.id, at, {
+      reason: 'early-deletion', decision: deletion.id, decidedBy: deletion.proposedBy,
+    });
     await this.audit.append(tx, { actor, action: 'delete', exchangeId: exchange.id, dataCategory: 'all personal data', purpose: 'early deletion agreed by every participant' }, at);
   }
 

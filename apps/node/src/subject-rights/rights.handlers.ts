@@ -44,7 +44,8 @@ export class RightsHandlers implements OnModuleInit {
   private async erased({ tx, envelope, body }: Inbound<'subject.erased'>): Promise<void> {
     const exchange = await this.exchangeOf(tx, envelope, body.exchangeId);
     const actor = `${envelope.senderAuthority ?? envelope.senderNode} (propagated)`;
-    const outcome = await this.copy.erase(tx, exchange, { subjectRequestId: body.subjectRequestId, actor, at: new Date() });
+    const decidedBy = envelope.senderAuthority ?? envelope.senderNode;
+    const outcome = await this.copy.erase(tx, exchange, { subjectRequestId: body.subjectRequestId, decidedBy, actor, at: new Date() });
     await this.recordEvent(tx, exchange, 'subject-erasure-propagated', body.decidedAt, { subjectRequestId: body.subjectRequestId, outcome });
   }
 
@@ -78,7 +79,7 @@ export class RightsHandlers implements OnModuleInit {
     // Only what this participant agreed to is deleted.
     if (deletion.state !== 'agreed') throw new MessageRejected('invalid-content', `the early deletion is ${deletion.state} here, not agreed`);
     const now = new Date();
-    await this.copy.deleteEarly(tx, exchange, deletion.authorityId, now);
+    await this.copy.deleteEarly(tx, exchange, { id: deletion.id, proposedBy: envelope.senderAuthority ?? deletion.proposerNode }, deletion.authorityId, now);
     await this.deletions.setState(tx, deletion.id, 'executed', now);
   }
 

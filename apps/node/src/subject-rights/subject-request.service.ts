@@ -137,7 +137,7 @@ export class SubjectRequestService {
         }, now);
       }
     } else {
-      outcome = await this.copy.erase(tx, exchange, { subjectRequestId: record.id, actor, at: now });
+      outcome = await this.copy.erase(tx, exchange, { subjectRequestId: record.id, decidedBy: actor, actor, at: now });
       // An erasure carries no personal data: it goes to every other participant, whether or not it holds the person.
       messageId = await this.outgoing.send(tx, {
         ...common, type: 'subject.erased', recipientNodes: exchange.otherNodes,
