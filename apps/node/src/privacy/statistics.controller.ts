@@ -18,7 +18,10 @@ export class StatisticsController {
     const group = (table: string, kind: string) =>
       this.db.query<Row>(
         `SELECT ${kind} AS kind, legislative_area AS "legislativeArea", state, count(*)::int AS total,
-                count(*) FILTER (WHERE personal_data_deleted_at IS NOT NULL)::int AS anonymised
+                count(*) FILTER (WHERE personal_data_deleted_at IS NOT NULL)::int AS anonymised,
+                count(*) FILTER (WHERE personal_data_erasure->>'reason' = 'data-subject-erasure')::int AS "erasedOnRequest",
+                count(*) FILTER (WHERE personal_data_erasure->>'reason' = 'early-deletion')::int AS "deletedEarly",
+                count(*) FILTER (WHERE personal_data_erasure->>'reason' = 'retention-deletion')::int AS "deletedAtRetention"
          FROM ${table} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
       );
     return { requests: await group('requests', `'request'`), alerts: await group('alerts', 'kind') };
@@ -30,5 +33,9 @@ interface Row {
   legislativeArea: string;
   state: string;
   total: number;
+  /** Personal data deleted, for whatever reason: the three counts below, and deletions from before they were told apart. */
   anonymised: number;
+  erasedOnRequest: number;
+  deletedEarly: number;
+  deletedAtRetention: number;
 }
