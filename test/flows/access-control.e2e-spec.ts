@@ -57,6 +57,8 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'POST /users/:id/deactivate': [AD],
   // Anonymised counts only.
   'GET /statistics': [CO, OB, DP, AD],
+  // A checkpoint of the audit chain at the hub: positions and hashes, no personal data.
+  'POST /audit/checkpoints': [DP, AD],
   // Information requests: allocators triage incoming ones (accept, reject, forward inside the state).
   'POST /requests': [CH],
   'GET /requests': [CH, AL],

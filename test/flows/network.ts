@@ -25,6 +25,11 @@ export interface RunningNode {
   db: Database;
 }
 
+export interface NetworkOptions {
+  /** How often each node checkpoints its audit chain at the hub. */
+  auditCheckpointIntervalMs?: number;
+}
+
 /**
  * A whole network in this process: the hub and one app per node, each with its own
  * database, on the real Kafka, registry and Postgres of the stack, under a topic prefix of
@@ -39,11 +44,12 @@ export class TestNetwork {
   private constructor(
     readonly prefix: string,
     readonly keysRoot: string,
+    private readonly options: NetworkOptions,
   ) {}
 
-  static async start(plan: NetworkPlan): Promise<TestNetwork> {
+  static async start(plan: NetworkPlan, options: NetworkOptions = {}): Promise<TestNetwork> {
     const endpoints = stackEndpoints();
-    const network = new TestNetwork(`${uniqueId('t')}.`, mkdtempSync(join(tmpdir(), 'imi-keys-')));
+    const network = new TestNetwork(`${uniqueId('t')}.`, mkdtempSync(join(tmpdir(), 'imi-keys-')), options);
     const hubKeys = ensureKeys(join(network.keysRoot, 'hub'), 'HUB');
     writeFileSync(join(network.keysRoot, 'hub', 'public.json'), JSON.stringify(publicKeySet(hubKeys)));
     const hubDbUrl = await createDatabase('hub');
@@ -80,10 +86,18 @@ export class TestNetwork {
       hubPublicKey,
       schemasDir: findSchemasDir(),
       httpPort: 0,
+      // An hour unless a flow asks: a checkpoint every minute would add messages to flows that count them.
+      auditCheckpointIntervalMs: this.options.auditCheckpointIntervalMs ?? 3_600_000,
     };
     this.nodes.set(code, { country: code, config, app: null, url: '', db: Database.connect(config.databaseUrl, 2) });
     await this.startNode(code);
     return this.node(code);
+  }
+
+  /** Serves the hub's HTTP API on a free local port (off by default: most flows only need its router); returns its URL. */
+  async listenHub(): Promise<string> {
+    await this.hub!.listen(0, '127.0.0.1');
+    return (await this.hub!.getUrl()).replace('[::1]', '127.0.0.1');
   }
 
   node(country: string): RunningNode {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { publicKeySet, readPublicKeySet } from '@imi/envelope';
 import { Database, migrate } from '@imi/persistence';
+import { AuditCheckpointRepository } from './audit-witness/audit-checkpoint.repository';
 import { destroyEncryptionKey, rotateEncryptionKey } from './operator/encryption-keys';
 import { ensureKeys, NetworkPlan, provision, registerMemberState } from './operator/provision';
 import { rotateSigningKey } from './operator/signing-keys';
@@ -34,7 +35,8 @@ const USAGE = `hub operator CLI (DATABASE_URL names the hub database)
                                       crypto-shred an epoch key no sender uses any more: remove the
                                       private key from the key set, mark it destroyed in the registry
   provision --network FILE --keys DIR register a whole network plan (idempotent)
-  areas                               list the configured legislative areas`;
+  areas                               list the configured legislative areas
+  audit-checkpoints                   the latest audit chain head each node checkpointed (seq, hash, when)`;
 
 async function withRegistry<T>(work: (registry: RegistryRepository, db: Database) => Promise<T>): Promise<T> {
   const url = process.env.DATABASE_URL;
@@ -124,6 +126,11 @@ async function main(argv: string[]): Promise<void> {
       const plan = JSON.parse(readFileSync(need('network'), 'utf8')) as NetworkPlan;
       return withRegistry((_, db) => provision(db, plan, need('keys')));
     }
+    case 'audit-checkpoints':
+      for (const c of await withRegistry((_, db) => new AuditCheckpointRepository(db).all())) {
+        console.log(`${c.node} seq ${c.sequence} ${c.headHash} checkpointed ${c.checkpointedAt.toISOString()} witnessed ${c.witnessedAt.toISOString()}`);
+      }
+      return;
     case 'areas':
       for (const area of loadLegislativeAreas()) console.log(`${area.id.padEnd(30)} ${area.name}`);
       return;

@@ -26,4 +26,11 @@ describe('nodeConfigFromEnv: HTTPS', () => {
     expect(() => nodeConfigFromEnv({ ...base, TLS_CERT_FILE: join(dir, 'cert.pem') })).toThrow('go together');
     expect(() => nodeConfigFromEnv({ ...base, TLS_CERT_FILE: join(dir, 'none.pem'), TLS_KEY_FILE: join(dir, 'key.pem') })).toThrow('cannot read');
   });
+
+  it('checkpoints the audit chain every minute unless told otherwise, and refuses an interval that is not one', () => {
+    expect(nodeConfigFromEnv(base).auditCheckpointIntervalMs).toBe(60_000);
+    expect(nodeConfigFromEnv({ ...base, AUDIT_CHECKPOINT_INTERVAL_MS: '5000' }).auditCheckpointIntervalMs).toBe(5000);
+    expect(() => nodeConfigFromEnv({ ...base, AUDIT_CHECKPOINT_INTERVAL_MS: '0' })).toThrow('AUDIT_CHECKPOINT_INTERVAL_MS');
+    expect(() => nodeConfigFromEnv({ ...base, AUDIT_CHECKPOINT_INTERVAL_MS: 'soon' })).toThrow('AUDIT_CHECKPOINT_INTERVAL_MS');
+  });
 });

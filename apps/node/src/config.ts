@@ -18,6 +18,8 @@ export interface NodeConfig {
   hubPublicKey: PublicJwk;
   schemasDir: string;
   httpPort: number;
+  /** How often the audit chain's head is checkpointed at the hub (`AUDIT_CHECKPOINT_INTERVAL_MS`, default a minute). */
+  auditCheckpointIntervalMs?: number;
   /** Certificate and key (PEM): the REST API and its OpenAPI UI are then served over HTTPS only. */
   tls?: { cert: Buffer; key: Buffer };
 }
@@ -48,8 +50,15 @@ export function nodeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): NodeCon
     hubPublicKey,
     schemasDir: env.SCHEMAS_DIR ?? findSchemasDir(),
     httpPort: Number(env.PORT ?? 3001),
+    auditCheckpointIntervalMs: positiveNumber(env, 'AUDIT_CHECKPOINT_INTERVAL_MS', 60_000),
     tls: tlsFromEnv(env),
   };
+}
+
+function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = Number(env[name] ?? fallback);
+  if (!Number.isFinite(value) || value <= 0) throw new KeyError(`${name} must be a positive number of milliseconds`);
+  return value;
 }
 
 function tlsFromEnv(env: NodeJS.ProcessEnv): NodeConfig['tls'] {

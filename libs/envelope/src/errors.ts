@@ -22,7 +22,8 @@ export type RejectionCode =
   | 'invalid-content'
   | 'transition-refused'
   | 'unknown-case'
-  | 'registration-refused';
+  | 'registration-refused'
+  | 'checkpoint-refused';
 
 /** A message that fails a check. Not retriable: the consumer records it and rejects it. */
 export class MessageRejected extends Error {

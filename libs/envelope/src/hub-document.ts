@@ -30,3 +30,6 @@ export const CATALOGUE_TYPE = 'imi-question-catalogue+jws';
 
 /** `typ` of a member state's part of the directory the hub broadcasts. */
 export const DIRECTORY_TYPE = 'imi-directory+jws';
+
+/** `typ` of the hub's statement of the latest audit checkpoint it witnessed for a node. */
+export const AUDIT_CHECKPOINT_TYPE = 'imi-audit-checkpoint+jws';

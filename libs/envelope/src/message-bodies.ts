@@ -73,6 +73,7 @@ export interface MessageBodies {
   'deletion.ordered': { deletionId: string; exchangeId: string; orderedAt: number };
   'deletion.refused': { deletionId: string; exchangeId: string; refusedBy: string[]; refusedAt: number };
   'directory.updated': DirectoryUpdatedBody;
+  'audit.checkpoint': AuditCheckpointBody;
   'message.received': { receivedMessageId: string; appliedAt: number };
   'message.rejected': { rejectedMessageId: string | null; rejectedBy: string; code: string; reason: string };
 }
@@ -90,4 +91,11 @@ export interface DirectoryUpdatedBody {
   professions: string[];
   region: string | null;
   changedAt: number;
+}
+
+/** The head of a node's audit chain, witnessed by the hub (position and hash only). */
+export interface AuditCheckpointBody {
+  sequence: number;
+  headHash: string;
+  checkpointedAt: number;
 }

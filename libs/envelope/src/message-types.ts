@@ -27,6 +27,7 @@ export const MESSAGE_TYPES = {
   'deletion.ordered': { schema: 'deletion-ordered.avsc', sealed: true },
   'deletion.refused': { schema: 'deletion-refused.avsc', sealed: true },
   'directory.updated': { schema: 'directory-updated.avsc', sealed: false },
+  'audit.checkpoint': { schema: 'audit-checkpoint.avsc', sealed: false },
   'message.rejected': { schema: 'message-rejected.avsc', sealed: false },
   'message.received': { schema: 'message-received.avsc', sealed: false },
 } as const;

@@ -15,7 +15,7 @@ const NEXT: Record<string, string[]> = {
 };
 
 /**
- * Applies `directory.updated` messages, the only ones addressed to the hub itself. The hub
+ * Applies `directory.updated` messages, addressed to the hub itself (as audit checkpoints). The hub
  * trusts no node on its word: it checks the registration chain again (the acting coordinator
  * must be an active coordinator of the sending node covering the authority, before and after
  * the change), the areas, and that the national coordinator and removed authorities stay as

@@ -3,7 +3,8 @@ import { Consumer, EachBatchPayload, Kafka, Producer, TopicMessages } from 'kafk
 import { idempotentProducer, topicNames } from '@imi/messaging';
 import { HubConfig } from '../config';
 import { InjectHubConfig } from '../core.module';
-import { MessageRejected } from '@imi/envelope';
+import { HEADERS, MessageRejected } from '@imi/envelope';
+import { AuditCheckpointHandler } from '../audit-witness/audit-checkpoint.handler';
 import { RegistrationHandler } from '../directory/registration.handler';
 import { Router, RoutingOutcome } from './router';
 
@@ -24,6 +25,7 @@ export class RoutingConsumer implements OnApplicationBootstrap, OnApplicationShu
     private readonly kafka: Kafka,
     private readonly router: Router,
     private readonly registrations: RegistrationHandler,
+    private readonly checkpoints: AuditCheckpointHandler,
     @InjectHubConfig() private readonly config: HubConfig,
   ) {
     this.group = `${config.topicPrefix}${ROUTER_GROUP}`;
@@ -50,7 +52,7 @@ export class RoutingConsumer implements OnApplicationBootstrap, OnApplicationShu
     for (const message of batch.messages) {
       const record = { ...message, partition: batch.partition };
       let outcome = await this.router.inspect(record);
-      if (outcome.kind === 'for-hub') outcome = await this.applyHere(outcome);
+      if (outcome.kind === 'for-hub') outcome = await this.applyHere(outcome, message.headers?.[HEADERS.signature]?.toString() ?? '');
       if (outcome.kind === 'reject') rejected++;
       for (const { topic, messages } of this.router.outputs(record, outcome)) {
         out.set(topic, [...(out.get(topic) ?? []), ...messages]);
@@ -74,12 +76,15 @@ export class RoutingConsumer implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /**
-   * A message for the hub itself (a directory update) is applied in the hub's database before
-   * the batch's transaction: a batch consumed again applies it again as a no-op (by message id).
+   * A message for the hub itself (a directory update, an audit checkpoint) is applied in the
+   * hub's database before the batch's transaction: a batch consumed again applies it again as a
+   * no-op (by message id). `signature`: the sender's JWS header, verified by the router.
    */
-  private async applyHere(outcome: Extract<RoutingOutcome, { kind: 'for-hub' }>): Promise<RoutingOutcome> {
+  private async applyHere(outcome: Extract<RoutingOutcome, { kind: 'for-hub' }>, signature: string): Promise<RoutingOutcome> {
     try {
-      return { ...outcome, duplicate: (await this.registrations.apply(outcome.envelope)) === 'duplicate' };
+      const { envelope } = outcome;
+      const applied = envelope.type === 'audit.checkpoint' ? await this.checkpoints.apply(envelope, signature) : await this.registrations.apply(envelope);
+      return { ...outcome, duplicate: applied === 'duplicate' };
     } catch (error) {
       if (!(error instanceof MessageRejected)) throw error;
       return { kind: 'reject', code: error.code, reason: error.message, envelope: outcome.envelope, authenticatedSender: outcome.envelope.senderNode };

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { AuditEntry, auditHash, ChainBreak, GENESIS_HASH, verifyAuditChain } from '@imi/domain';
+import { AuditEntry, auditHash, ChainBreak, ChainCheckpoint, compareWithWitness, GENESIS_HASH, verifyAuditChain, WitnessVerdict } from '@imi/domain';
 import { Database, prepared, Tx } from '@imi/persistence';
 
 export type AuditRecord = Omit<AuditEntry, 'seq' | 'at'>;
@@ -88,12 +88,25 @@ export class AuditLog implements OnApplicationBootstrap, OnApplicationShutdown {
     }
   }
 
-  /** Checks every sealed entry: null when intact, else the first one changed or removed. */
-  async verify(): Promise<{ entries: number; pending: number; firstBreak: ChainBreak | null }> {
+  /** The last sealed entry's position and hash (what a checkpoint tells the hub), or null before the first. */
+  async head(tx?: Tx): Promise<ChainCheckpoint | null> {
+    const sql = 'SELECT seq, hash FROM audit_log WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1';
+    const [last] = tx ? (await tx.query<{ seq: string; hash: string }>(sql)).rows : await this.db.query<{ seq: string; hash: string }>(sql);
+    return last ? { sequence: Number(last.seq), headHash: last.hash } : null;
+  }
+
+  /**
+   * Checks every sealed entry: null when intact, else the first one changed or removed; and,
+   * given the latest checkpoint the hub witnessed, whether the chain still holds that head.
+   */
+  async verify(): Promise<{ entries: number; pending: number; firstBreak: ChainBreak | null }>;
+  async verify(witness: ChainCheckpoint): Promise<{ entries: number; pending: number; firstBreak: ChainBreak | null; witness: WitnessVerdict }>;
+  async verify(witness?: ChainCheckpoint): Promise<{ entries: number; pending: number; firstBreak: ChainBreak | null; witness?: WitnessVerdict }> {
     const rows = await this.db.query<Row>('SELECT * FROM audit_log ORDER BY seq NULLS LAST, id');
     const sealed = rows.filter((r) => r.seq !== null);
     const chain = sealed.map((r) => ({ ...toEntry(r, Number(r.seq)), previousHash: r.previous_hash!, hash: r.hash! }));
-    return { entries: sealed.length, pending: rows.length - sealed.length, firstBreak: verifyAuditChain(chain) };
+    const result = { entries: sealed.length, pending: rows.length - sealed.length, firstBreak: verifyAuditChain(chain) };
+    return witness ? { ...result, witness: compareWithWitness(chain, witness) } : result;
   }
 }
 
