@@ -1,5 +1,5 @@
 import { addMonths } from '@imi/domain';
-import { TrustStore, verifyDetached, verifyReport } from '@imi/envelope';
+import { TrustStore, verifyMessage, verifyReport } from '@imi/envelope';
 import { RequestService } from '../../apps/node/src/requests/request.service';
 import { randomUUID } from 'node:crypto';
 import { AuditLog } from '../../apps/node/src/privacy/audit-log';
@@ -155,10 +155,12 @@ describe('retention and audit', () => {
     expect(types).toEqual(expect.arrayContaining([
       'sent request.sent', 'received request.accepted', 'sent request.subject-disclosed', 'received request.answered', 'sent request.closed',
     ]));
+    // Open exchange, bodies held: each signature checks against the very bytes that travelled, and covers the manifest given beside them.
+    const keyOf = (jws: string) => trust.signer(JSON.parse(Buffer.from(jws.split('.')[0], 'base64url').toString()).kid).key;
     for (const m of messages) {
       const value = Buffer.from(m.value, 'base64');
-      verifyDetached(m.senderSignature, value, trust.signer(JSON.parse(Buffer.from(m.senderSignature.split('.')[0], 'base64url').toString()).kid).key);
-      if (m.direction === 'received') verifyDetached(m.hubSignature, value, trust.signer(JSON.parse(Buffer.from(m.hubSignature.split('.')[0], 'base64url').toString()).kid).key);
+      expect(verifyMessage(m.senderSignature, value, keyOf(m.senderSignature)).manifest).toEqual(Buffer.from(m.manifest, 'base64'));
+      if (m.direction === 'received') expect(verifyMessage(m.hubSignature, value, keyOf(m.hubSignature)).protocol).toBe(2);
     }
     const sent = messages.find((m: { type: string }) => m.type === 'request.sent');
     expect(sent.receipts).toEqual([{ node: 'DE', appliedAt: expect.any(String), receiptRecordedAt: expect.any(String) }]);

@@ -3,7 +3,7 @@ import { IHeaders, TopicMessages } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import {
   AvroCodec, DetachedSigner, Envelope, HEADERS, HUB_NODE, MAX_VALUE_BYTES, MessageRejected, NodeKeySet,
-  mustBeSealed, readDetachedHeader, RejectionCode, TrustStore, verifyDetached,
+  checkSignedBody, mustBeSealed, readDetachedHeader, RejectionCode, TrustStore, verifyMessage,
 } from '@imi/envelope';
 import { COMMISSION_NODE } from '@imi/domain';
 import { topicNames } from '@imi/messaging';
@@ -19,7 +19,7 @@ export interface IngressRecord {
 }
 
 /** Messages addressed to the hub itself (recipient node HUB), applied by it and never routed. */
-const HUB_MESSAGE_TYPES: readonly string[] = ['directory.updated'];
+const HUB_MESSAGE_TYPES: readonly string[] = ['directory.updated', 'audit.checkpoint'];
 
 /** What the hub does with one ingress record: route it, apply it itself, or reject it. */
 export type RoutingOutcome =
@@ -54,12 +54,12 @@ export class Router {
     try {
       if (!record.value || record.value.length === 0) throw new MessageRejected('malformed', 'empty value');
       const jws = headerText(record.headers, HEADERS.signature);
-      const { kid } = readDetachedHeader(jws);
-      const signer = this.trust.signer(kid);
-      verifyDetached(jws!, record.value, signer.key);
+      const signer = this.trust.signer(readDetachedHeader(jws).kid);
+      const signature = verifyMessage(jws!, record.value, signer.key);
       authenticatedSender = signer.node;
       if (record.value.length > MAX_VALUE_BYTES) throw new MessageRejected('oversize', `value of ${record.value.length} bytes exceeds ${MAX_VALUE_BYTES}`);
       envelope = await this.codec.decodeEnvelope(record.value);
+      checkSignedBody(signature, envelope.body);
       if (envelope.senderNode !== signer.node) throw new MessageRejected('sender-mismatch', `signed by ${signer.node} but claims ${envelope.senderNode}`);
       if (mustBeSealed(envelope.type) && envelope.bodyEncoding !== 'JWE') {
         throw new MessageRejected('unsealed-body', `${envelope.type} bodies must be sealed`);
@@ -88,7 +88,7 @@ export class Router {
     if (outcome.kind === 'route') {
       const headers = {
         [HEADERS.signature]: headerText(record.headers, HEADERS.signature)!,
-        [HEADERS.hubSignature]: this.countersigner.sign(record.value!),
+        [HEADERS.hubSignature]: this.countersigner.signMessage(record.value!, outcome.envelope.body),
       };
       return outcome.envelope.recipientNodes.map((node) => ({
         topic: this.topics.inbox(node),
@@ -140,7 +140,7 @@ export class Router {
       body: this.codec.encodeBody(type, body),
     };
     const value = this.codec.encodeEnvelope(envelope);
-    return { key: envelope.caseId, value, headers: { [HEADERS.signature]: this.signer.sign(value) } };
+    return { key: envelope.caseId, value, headers: { [HEADERS.signature]: this.signer.signMessage(value, envelope.body) } };
   }
 
   private checkAddressing(envelope: Envelope): void {
