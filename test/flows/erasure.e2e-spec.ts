@@ -159,16 +159,26 @@ describe('deletion that leaves nothing readable', () => {
     },
   };
 
-  /** The proof-of-exchange report of `country`, checked by scripts/verify-proof.mjs, which uses jose and nothing of ours. */
+  /** Runs scripts/verify-proof.mjs, which uses jose and nothing of ours, on a signed report as a node hands it out. */
+  async function independentlyVerified(signedReport: unknown): Promise<{ code: number; result: any }> {
+    const dir = mkdtempSync(join(tmpdir(), 'proof-'));
+    writeFileSync(join(dir, 'report.json'), JSON.stringify(signedReport));
+    writeFileSync(join(dir, 'trust-list.jws'), network.hub!.get(TrustListPublisher).current!);
+    writeFileSync(join(dir, 'hub.json'), readFileSync(join(network.keysRoot, 'hub', 'public.json')));
+    const args = ['scripts/verify-proof.mjs', '--report', join(dir, 'report.json'), '--trust-list', join(dir, 'trust-list.jws'), '--hub-key', join(dir, 'hub.json')];
+    return run('node', args).then(
+      ({ stdout }) => ({ code: 0, result: JSON.parse(stdout) }),
+      (error: { code: number; stdout: string }) => ({ code: error.code, result: JSON.parse(error.stdout) }),
+    );
+  }
+
+  /** The proof-of-exchange report of `country`, and what the independent verifier says of it. */
   async function verifiedProof(country: Country, kind: Kind, id: string) {
     const response = await party(country).get(`/${kind}s/${id}/proof-of-exchange`);
     expect(response.status).toBe(200);
-    const dir = mkdtempSync(join(tmpdir(), 'proof-'));
-    writeFileSync(join(dir, 'report.json'), JSON.stringify(response.body));
-    writeFileSync(join(dir, 'trust-list.jws'), network.hub!.get(TrustListPublisher).current!);
-    writeFileSync(join(dir, 'hub.json'), readFileSync(join(network.keysRoot, 'hub', 'public.json')));
-    const { stdout } = await run('node', ['scripts/verify-proof.mjs', '--report', join(dir, 'report.json'), '--trust-list', join(dir, 'trust-list.jws'), '--hub-key', join(dir, 'hub.json')]);
-    return { report: response.body.report, verified: JSON.parse(stdout) };
+    const { code, result } = await independentlyVerified(response.body);
+    expect(code).toBe(0);
+    return { report: response.body.report, verified: result };
   }
 
   describe.each([['request'], ['alert']] as const)('%s', (kind) => {
@@ -211,21 +221,17 @@ describe('deletion that leaves nothing readable', () => {
     });
   });
 
-  it('a tampered manifest or signature fails the independent verifier', async () => {
+  it('a tampered manifest fails the independent verifier: the report\'s signature and the message\'s signatures', async () => {
     const m = markers();
     const { id } = await request(m);
     const response = await party('DE').get(`/requests/${id}/proof-of-exchange`);
-    const dir = mkdtempSync(join(tmpdir(), 'proof-'));
     const received = response.body.report.messages.find((msg: { direction: string; type: string }) => msg.direction === 'received' && msg.type === 'request.sent');
     const manifest = Buffer.from(received.manifest, 'base64');
     manifest[10] ^= 1;
     received.manifest = manifest.toString('base64');
-    writeFileSync(join(dir, 'report.json'), JSON.stringify(response.body));
-    writeFileSync(join(dir, 'trust-list.jws'), network.hub!.get(TrustListPublisher).current!);
-    writeFileSync(join(dir, 'hub.json'), readFileSync(join(network.keysRoot, 'hub', 'public.json')));
-    const outcome = await run('node', ['scripts/verify-proof.mjs', '--report', join(dir, 'report.json'), '--trust-list', join(dir, 'trust-list.jws'), '--hub-key', join(dir, 'hub.json')])
-      .then(() => 0, (error: { code: number; stdout: string }) => ({ code: error.code, result: JSON.parse(error.stdout) }));
+    const outcome = await independentlyVerified(response.body);
     expect(outcome).toMatchObject({ code: 1, result: { ok: false, report: expect.stringMatching(/^invalid/) } });
+    expect(outcome.result.messages.find((v: { messageId: string }) => v.messageId === received.messageId)).toMatchObject({ sender: 'invalid', hub: 'invalid' });
   });
 
   it('still verifies a message stored before protocol 2, signed over its whole value', async () => {
