@@ -8,6 +8,9 @@ cd "$(dirname "$0")/.."
 
 echo "== type check"
 npx tsc --noEmit -p tsconfig.json
+echo "== build, and the web client's types checked against the API"
+npm run build --silent
+node scripts/api-generate.mjs --check
 echo "== unit tests"
 npx jest --selectProjects unit
 echo "== integration tests"

@@ -2,9 +2,10 @@ import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ATTACHMENT_CONTENT_TYPES, ATTACHMENT_MAX_BYTES } from '@imi/domain';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { NodeConfig } from './config';
 import { NodeModule } from './node.module';
+import { openApiDocument } from './openapi/openapi-document';
 import { mapBodyParserErrors } from './problem/body-parser-errors';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 
@@ -19,13 +20,6 @@ export async function createNodeApp(config: NodeConfig, logger: false | ('log' |
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
-  const openApi = new DocumentBuilder()
-    .setTitle(`IMI network node ${config.country}`)
-    .setDescription('Information requests between competent authorities of the member states.')
-    .setVersion('0.1')
-    // Every endpoint but sign-in and health takes the session token from POST /sessions.
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-    .build();
-  SwaggerModule.setup('api-docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api-docs/openapi.json' });
+  SwaggerModule.setup('api-docs', app, () => openApiDocument(app, config.country), { jsonDocumentUrl: 'api-docs/openapi.json' });
   return app;
 }
