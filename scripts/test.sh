@@ -8,7 +8,9 @@ cd "$(dirname "$0")/.."
 
 echo "== type check"
 npx tsc --noEmit -p tsconfig.json
+npx tsc -p apps/web/tsconfig.json
 echo "== build, and the web client's types checked against the API"
+# Also builds the web application (dist/web), which the nodes of the browser tests serve under /app/.
 npm run build --silent
 node scripts/api-generate.mjs --check
 echo "== unit tests"
