@@ -183,16 +183,16 @@ describe('access control', () => {
     expect(created.status).toBe(201);
     // Same role, same node, other authority: as if the request did not exist.
     expect((await dgccrf.get(`/requests/${created.body.id}`)).status).toBe(404);
-    expect((await dgccrf.get('/requests')).body.map((r: { id: string }) => r.id)).not.toContain(created.body.id);
+    expect((await dgccrf.get('/requests')).body.items.map((r: { id: string }) => r.id)).not.toContain(created.body.id);
     // An area the authority is not registered for: refused, nothing created.
-    const before = (await dgccrf.get('/requests')).body.length;
+    const before = (await dgccrf.get('/requests')).body.items.length;
     const outsideArea = await dgccrf.post('/requests', {
       addresseeAuthorityId: 'DE-BE-AEK', legislativeArea: 'professional-qualifications', replyBy: new Date(Date.now() + 86_400_000).toISOString(),
       questions: [{ questionId: 'pq.diploma.authentic' }], subject: { familyName: 'Testperson-Matrix', givenNames: 'Jeanne' },
     });
     expect(outsideArea.status).toBe(422);
     expect(outsideArea.body.detail).toMatch(/professional-qualifications/);
-    expect((await dgccrf.get('/requests')).body.length).toBe(before);
+    expect((await dgccrf.get('/requests')).body.items.length).toBe(before);
     // A user of an authority the trust list does not name for this node (here: another state's) acts for nothing.
     const foreign = actingFor(network.node('FR'), 'DE-BE-AEK', undefined, [CH]);
     expect((await foreign.get('/requests')).status).toBe(403);

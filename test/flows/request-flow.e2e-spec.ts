@@ -55,7 +55,7 @@ describe('information request FR → hub → DE', () => {
     ]);
     expect(incoming.subject).toBeUndefined();
     expect(await subjectRows('DE', id)).toBe(0);
-    expect((await de.get('/requests')).body.map((r: { id: string }) => r.id)).toContain(id);
+    expect((await de.get('/requests')).body.items.map((r: { id: string }) => r.id)).toContain(id);
 
     // Acceptance releases the person to DE, sealed for DE.
     expect((await de.post(`/requests/${id}/accept`)).body.state).toBe('accepted');

@@ -13,3 +13,4 @@ export * from './access';
 export * from './users';
 export * from './registration';
 export * from './directory';
+export * from './listing';

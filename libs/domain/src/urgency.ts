@@ -17,10 +17,10 @@ export interface UrgencyPeriods {
 export const DEFAULT_URGENCY_PERIODS: Readonly<UrgencyPeriods> = { acceptanceMs: ACCEPTANCE_PERIOD_MS };
 
 /** States in which the addressee still owes an answer by the reply date. */
-const ANSWER_OWED: ReadonlySet<RequestState> = new Set<RequestState>(['accepted', 'partially-answered', 'further-information-requested']);
+export const ANSWER_OWED: ReadonlySet<RequestState> = new Set<RequestState>(['accepted', 'partially-answered', 'further-information-requested']);
 
 /** States in which only the requester's closure is missing. */
-const AWAITING_CLOSURE: ReadonlySet<RequestState> = new Set<RequestState>(['answered', 'answer-accepted']);
+export const AWAITING_CLOSURE: ReadonlySet<RequestState> = new Set<RequestState>(['answered', 'answer-accepted']);
 
 export function urgentReasons(
   snapshot: RequestSnapshot,

@@ -2,3 +2,4 @@ export * from './database';
 export * from './migrations';
 export * from './prepared';
 export * from './transaction';
+export * from './keyset';

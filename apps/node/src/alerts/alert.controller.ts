@@ -1,4 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Page } from '@imi/domain';
+import { ListAlertsQuery } from './alert-list.dto';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ActingAuthority } from '../authorities/acting-authority.decorator';
 import { AlertView, DistributeAlertDto, LaterDecisionDto, RectifyAlertDto, SendAlertDto, WithdrawAlertDto } from './alert.dto';
@@ -19,8 +21,8 @@ export class AlertController {
 
   @RequireRoles('case-handler', 'coordinator')
   @Get()
-  list(@ActingAuthority() acting: string | undefined): Promise<AlertView[]> {
-    return this.alerts.list(acting);
+  list(@ActingAuthority() acting: string | undefined, @Query() query: ListAlertsQuery): Promise<Page<AlertView>> {
+    return this.alerts.list(acting, query);
   }
 
   @RequireRoles('case-handler', 'coordinator')

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AlertState, OneToManyKind } from '@imi/domain';
-import { Database, Tx } from '@imi/persistence';
+import { AlertState, OneToManyKind, Position } from '@imi/domain';
+import { Database, pageQuery, Tx } from '@imi/persistence';
+import type { AlertSort, ListAlertsQuery } from './alert-list.dto';
 
 export interface AlertRecord {
   id: string;
@@ -76,13 +77,33 @@ export class AlertRepository {
     );
   }
 
-  /** Alerts the authority sent or is an addressee of. */
-  async listFor(authorityId: string): Promise<AlertRecord[]> {
+  /** One page of the alerts the authority sent or is an addressee of, filtered and sorted in SQL (keyset, `limit + 1` rows). */
+  async page(authorityId: string, filter: Omit<ListAlertsQuery, 'limit' | 'cursor' | 'sort'>, sort: AlertSort, after: Position | null, limit: number): Promise<(AlertRecord & { pageKey: string })[]> {
+    const values: unknown[] = [authorityId];
+    const sender = `(role = 'sender' AND sender_authority_id = $1)`;
+    const recipient = `(role = 'recipient' AND EXISTS (SELECT 1 FROM alert_recipients r WHERE r.alert_id = a.id AND r.authority_id = $1))`;
+    const where = [filter.role === 'sender' ? sender : filter.role === 'recipient' ? recipient : `(${sender} OR ${recipient})`];
+    const add = (column: string, value: unknown) => {
+      values.push(value);
+      where.push(`${column} $${values.length}`);
+    };
+    if (filter.state) add('state =', filter.state);
+    if (filter.kind) add('kind =', filter.kind);
+    if (filter.legislativeArea) add('legislative_area =', filter.legislativeArea);
+    if (filter.sentFrom) add('sent_at >=', filter.sentFrom);
+    if (filter.sentBefore) add('sent_at <', filter.sentBefore);
+    const query = pageQuery(`SELECT ${COLUMNS} FROM alerts a`, where, values, { column: 'sent_at', direction: sort === 'sent-asc' ? 'ASC' : 'DESC' }, after, limit);
+    const rows = await this.db.query(query.text, query.values);
+    return rows.map((row) => ({ ...toRecord(row), pageKey: row.page_key }));
+  }
+
+  /** Every professional-qualifications alert the authority sent that a reminder may concern, however old (alertReminders decides). */
+  async reminderCandidates(authorityId: string): Promise<AlertRecord[]> {
     const rows = await this.db.query(
       `SELECT ${COLUMNS} FROM alerts a
-       WHERE (role = 'sender' AND sender_authority_id = $1)
-          OR (role = 'recipient' AND EXISTS (SELECT 1 FROM alert_recipients r WHERE r.alert_id = a.id AND r.authority_id = $1))
-       ORDER BY sent_at DESC LIMIT 500`,
+       WHERE role = 'sender' AND sender_authority_id = $1 AND kind = 'professional-qualifications-alert'
+         AND (decision_date IS NOT NULL OR (state = 'open' AND later_decision_date IS NOT NULL))
+       ORDER BY sent_at DESC`,
       [authorityId],
     );
     return rows.map(toRecord);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
+  Page, PAGE_SIZE_DEFAULT, pageOf,
   ALERT_AREA, AlertChange, alertReminders, AlertReminder, checkAlertChange, checkContent, InvalidRequest, resolveRecipients,
 } from '@imi/domain';
 import { AuthorityEntry, MessageBodies, TrustStore } from '@imi/envelope';
@@ -10,6 +11,8 @@ import { AuditLog } from '../privacy/audit-log';
 import { Outgoing } from '../messaging/outgoing';
 import { NotFound, UnprocessableRequest } from '../problem/errors';
 import { AlertView, DistributeAlertDto, SendAlertDto } from './alert.dto';
+import { positionOf } from '../lists/cursor';
+import { ListAlertsQuery } from './alert-list.dto';
 import { AlertRecord, AlertRepository } from './alert.repository';
 
 type ChangeMessage = 'alert.rectified' | 'alert.withdrawn' | 'alert.closed';
@@ -58,9 +61,13 @@ export class AlertService {
     return this.get(sender.id, id);
   }
 
-  async list(actingId: string | undefined): Promise<AlertView[]> {
+  /** One page of the alerts the acting authority sent or received, filtered and sorted as asked. */
+  async list(actingId: string | undefined, query: ListAlertsQuery): Promise<Page<AlertView>> {
     const acting = this.authorities.acting(actingId);
-    return Promise.all((await this.alerts.listFor(acting.id)).map((a) => this.view(a)));
+    const sort = query.sort ?? 'sent-desc';
+    const limit = query.limit ?? PAGE_SIZE_DEFAULT;
+    const page = pageOf(await this.alerts.page(acting.id, query, sort, positionOf(query.cursor, sort), limit), limit, sort, (a) => a.pageKey);
+    return { items: await Promise.all(page.items.map((a) => this.view(a))), nextCursor: page.nextCursor };
   }
 
   async get(actingId: string | undefined, id: string): Promise<AlertView> {
@@ -147,8 +154,7 @@ export class AlertService {
   /** The sender's alerts that need action, and why. */
   async urgent(actingId: string | undefined, now = new Date()): Promise<{ id: string; kind: string; reasons: AlertReminder[] }[]> {
     const acting = this.authorities.acting(actingId);
-    return (await this.alerts.listFor(acting.id))
-      .filter((a) => a.role === 'sender')
+    return (await this.alerts.reminderCandidates(acting.id))
       .map((a) => ({ id: a.id, kind: a.kind, reasons: alertReminders(a, now) }))
       .filter((a) => a.reasons.length > 0);
   }

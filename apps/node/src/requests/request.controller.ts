@@ -1,4 +1,6 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Page } from '@imi/domain';
+import { ListRequestsQuery } from './request-list.dto';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { ActingAuthority } from '../authorities/acting-authority.decorator';
 import {
@@ -23,8 +25,12 @@ export class RequestController {
   @RequireRoles('case-handler', 'allocator')
   @Get()
   @ApiHeader({ name: 'accept-language', required: false, description: 'Questions and answers are shown in this language where the catalogue has it' })
-  list(@ActingAuthority() acting: string | undefined, @Headers('accept-language') language: string | undefined): Promise<RequestView[]> {
-    return this.requests.list(acting, language);
+  list(
+    @ActingAuthority() acting: string | undefined,
+    @Query() query: ListRequestsQuery,
+    @Headers('accept-language') language: string | undefined,
+  ): Promise<Page<RequestView>> {
+    return this.requests.list(acting, query, language);
   }
 
   @RequireRoles('observer', 'coordinator')

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { RequestSnapshot, RequestState } from '@imi/domain';
+import { ANSWER_OWED, AWAITING_CLOSURE, Position, RequestSnapshot, RequestState } from '@imi/domain';
 import { SubjectBody } from '@imi/envelope';
 import { QueryConfig } from 'pg';
-import { Database, prepared, Tx } from '@imi/persistence';
+import { Database, pageQuery, prepared, SortOrder, Tx } from '@imi/persistence';
+import type { RequestSort } from './request-list.dto';
 
 export interface RequestRecord {
   id: string;
@@ -90,10 +91,42 @@ export class RequestRepository {
     ));
   }
 
-  async listFor(authorityId: string): Promise<RequestRecord[]> {
+  /**
+   * One page of an authority's requests, filtered and sorted in SQL, after `after` (keyset
+   * pagination: `limit + 1` rows are read, the extra one only says more follow).
+   */
+  async page(authorityId: string, filter: RequestFilter, sort: RequestSort, after: Position | null, limit: number): Promise<(RequestRecord & { pageKey: string })[]> {
+    const values: unknown[] = [authorityId];
+    const where = ['(requester_authority_id = $1 OR addressee_authority_id = $1)'];
+    const add = (condition: (n: string) => string, value: unknown) => {
+      values.push(value);
+      where.push(condition(`$${values.length}`));
+    };
+    if (filter.state) add((n) => `state = ${n}`, filter.state);
+    if (filter.legislativeArea) add((n) => `legislative_area = ${n}`, filter.legislativeArea);
+    if (filter.role === 'requester') where.push('requester_authority_id = $1');
+    if (filter.role === 'addressee') where.push('addressee_authority_id = $1');
+    if (filter.otherAuthorityId) add((n) => `(CASE WHEN requester_authority_id = $1 THEN addressee_authority_id ELSE requester_authority_id END) = ${n}`, filter.otherAuthorityId);
+    if (filter.sentFrom) add((n) => `sent_at >= ${n}`, filter.sentFrom);
+    if (filter.sentBefore) add((n) => `sent_at < ${n}`, filter.sentBefore);
+    const query = pageQuery('SELECT * FROM requests', where, values, REQUEST_ORDER[sort], after, limit);
+    const rows = await this.db.query<Row & { page_key: string }>(query.text, query.values);
+    return rows.map((row) => ({ ...toRecord(row), pageKey: row.page_key }));
+  }
+
+  /**
+   * Every open request of the authority's own side that may be on its urgency list, however old
+   * (the domain's urgentReasons decides): not accepted for the acceptance period, answer owed
+   * past the reply date, or answered and not closed.
+   */
+  async urgencyCandidates(authorityId: string, now: Date, acceptanceMs: number): Promise<RequestRecord[]> {
     const rows = await this.db.query<Row>(
-      'SELECT * FROM requests WHERE requester_authority_id = $1 OR addressee_authority_id = $1 ORDER BY sent_at DESC LIMIT 500',
-      [authorityId],
+      `SELECT * FROM requests
+       WHERE (role = 'addressee' AND addressee_authority_id = $1
+              AND ((state = 'sent' AND sent_at < $2) OR (state = ANY($3) AND reply_by < $4)))
+          OR (role = 'requester' AND requester_authority_id = $1 AND state = ANY($5))
+       ORDER BY reply_by, id`,
+      [authorityId, new Date(now.getTime() - acceptanceMs), [...ANSWER_OWED], now, [...AWAITING_CLOSURE]],
     );
     return rows.map(toRecord);
   }
@@ -247,3 +280,18 @@ function insertStatement(record: Omit<RequestRecord, 'version'>, onConflict: str
       record.confidential, record.sensitiveReason],
   );
 }
+
+export interface RequestFilter {
+  state?: string;
+  legislativeArea?: string;
+  role?: 'requester' | 'addressee';
+  otherAuthorityId?: string;
+  sentFrom?: string;
+  sentBefore?: string;
+}
+
+const REQUEST_ORDER: Record<RequestSort, SortOrder> = {
+  'sent-desc': { column: 'sent_at', direction: 'DESC' },
+  'sent-asc': { column: 'sent_at', direction: 'ASC' },
+  'reply-by-asc': { column: 'reply_by', direction: 'ASC' },
+};

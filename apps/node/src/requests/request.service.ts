@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
+  DEFAULT_URGENCY_PERIODS, Page, PAGE_SIZE_DEFAULT, pageOf,
   checkAnswer, checkQuestions, checkSubjectMinimisation, decide, findQuestion, isInactive, RequestCommand, RequestSnapshot, sendRequest, urgentReasons,
 } from '@imi/domain';
 import { AuthorityEntry, MessageBodies } from '@imi/envelope';
@@ -12,6 +13,8 @@ import { Outgoing, OutgoingMessage } from '../messaging/outgoing';
 import { Forbidden, NotFound, UnprocessableRequest } from '../problem/errors';
 import { AttachmentRepository } from './attachment.repository';
 import { AnswerRequestDto, CreateRequestDto, ObservedRequestView, ObservedRequestsView, RequestView, UrgentRequestView } from './request.dto';
+import { positionOf } from '../lists/cursor';
+import { ListRequestsQuery } from './request-list.dto';
 import { RequestRecord, RequestRepository } from './request.repository';
 import { eventEntry } from './request.history';
 import { localiseView } from './request.localisation';
@@ -79,15 +82,20 @@ export class RequestService {
     return this.localised(record, undefined, { subject, history: [sent], answers: [], furtherInformation: [], attachments: [] });
   }
 
-  async list(actingId: string | undefined, language?: string): Promise<RequestView[]> {
+  /** One page of the acting authority's requests, filtered and sorted as asked. */
+  async list(actingId: string | undefined, query: ListRequestsQuery, language?: string): Promise<Page<RequestView>> {
     const acting = this.authorities.acting(actingId);
-    return (await this.requests.listFor(acting.id)).map((r) => localiseView(toView(r), this.catalogue.current(), language));
+    const sort = query.sort ?? 'sent-desc';
+    const limit = query.limit ?? PAGE_SIZE_DEFAULT;
+    const rows = await this.requests.page(acting.id, query, sort, positionOf(query.cursor, sort), limit);
+    const page = pageOf(rows, limit, sort, (r) => r.pageKey);
+    return { items: page.items.map((r) => localiseView(toView(r), this.catalogue.current(), language)), nextCursor: page.nextCursor };
   }
 
-  /** The acting authority's urgency list: what it should act on first, and why. */
+  /** The acting authority's urgency list, over every open request however old: what it should act on first, and why. */
   async urgent(actingId: string | undefined, now = new Date()): Promise<UrgentRequestView[]> {
     const acting = this.authorities.acting(actingId);
-    return (await this.requests.listFor(acting.id))
+    return (await this.requests.urgencyCandidates(acting.id, now, DEFAULT_URGENCY_PERIODS.acceptanceMs))
       .filter((r) => isOwnSide(r, acting.id))
       .map((r) => ({ record: r, reasons: urgentReasons(r.snapshot, r.role, now) }))
       .filter(({ reasons }) => reasons.length > 0)

@@ -1365,7 +1365,22 @@ export interface operations {
     };
     RequestController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page, with the same sort */
+                cursor?: string;
+                sort?: "sent-desc" | "sent-asc" | "reply-by-asc";
+                state?: "sent" | "accepted" | "rejected" | "partially-answered" | "answered" | "further-information-requested" | "answer-accepted" | "closed";
+                legislativeArea?: string;
+                /** @description The acting authority's side */
+                role?: "requester" | "addressee";
+                /** @description The other party: the addressee for requests sent, the requester for requests received */
+                otherAuthorityId?: string;
+                /** @description Sent at or after (ISO 8601) */
+                sentFrom?: string;
+                /** @description Sent before (ISO 8601) */
+                sentBefore?: string;
+            };
             header?: {
                 /** @description Questions and answers are shown in this language where the catalogue has it */
                 "accept-language"?: string;
@@ -1381,6 +1396,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No session, or the session expired or ended; on sign-in: email, password or one-time code refused (it never says which) */
             401: {
                 headers: {
@@ -1392,6 +1416,15 @@ export interface operations {
             };
             /** @description The signed-in user's roles do not admit this operation */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well formed, but refused by a rule of the domain (minimisation, catalogue, reply date, search too long) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2685,7 +2718,21 @@ export interface operations {
     };
     AlertController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page, with the same sort */
+                cursor?: string;
+                sort?: "sent-desc" | "sent-asc";
+                state?: "open" | "withdrawn" | "closed";
+                kind?: "notification" | "services-alert" | "professional-qualifications-alert";
+                legislativeArea?: string;
+                /** @description The acting authority's side */
+                role?: "sender" | "recipient";
+                /** @description Sent at or after (ISO 8601) */
+                sentFrom?: string;
+                /** @description Sent before (ISO 8601) */
+                sentBefore?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2698,6 +2745,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No session, or the session expired or ended; on sign-in: email, password or one-time code refused (it never says which) */
             401: {
                 headers: {
@@ -2709,6 +2765,15 @@ export interface operations {
             };
             /** @description The signed-in user's roles do not admit this operation */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well formed, but refused by a rule of the domain (minimisation, catalogue, reply date, search too long) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
