@@ -4,7 +4,7 @@ import { Role, ROLES } from '@imi/domain';
 import { createKafka, ensureTopics, grantNodeAccess, subscribeWhenAllowed, topicNames } from '@imi/messaging';
 import { NetworkPlan } from '../../apps/hub/src/operator/provision';
 import { kafkaCredentials, stackEndpoints } from '../stack/endpoints';
-import { actingFor, eventually, sessionFor } from './http';
+import { actingFor, eventually, newSessionFor, sessionFor } from './http';
 import { readAllRecords } from './raw-topics';
 import { TestNetwork } from './network';
 
@@ -36,6 +36,8 @@ const DP: Role = 'data-protection-contact';
 const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /health': 'public',
   'POST /sessions': 'public',
+  // Sign-out: ends the caller's own session, whatever its roles.
+  'DELETE /sessions/current': ROLES as Role[],
   // Organisation data: any signed-in user.
   'GET /authorities': ROLES as Role[],
   'GET /catalogue': ROLES as Role[],
@@ -163,7 +165,8 @@ describe('access control', () => {
       const token = await sessionFor(network.node('FR'), 'FR-CNOM', [role]);
       for (const [route, admitted] of Object.entries(MATRIX)) {
         if (admitted === 'public') continue;
-        const { status, detail } = await call(route, token);
+        // Signing out ends the session it is called with: a session of its own, so the shared one goes on.
+        const { status, detail } = await call(route, route === 'DELETE /sessions/current' ? await newSessionFor(network.node('FR'), 'FR-CNOM', [role]) : token);
         // Admitted calls fail further on (unknown ids, empty bodies); what matters is that the role check let them through.
         const refusedByRole = status === 403 && /^requires the role/.test(detail ?? '');
         outcomes.push(`${role} ${route}: ${status === 401 ? 'unauthenticated' : refusedByRole ? 'refused' : 'admitted'}`);

@@ -37,6 +37,11 @@ export function sessionFor(node: RunningNode, authorityId: string, roles: readon
   return token;
 }
 
+/** A sign-in of its own, never shared with other calls: for a test that ends the session. */
+export function newSessionFor(node: RunningNode, authorityId: string, roles: readonly Role[] = ROLES): Promise<string> {
+  return signIn(node, authorityId, roles);
+}
+
 async function signIn(node: RunningNode, authorityId: string, roles: readonly Role[]): Promise<string> {
   const app = node.app!;
   const email = `tester-${randomUUID().slice(0, 8)}@${authorityId.toLowerCase()}.example`;

@@ -179,6 +179,36 @@ describe('users, sign-in and sessions', () => {
     expect((await retention.runOnce(addMonths(deactivatedAt, 37))).usersDeleted ?? 0).toBe(0);
   });
 
+  it('ends a session on the server at sign-out: its token is refused from then on, also after a restart; other sessions go on', async () => {
+    // A fixed key, so tokens outlive the restart below and only the recorded sign-out can refuse one.
+    process.env.SESSION_SECRET = `sign-out test ${randomUUID()}`;
+    try {
+      await network.stopNode('FR');
+      await network.startNode('FR');
+      const user = await createUser(['case-handler']);
+      const ended = (await signIn({ email: user.email, password, code: user.code() })).body.token;
+      const other = (await signIn({ email: user.email, password, code: user.code(Date.now() + 30_000) })).body.token;
+      expect((await withToken('/catalogue', ended)).status).toBe(200);
+
+      const signOut = await fetch(`${url()}/sessions/current`, { method: 'DELETE', headers: { authorization: `Bearer ${ended}` } });
+      expect(signOut.status).toBe(204);
+      const refused = await withToken('/catalogue', ended);
+      expect(refused).toMatchObject({ status: 401, body: { type: expect.stringContaining('unauthenticated'), detail: 'the session has ended (signed out)' } });
+      expect((await withToken('/catalogue', other)).status).toBe(200);
+
+      await network.stopNode('FR');
+      await network.startNode('FR');
+      expect((await withToken('/catalogue', ended)).status).toBe(401);
+      expect((await withToken('/catalogue', other)).status).toBe(200);
+      const [audited] = await network.node('FR').db.query(`SELECT action FROM audit_log WHERE exchange_id = $1 AND action = 'sign-out'`, [`user:${user.id}`]);
+      expect(audited).toEqual({ action: 'sign-out' });
+    } finally {
+      delete process.env.SESSION_SECRET;
+      await network.stopNode('FR');
+      await network.startNode('FR');
+    }
+  });
+
   it('serves the REST API over HTTPS only, when a certificate is configured', async () => {
     const pems = await selfsigned.generate([{ name: 'commonName', value: 'localhost' }], {
       keyType: 'ec', notAfterDate: new Date(Date.now() + 86_400_000), extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],

@@ -8,11 +8,15 @@ import { NodeModule } from './node.module';
 import { openApiDocument } from './openapi/openapi-document';
 import { mapBodyParserErrors } from './problem/body-parser-errors';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
+import { useSecurityHeaders } from './web/security-headers';
+import { serveWebApp } from './web/web-app';
 
 /** Builds a node application; main.ts and the integration tests both start nodes this way. */
 export async function createNodeApp(config: NodeConfig, logger: false | ('log' | 'warn' | 'error')[] = ['warn', 'error']): Promise<INestApplication> {
   const httpsOptions = config.tls ? { cert: config.tls.cert, key: config.tls.key, minVersion: 'TLSv1.2' as const } : undefined;
   const app = await NestFactory.create<NestExpressApplication>(NodeModule.forRoot(config), { logger, bodyParser: false, httpsOptions });
+  useSecurityHeaders(app);
+  serveWebApp(app);
   app.useBodyParser('json', { limit: '64kb' });
   // Attachments arrive as raw bytes of an accepted type; one byte over the limit is a 413 before any handler runs.
   app.useBodyParser('raw', { type: ATTACHMENT_CONTENT_TYPES, limit: ATTACHMENT_MAX_BYTES });

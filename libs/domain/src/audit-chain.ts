@@ -9,7 +9,7 @@ export interface AuditEntry {
   seq: number;
   at: string;
   actor: string;
-  action: 'read' | 'write' | 'export' | 'block' | 'delete' | 'retrieve' | 'rectify' | 'contest' | 'sign-in' | 'sign-in-refused';
+  action: 'read' | 'write' | 'export' | 'block' | 'delete' | 'retrieve' | 'rectify' | 'contest' | 'sign-in' | 'sign-in-refused' | 'sign-out';
   exchangeId: string;
   dataCategory: string;
   purpose: string;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { jwtVerify, SignJWT } from 'jose';
-import { createSecretKey, KeyObject, randomBytes } from 'node:crypto';
+import { createSecretKey, KeyObject, randomBytes, randomUUID } from 'node:crypto';
 import { Role } from '@imi/domain';
 import { NodeConfig } from '../config';
 import { InjectNodeConfig } from '../core.module';
@@ -9,6 +9,12 @@ export interface Session {
   userId: string;
   authorityId: string;
   roles: Role[];
+}
+
+/** A session as its token carries it: `tokenId` names this one sign-in, so it can be ended before it expires. */
+export interface SignedInSession extends Session {
+  tokenId: string;
+  expiresAt: Date;
 }
 
 /** Sessions are short-lived signed tokens: a stolen one is worth 15 minutes. */
@@ -31,7 +37,7 @@ export class SessionTokens {
   /** Made once: given raw bytes, jose would import the key again for every token it checks. */
   private readonly key: KeyObject;
   private readonly issuer: string;
-  private readonly verified = new Map<string, { session: Session; expiresAtMs: number }>();
+  private readonly verified = new Map<string, { session: SignedInSession; expiresAtMs: number }>();
 
   constructor(@InjectNodeConfig() config: NodeConfig) {
     const secret = process.env.SESSION_SECRET;
@@ -43,6 +49,7 @@ export class SessionTokens {
     return new SignJWT({ authority: session.authorityId, roles: session.roles })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(session.userId)
+      .setJti(randomUUID())
       .setIssuer(this.issuer)
       .setAudience(this.issuer)
       .setIssuedAt(Math.floor(now.getTime() / 1000))
@@ -51,7 +58,7 @@ export class SessionTokens {
   }
 
   /** The session a token carries, or null when it is forged, expired or not ours. */
-  async verify(token: string, now = new Date()): Promise<Session | null> {
+  async verify(token: string, now = new Date()): Promise<SignedInSession | null> {
     const known = this.verified.get(token);
     if (known) {
       if (now.getTime() < known.expiresAtMs) return known.session;
@@ -61,7 +68,8 @@ export class SessionTokens {
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: this.issuer, audience: this.issuer, algorithms: ['HS256'], currentDate: now });
       if (typeof payload.sub !== 'string' || typeof payload.authority !== 'string' || !Array.isArray(payload.roles) || typeof payload.exp !== 'number') return null;
-      const session = { userId: payload.sub, authorityId: payload.authority, roles: payload.roles as Role[] };
+      if (typeof payload.jti !== 'string') return null;
+      const session = { userId: payload.sub, authorityId: payload.authority, roles: payload.roles as Role[], tokenId: payload.jti, expiresAt: new Date(payload.exp * 1000) };
       this.remember(token, session, payload.exp * 1000);
       return session;
     } catch {
@@ -69,7 +77,7 @@ export class SessionTokens {
     }
   }
 
-  private remember(token: string, session: Session, expiresAtMs: number): void {
+  private remember(token: string, session: SignedInSession, expiresAtMs: number): void {
     // Oldest first out: a Map iterates in insertion order.
     if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.delete(this.verified.keys().next().value!);
     this.verified.set(token, { session, expiresAtMs });

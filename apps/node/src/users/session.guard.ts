@@ -3,7 +3,8 @@ import { Reflector } from '@nestjs/core';
 import { Request } from 'express';
 import { Role, ROLES } from '@imi/domain';
 import { Forbidden, Unauthenticated } from '../problem/errors';
-import { Session, SessionTokens } from './session-tokens';
+import { EndedSessions } from './ended-sessions';
+import { SignedInSession, SessionTokens } from './session-tokens';
 import { UserRepository } from './users.repository';
 
 const ROLES_KEY = 'imi:roles';
@@ -29,6 +30,7 @@ export const Public = () => SetMetadata(PUBLIC_KEY, true);
 export class SessionGuard implements CanActivate {
   constructor(
     private readonly tokens: SessionTokens,
+    private readonly ended: EndedSessions,
     private readonly users: UserRepository,
     private readonly reflector: Reflector,
   ) {}
@@ -36,21 +38,22 @@ export class SessionGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-    const request = context.switchToHttp().getRequest<Request & { session?: Session }>();
+    const request = context.switchToHttp().getRequest<Request & { session?: SignedInSession }>();
     const header = request.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7) : null;
     const claimed = token ? await this.tokens.verify(token) : null;
     if (!claimed) throw new Unauthenticated('a valid session token is required');
+    if (this.ended.isEnded(claimed.tokenId)) throw new Unauthenticated('the session has ended (signed out)');
     const user = await this.users.find(claimed.userId);
     if (!user || user.status !== 'active' || user.authorityId !== claimed.authorityId) throw new Unauthenticated('the session is no longer valid');
     const admitted = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];
     if (!admitted.some((r) => user.roles.includes(r))) {
       throw new Forbidden(admitted.length ? `requires the role ${admitted.join(' or ')}` : 'no role may use this endpoint');
     }
-    request.session = { userId: user.id, authorityId: user.authorityId, roles: user.roles };
+    request.session = { userId: user.id, authorityId: user.authorityId, roles: user.roles, tokenId: claimed.tokenId, expiresAt: claimed.expiresAt };
     return true;
   }
 }
 
-export const CurrentSession = createParamDecorator((_: unknown, context: ExecutionContext): Session =>
-  context.switchToHttp().getRequest<Request & { session: Session }>().session);
+export const CurrentSession = createParamDecorator((_: unknown, context: ExecutionContext): SignedInSession =>
+  context.switchToHttp().getRequest<Request & { session: SignedInSession }>().session);

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ActingAuthority } from '../authorities/acting-authority.decorator';
 import { CreateUserDto, Enrolment, SetRolesDto, SignInDto, UserView } from './users.dto';
 import { UsersService } from './users.service';
-import { RequireRoles, Public } from './session.guard';
+import { AnySignedInUser, CurrentSession, RequireRoles, Public } from './session.guard';
+import { SignedInSession } from './session-tokens';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -49,5 +50,14 @@ export class SessionsController {
   @HttpCode(200)
   signIn(@Body() dto: SignInDto): Promise<{ token: string; expiresInMinutes: number }> {
     return this.users.signIn(dto);
+  }
+
+  /** Sign-out: this session ends on the server at once; its token is refused from now on. */
+  @AnySignedInUser()
+  @ApiBearerAuth()
+  @Delete('current')
+  @HttpCode(204)
+  signOut(@CurrentSession() session: SignedInSession): Promise<void> {
+    return this.users.signOut(session);
   }
 }

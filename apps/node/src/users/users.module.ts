@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuthoritiesModule } from '../authorities/authorities.module';
+import { EndedSessions } from './ended-sessions';
 import { SessionGuard } from './session.guard';
 import { SessionTokens } from './session-tokens';
 import { SessionsController, UsersController } from './users.controller';
@@ -11,8 +12,8 @@ import { UsersService } from './users.service';
 @Module({
   imports: [AuthoritiesModule],
   // The session guard applies to every endpoint of the node; see SessionGuard for deny-by-default.
-  providers: [UserRepository, UsersService, SessionTokens, SessionGuard, { provide: APP_GUARD, useExisting: SessionGuard }],
+  providers: [UserRepository, UsersService, SessionTokens, EndedSessions, SessionGuard, { provide: APP_GUARD, useExisting: SessionGuard }],
   controllers: [UsersController, SessionsController],
-  exports: [UserRepository, SessionTokens, SessionGuard],
+  exports: [UserRepository, SessionTokens, EndedSessions, SessionGuard],
 })
 export class UsersModule {}

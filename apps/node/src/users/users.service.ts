@@ -9,7 +9,8 @@ import { InjectNodeConfig } from '../core.module';
 import { AuditLog } from '../privacy/audit-log';
 import { NotFound, Unauthenticated } from '../problem/errors';
 import { enrolUser, TOTP_PERIOD_S, totpFor, userView } from './enrolment';
-import { SessionTokens } from './session-tokens';
+import { EndedSessions } from './ended-sessions';
+import { SessionTokens, SignedInSession } from './session-tokens';
 import { CreateUserDto, Enrolment, SignInDto, UserView } from './users.dto';
 import { UserRecord, UserRepository } from './users.repository';
 
@@ -30,6 +31,7 @@ export class UsersService {
     private readonly authorities: AuthoritiesService,
     private readonly users: UserRepository,
     private readonly tokens: SessionTokens,
+    private readonly ended: EndedSessions,
     private readonly audit: AuditLog,
     @InjectNodeConfig() private readonly config: NodeConfig,
   ) {}
@@ -102,6 +104,14 @@ export class UsersService {
     });
     if (!outcome) throw new Unauthenticated('sign-in failed');
     return { token: await this.tokens.issue({ userId: outcome.id, authorityId: outcome.authorityId, roles: outcome.roles }, now), expiresInMinutes: 15 };
+  }
+
+  /** Ends the session on the server: the token is refused from now on, also where a copy of it was kept. */
+  async signOut(session: SignedInSession, now = new Date()): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await this.ended.end(tx, session.tokenId, session.expiresAt, now);
+      this.audit.append(tx, { actor: session.userId, action: 'sign-out', exchangeId: `user:${session.userId}`, dataCategory: 'credentials', purpose: 'sign-out' }, now);
+    });
   }
 
   private totp(label: string, secret: string): TOTP {
