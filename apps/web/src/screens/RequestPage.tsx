@@ -1,0 +1,152 @@
+import { useEffect, useState } from 'react';
+import { getRequest, Problem, RequestView, Result } from '../api/client';
+import { useI18n } from '../i18n/i18n';
+import { allowedActions } from '../requests/actions';
+import { Session } from '../session/session';
+import { Link } from '../ui/Link';
+import { DoneNotice, ProblemNotice } from '../ui/ProblemNotice';
+import { RequestActions } from './RequestActions';
+
+/**
+ * One request as the reader's node holds it: state, parties, questions in the reader's
+ * language, the person only when the API returns it, answers, the timeline, and the actions
+ * the reader's party, the state and the roles allow. The page title never names the person.
+ */
+export function RequestPage({ id, session }: { id: string; session: Session }) {
+  const { t, tMaybe, date, dateTime, language } = useI18n();
+  const [view, setView] = useState<RequestView | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [done, setDone] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    void getRequest(id).then((result) => {
+      if (!live) return;
+      if (result.ok) setView(result.data);
+      else setProblem(result.problem);
+    });
+    return () => {
+      live = false;
+    };
+  }, [id, language]);
+
+  // After acceptance the person arrives from the requester's node (sealed, through the hub): ask again until it is here.
+  const awaitingPerson = !!view && view.role === 'addressee' && view.state !== 'sent' && view.state !== 'rejected' && view.personalData === 'available' && !view.subject;
+  useEffect(() => {
+    if (!awaitingPerson) return;
+    let attempts = 0;
+    const timer = setInterval(() => {
+      if (++attempts > 30) return clearInterval(timer);
+      void getRequest(id).then((result) => {
+        if (result.ok && result.data.subject) setView(result.data);
+      });
+    }, 2_000);
+    return () => clearInterval(timer);
+  }, [awaitingPerson, id]);
+
+  /** An action's outcome: the request as it is now, or the server's problem. */
+  const acted = (result: Result<RequestView>) => {
+    setDone(result.ok);
+    if (result.ok) {
+      setProblem(null);
+      setView(result.data);
+    } else setProblem(result.problem);
+  };
+
+  if (!view) {
+    return (
+      <>
+        <h1 className="ecl-u-type-heading-1">{t('requestTitle')}</h1>
+        {problem ? <ProblemNotice problem={problem} /> : <p className="ecl-u-type-paragraph">{t('loading')}</p>}
+      </>
+    );
+  }
+  const actions = allowedActions(view, session);
+  const answerOf = (questionId: string) => view.answers?.filter((a) => a.questionId === questionId) ?? [];
+  return (
+    <>
+      <p><Link to="/requests">{t('backToList')}</Link></p>
+      <h1 className="ecl-u-type-heading-1">{t('requestTitle')}</h1>
+      {done && <DoneNotice text={t('done')} />}
+      {problem && <ProblemNotice problem={problem} />}
+      <dl className="ecl-description-list ecl-description-list--horizontal imi-facts">
+        <dt className="ecl-description-list__term">{t('state')}</dt>
+        <dd className="ecl-description-list__definition" data-testid="request-state">{tMaybe(`state.${view.state}`) ?? view.state}</dd>
+        <dt className="ecl-description-list__term">{t('requester')}</dt>
+        <dd className="ecl-description-list__definition">{view.requesterAuthorityId}</dd>
+        <dt className="ecl-description-list__term">{t('addressee')}</dt>
+        <dd className="ecl-description-list__definition">{view.addresseeAuthorityId}</dd>
+        <dt className="ecl-description-list__term">{t('legislativeArea')}</dt>
+        <dd className="ecl-description-list__definition">{view.legislativeArea}</dd>
+        <dt className="ecl-description-list__term">{t('sentAt')}</dt>
+        <dd className="ecl-description-list__definition">{dateTime(view.sentAt)}</dd>
+        <dt className="ecl-description-list__term">{t('replyBy')}</dt>
+        <dd className="ecl-description-list__definition">{date(view.replyBy)}</dd>
+        {view.rejectionReason && <>
+          <dt className="ecl-description-list__term">{t('rejectionReasonShown')}</dt>
+          <dd className="ecl-description-list__definition">{view.rejectionReason}</dd>
+        </>}
+      </dl>
+
+      <section aria-labelledby="questions" className="imi-section">
+        <h2 className="ecl-u-type-heading-2" id="questions">{t('questions')}</h2>
+        <ol className="ecl-ordered-list">
+          {view.questions.map((q) => (
+            <li key={q.questionId} className="ecl-ordered-list__item">
+              <span lang={q.question?.language}>{q.question?.text ?? q.questionId}</span>
+              {q.freeText && <div><em>{t('freeTextQuestion')}:</em> {q.freeText}</div>}
+              {answerOf(q.questionId).map((a) => (
+                <div key={a.answeredAt} className="imi-answer">
+                  <strong>{t('answers')}:</strong> <span lang={a.language ?? undefined}>{a.text ?? a.answer}</span> ({a.final ? t('finalAnswer') : t('partialAnswer')}, {dateTime(a.answeredAt)})
+                </div>
+              ))}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="person" className="imi-section" data-testid="person">
+        <h2 className="ecl-u-type-heading-2" id="person">{t('person')}</h2>
+        {view.subject ? (
+          <dl className="ecl-description-list ecl-description-list--horizontal imi-facts">
+            <dt className="ecl-description-list__term">{t('familyName')}</dt>
+            <dd className="ecl-description-list__definition">{view.subject.familyName}</dd>
+            <dt className="ecl-description-list__term">{t('givenNames')}</dt>
+            <dd className="ecl-description-list__definition">{view.subject.givenNames}</dd>
+            {view.subject.dateOfBirth && <>
+              <dt className="ecl-description-list__term">{t('dateOfBirth')}</dt>
+              <dd className="ecl-description-list__definition">{date(view.subject.dateOfBirth)}</dd>
+            </>}
+            {view.subject.registerNumber && <>
+              <dt className="ecl-description-list__term">{t('registerNumber')}</dt>
+              <dd className="ecl-description-list__definition">{view.subject.registerNumber}</dd>
+            </>}
+          </dl>
+        ) : (
+          <p className="ecl-u-type-paragraph">
+            {view.personalData === 'blocked' ? t('personBlocked') : view.personalData === 'deleted' ? t('personDeleted') : t('personHidden')}
+          </p>
+        )}
+      </section>
+
+      {actions.length > 0 && (
+        <section aria-labelledby="actions" className="imi-section">
+          <h2 className="ecl-u-type-heading-2" id="actions">{t('actions')}</h2>
+          <RequestActions view={view} actions={actions} onResult={acted} />
+        </section>
+      )}
+
+      <section aria-labelledby="timeline" className="imi-section">
+        <h2 className="ecl-u-type-heading-2" id="timeline">{t('timeline')}</h2>
+        <ol className="ecl-timeline imi-timeline">
+          {view.history.map((event, index) => (
+            <li key={`${event.type}-${index}`} className="ecl-timeline__item">
+              <div className="ecl-timeline__label">{dateTime(event.at)}</div>
+              <div className="ecl-timeline__title">{tMaybe(`event.${event.type}`) ?? event.type}</div>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}
