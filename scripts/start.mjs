@@ -152,7 +152,7 @@ async function main() {
 The network is up (Ctrl-C stops hub and nodes; \`npm run stack -- down\` stops the stack).
 
   hub       http://127.0.0.1:${HUB_PORT}   (GET /trust-list: the signed trust list)
-${NODES.map(({ code, port }) => `  node ${code}   http://127.0.0.1:${port}   OpenAPI: http://127.0.0.1:${port}/api-docs   authorities: ${plan.nodes.find((n) => n.code === code).authorities.map((a) => a.id).join(', ')}`).join('\n')}
+${NODES.map(({ code, port }) => `  node ${code}   http://127.0.0.1:${port}   web: http://127.0.0.1:${port}/app/   OpenAPI: http://127.0.0.1:${port}/api-docs   authorities: ${plan.nodes.find((n) => n.code === code).authorities.map((a) => a.id).join(', ')}`).join('\n')}
 
 Kafka ${endpoints.kafkaBrokers}, schema registry ${endpoints.schemaRegistryUrl}, Postgres ${new URL(endpoints.databaseUrl).host}.
 Every REST call needs a session: POST /sessions with email, password and the current one-time
