@@ -1385,17 +1385,17 @@ export interface operations {
                 limit?: number;
                 /** @description nextCursor of the previous page, with the same sort */
                 cursor?: string;
-                sort?: "sent-desc" | "sent-asc" | "reply-by-asc";
-                state?: "sent" | "accepted" | "rejected" | "partially-answered" | "answered" | "further-information-requested" | "answer-accepted" | "closed";
                 legislativeArea?: string;
-                /** @description The acting authority's side */
-                role?: "requester" | "addressee";
-                /** @description The other party: the addressee for requests sent, the requester for requests received */
-                otherAuthorityId?: string;
                 /** @description Sent at or after (ISO 8601) */
                 sentFrom?: string;
                 /** @description Sent before (ISO 8601) */
                 sentBefore?: string;
+                sort?: "sent-desc" | "sent-asc" | "reply-by-asc";
+                state?: "sent" | "accepted" | "rejected" | "partially-answered" | "answered" | "further-information-requested" | "answer-accepted" | "closed";
+                /** @description The acting authority's side */
+                role?: "requester" | "addressee";
+                /** @description The other party: the addressee for requests sent, the requester for requests received */
+                otherAuthorityId?: string;
             };
             header?: {
                 /** @description Questions and answers are shown in this language where the catalogue has it */
@@ -2738,16 +2738,16 @@ export interface operations {
                 limit?: number;
                 /** @description nextCursor of the previous page, with the same sort */
                 cursor?: string;
-                sort?: "sent-desc" | "sent-asc";
-                state?: "open" | "withdrawn" | "closed";
-                kind?: "notification" | "services-alert" | "professional-qualifications-alert";
                 legislativeArea?: string;
-                /** @description The acting authority's side */
-                role?: "sender" | "recipient";
                 /** @description Sent at or after (ISO 8601) */
                 sentFrom?: string;
                 /** @description Sent before (ISO 8601) */
                 sentBefore?: string;
+                sort?: "sent-desc" | "sent-asc";
+                state?: "open" | "withdrawn" | "closed";
+                kind?: "notification" | "services-alert" | "professional-qualifications-alert";
+                /** @description The acting authority's side */
+                role?: "sender" | "recipient";
             };
             header?: never;
             path?: never;
