@@ -2,7 +2,8 @@ import { useEffect, useId, useState } from 'react';
 import { listRequests, Party, Problem, RequestState, RequestView } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../ui/Link';
-import { ProblemNotice } from '../ui/ProblemNotice';
+import { DataTable } from '../ui/DataTable';
+import { ListStatus } from '../ui/ListStatus';
 
 const STATES: RequestState[] = ['sent', 'accepted', 'rejected', 'partially-answered', 'answered', 'further-information-requested', 'answer-accepted', 'closed'];
 
@@ -53,34 +54,16 @@ export function RequestList() {
           </div>
         </div>
       </div>
-      {problem && <ProblemNotice problem={problem} />}
-      {!items && !problem && <p className="ecl-u-type-paragraph">{t('loading')}</p>}
-      {items && items.length === 0 && <p className="ecl-u-type-paragraph">{t('nothingHere')}</p>}
+      <ListStatus problem={problem} loading={!items && !problem} empty={!!items && items.length === 0} />
       {items && items.length > 0 && (
-        <table className="ecl-table ecl-table--zebra imi-table">
-          <thead className="ecl-table__head">
-            <tr className="ecl-table__row">
-              <th scope="col" className="ecl-table__header">{t('colRequest')}</th>
-              <th scope="col" className="ecl-table__header">{t('colState')}</th>
-              <th scope="col" className="ecl-table__header">{t('filterSide')}</th>
-              <th scope="col" className="ecl-table__header">{t('colOther')}</th>
-              <th scope="col" className="ecl-table__header">{t('colArea')}</th>
-              <th scope="col" className="ecl-table__header">{t('colReplyBy')}</th>
-            </tr>
-          </thead>
-          <tbody className="ecl-table__body">
-            {items.map((r) => (
-              <tr key={r.id} className="ecl-table__row">
-                <td className="ecl-table__cell"><Link to={`/requests/${r.id}`}>{t('openRequest', { date: date(r.sentAt) })}</Link></td>
-                <td className="ecl-table__cell">{tMaybe(`state.${r.state}`) ?? r.state}</td>
-                <td className="ecl-table__cell">{r.role === 'requester' ? t('sideRequester') : t('sideAddressee')}</td>
-                <td className="ecl-table__cell">{r.role === 'requester' ? r.addresseeAuthorityId : r.requesterAuthorityId}</td>
-                <td className="ecl-table__cell">{r.legislativeArea}</td>
-                <td className="ecl-table__cell">{date(r.replyBy)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable rows={items} columns={[
+          { header: t('colRequest'), cell: (r) => <Link to={`/requests/${r.id}`}>{t('openRequest', { date: date(r.sentAt) })}</Link> },
+          { header: t('colState'), cell: (r) => tMaybe(`state.${r.state}`) ?? r.state },
+          { header: t('filterSide'), cell: (r) => (r.role === 'requester' ? t('sideRequester') : t('sideAddressee')) },
+          { header: t('colOther'), cell: (r) => (r.role === 'requester' ? r.addresseeAuthorityId : r.requesterAuthorityId) },
+          { header: t('colArea'), cell: (r) => r.legislativeArea },
+          { header: t('colReplyBy'), cell: (r) => date(r.replyBy) },
+        ]} />
       )}
       {cursor && items && <button type="button" className="ecl-button ecl-button--secondary" onClick={() => void load(cursor, items)}>{t('moreResults')}</button>}
     </>

@@ -2,7 +2,8 @@ import { listRequests, urgentAlerts, urgentRequests } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { hasAnyRole, Session } from '../session/session';
 import { Link } from '../ui/Link';
-import { ProblemNotice } from '../ui/ProblemNotice';
+import { DataTable } from '../ui/DataTable';
+import { ListStatus } from '../ui/ListStatus';
 import { useLoad } from './useLoad';
 
 /**
@@ -39,30 +40,14 @@ function IncomingToAccept({ language }: { language: string }) {
   return (
     <section aria-labelledby="incoming" className="imi-section">
       <Heading id="incoming" text={t('incomingToAccept')} count={data ? items.length : null} />
-      {problem && <ProblemNotice problem={problem} />}
-      {loading && !data && <p className="ecl-u-type-paragraph">{t('loading')}</p>}
-      {data && items.length === 0 && <p className="ecl-u-type-paragraph">{t('nothingHere')}</p>}
+      <ListStatus problem={problem} loading={loading && !data} empty={!!data && items.length === 0} />
       {items.length > 0 && (
-        <table className="ecl-table ecl-table--zebra imi-table">
-          <thead className="ecl-table__head">
-            <tr className="ecl-table__row">
-              <th scope="col" className="ecl-table__header">{t('colRequest')}</th>
-              <th scope="col" className="ecl-table__header">{t('colOther')}</th>
-              <th scope="col" className="ecl-table__header">{t('colArea')}</th>
-              <th scope="col" className="ecl-table__header">{t('colReplyBy')}</th>
-            </tr>
-          </thead>
-          <tbody className="ecl-table__body">
-            {items.map((r) => (
-              <tr key={r.id} className="ecl-table__row">
-                <td className="ecl-table__cell"><Link to={`/requests/${r.id}`}>{t('openRequest', { date: date(r.sentAt) })}</Link></td>
-                <td className="ecl-table__cell">{r.requesterAuthorityId}</td>
-                <td className="ecl-table__cell">{r.legislativeArea}</td>
-                <td className="ecl-table__cell">{date(r.replyBy)} <span className="imi-visually-hidden">{tMaybe(`state.${r.state}`)}</span></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable rows={items} columns={[
+          { header: t('colRequest'), cell: (r) => <Link to={`/requests/${r.id}`}>{t('openRequest', { date: date(r.sentAt) })}</Link> },
+          { header: t('colOther'), cell: (r) => r.requesterAuthorityId },
+          { header: t('colArea'), cell: (r) => r.legislativeArea },
+          { header: t('colReplyBy'), cell: (r) => <>{date(r.replyBy)} <span className="imi-visually-hidden">{tMaybe(`state.${r.state}`)}</span></> },
+        ]} />
       )}
     </section>
   );
@@ -74,30 +59,14 @@ function UrgentRequests({ language }: { language: string }) {
   return (
     <section aria-labelledby="urgent-requests" className="imi-section">
       <Heading id="urgent-requests" text={t('urgentRequests')} count={data ? data.length : null} />
-      {problem && <ProblemNotice problem={problem} />}
-      {loading && !data && <p className="ecl-u-type-paragraph">{t('loading')}</p>}
-      {data && data.length === 0 && <p className="ecl-u-type-paragraph">{t('nothingHere')}</p>}
+      <ListStatus problem={problem} loading={loading && !data} empty={!!data && data.length === 0} />
       {data && data.length > 0 && (
-        <table className="ecl-table ecl-table--zebra imi-table">
-          <thead className="ecl-table__head">
-            <tr className="ecl-table__row">
-              <th scope="col" className="ecl-table__header">{t('colRequest')}</th>
-              <th scope="col" className="ecl-table__header">{t('colState')}</th>
-              <th scope="col" className="ecl-table__header">{t('colReplyBy')}</th>
-              <th scope="col" className="ecl-table__header">{t('colReasons')}</th>
-            </tr>
-          </thead>
-          <tbody className="ecl-table__body">
-            {data.map((r) => (
-              <tr key={r.id} className="ecl-table__row">
-                <td className="ecl-table__cell"><Link to={`/requests/${r.id}`}>{t('open')} <span className="imi-visually-hidden">{r.legislativeArea} {date(r.replyBy)}</span></Link></td>
-                <td className="ecl-table__cell">{tMaybe(`state.${r.state}`) ?? r.state}</td>
-                <td className="ecl-table__cell">{date(r.replyBy)}</td>
-                <td className="ecl-table__cell">{r.reasons.map((reason) => tMaybe(`reason.${reason}`) ?? reason).join('; ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable rows={data} columns={[
+          { header: t('colRequest'), cell: (r) => <Link to={`/requests/${r.id}`}>{t('open')} <span className="imi-visually-hidden">{r.legislativeArea} {date(r.replyBy)}</span></Link> },
+          { header: t('colState'), cell: (r) => tMaybe(`state.${r.state}`) ?? r.state },
+          { header: t('colReplyBy'), cell: (r) => date(r.replyBy) },
+          { header: t('colReasons'), cell: (r) => r.reasons.map((reason) => tMaybe(`reason.${reason}`) ?? reason).join('; ') },
+        ]} />
       )}
     </section>
   );
@@ -109,9 +78,7 @@ function UrgentAlerts({ language }: { language: string }) {
   return (
     <section aria-labelledby="urgent-alerts" className="imi-section">
       <Heading id="urgent-alerts" text={t('urgentAlerts')} count={data ? data.length : null} />
-      {problem && <ProblemNotice problem={problem} />}
-      {loading && !data && <p className="ecl-u-type-paragraph">{t('loading')}</p>}
-      {data && data.length === 0 && <p className="ecl-u-type-paragraph">{t('nothingHere')}</p>}
+      <ListStatus problem={problem} loading={loading && !data} empty={!!data && data.length === 0} />
       {data && data.length > 0 && (
         <ul className="ecl-unordered-list">
           {data.map((a) => (
