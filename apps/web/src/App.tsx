@@ -2,10 +2,7 @@ import { useEffect } from 'react';
 import { signOut } from './api/client';
 import { Language, rememberedLanguage, rememberLanguage, useI18n } from './i18n/i18n';
 import { routeOf, usePath } from './router';
-import { RequestList } from './screens/RequestList';
-import { RequestPage } from './screens/RequestPage';
 import { SignIn } from './screens/SignIn';
-import { WorkList } from './screens/WorkList';
 import { Session, signedIn, signedOut, useSessionState } from './session/session';
 import { Layout } from './ui/Layout';
 
@@ -18,10 +15,10 @@ export function App() {
   const { session, expired } = useSessionState();
   const { t, setLanguage } = useI18n();
   const path = usePath();
-  const route = routeOf(path);
+  const matched = routeOf(path);
 
   useEffect(() => {
-    document.title = session || expired ? `${screenTitle(route.screen, t)} – IMI` : `${t('signInTitle')} – IMI`;
+    document.title = session || expired ? `${t(matched?.route.title ?? 'problem.not-found')} – IMI` : `${t('signInTitle')} – IMI`;
   });
 
   const onSignedIn = (next: Session) => {
@@ -43,10 +40,7 @@ export function App() {
   const who = session ?? { ...expired!, token: '' };
   const screen = (
     <Layout session={who} onSignOut={() => void onSignOut()} onLanguage={onLanguage} inert={!session}>
-      {route.screen === 'work-list' && <WorkList session={who} />}
-      {route.screen === 'requests' && <RequestList />}
-      {route.screen === 'request' && <RequestPage id={route.id} session={who} />}
-      {route.screen === 'not-found' && <h1 className="ecl-u-type-heading-1">{t('problem.not-found')}</h1>}
+      {matched ? matched.route.render(matched.params, who) : <h1 className="ecl-u-type-heading-1">{t('problem.not-found')}</h1>}
     </Layout>
   );
   if (session) return <div key={session.userId}>{screen}</div>;
@@ -64,13 +58,4 @@ export function App() {
       </div>
     </div>
   );
-}
-
-function screenTitle(screen: ReturnType<typeof routeOf>['screen'], t: ReturnType<typeof useI18n>['t']): string {
-  switch (screen) {
-    case 'work-list': return t('workListTitle');
-    case 'requests': return t('requestsTitle');
-    case 'request': return t('requestTitle');
-    default: return t('problem.not-found');
-  }
 }

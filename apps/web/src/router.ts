@@ -1,7 +1,9 @@
 import { useSyncExternalStore } from 'react';
+import { ROUTES } from './features';
+import type { ScreenRoute } from './ui/feature';
 
 /**
- * A small history router for a handful of screens under the base path /app/ (the node serves
+ * A small history router for the screens the features declare (features.ts) under the base path /app/ (the node serves
  * index.html for every path below it). Paths carry ids only, never personal data.
  */
 const BASE = import.meta.env.BASE_URL.replace(/\/$/, '');
@@ -26,12 +28,16 @@ export function usePath(): string {
   }, currentPath);
 }
 
-export type Route = { screen: 'work-list' } | { screen: 'requests' } | { screen: 'request'; id: string } | { screen: 'not-found' };
+export interface Matched {
+  route: ScreenRoute;
+  params: Record<string, string>;
+}
 
-export function routeOf(path: string): Route {
-  if (path === '/' || path === '') return { screen: 'work-list' };
-  if (path === '/requests' || path === '/requests/') return { screen: 'requests' };
-  const request = /^\/requests\/([0-9a-f-]{36})$/.exec(path);
-  if (request) return { screen: 'request', id: request[1] };
-  return { screen: 'not-found' };
+/** The screen of a path below /app/, or null: the not-found page. */
+export function routeOf(path: string): Matched | null {
+  for (const route of ROUTES) {
+    const match = route.path.exec(path);
+    if (match) return { route, params: { ...match.groups } };
+  }
+  return null;
 }

@@ -7,11 +7,18 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 /** Where the web application's client routes and files live: apart from every API path. */
 export const WEB_APP_PATH = '/app';
 
-/** dist/web at the repository root, seen from the sources (tests) and from the build (dist/apps/node/src/web). */
-const CANDIDATES = [join(__dirname, '../../../../dist/web'), join(__dirname, '../../../../web')];
+/**
+ * dist/web at the repository root, seen from the sources (tests) and from the build
+ * (dist/apps/node/src/web); WEB_APP_DIR names another build (e.g. one built apart for a test run).
+ */
+const candidates = (): string[] => [
+  ...(process.env.WEB_APP_DIR ? [process.env.WEB_APP_DIR] : []),
+  join(__dirname, '../../../../dist/web'),
+  join(__dirname, '../../../../web'),
+];
 
 export function findWebAppDir(): string | null {
-  return CANDIDATES.find((dir) => existsSync(join(dir, 'index.html'))) ?? null;
+  return candidates().find((dir) => existsSync(join(dir, 'index.html'))) ?? null;
 }
 
 /**

@@ -99,7 +99,8 @@ export interface RequestFilter {
 /** A network failure becomes a problem like any other, so screens show one kind of error. */
 const networkProblem: Problem = { type: 'urn:imi:problem:network', title: 'network', status: 0 };
 
-async function read<T>(call: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<Result<T>> {
+/** Every call's outcome as data or the server's problem; feature modules (e.g. alerts/api.ts) call `api` through it too. */
+export async function read<T>(call: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<Result<T>> {
   try {
     const { data, error, response } = await call;
     if (response.ok) return { ok: true, data: data as T };

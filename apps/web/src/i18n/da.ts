@@ -1,6 +1,6 @@
-import { Messages } from './en';
+import { CoreMessages } from './en';
 
-export const da: Messages = {
+export const da: CoreMessages = {
   appName: 'IMI – Informationssystemet for det indre marked',
   skipToContent: 'Gå til hovedindholdet',
   language: 'Sprog',

@@ -1,6 +1,6 @@
-import { Messages } from './en';
+import { CoreMessages } from './en';
 
-export const de: Messages = {
+export const de: CoreMessages = {
   appName: 'IMI – Binnenmarkt-Informationssystem',
   skipToContent: 'Zum Hauptinhalt springen',
   language: 'Sprache',

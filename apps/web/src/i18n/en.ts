@@ -122,5 +122,5 @@ export const en = {
   problemDetail: 'Details from the server',
 };
 
-export type MessageKey = keyof typeof en;
-export type Messages = Record<MessageKey, string>;
+export type CoreKey = keyof typeof en;
+export type CoreMessages = Record<CoreKey, string>;

@@ -1,6 +1,6 @@
-import { Messages } from './en';
+import { CoreMessages } from './en';
 
-export const es: Messages = {
+export const es: CoreMessages = {
   appName: 'IMI – Información del Mercado Interior',
   skipToContent: 'Ir al contenido principal',
   language: 'Idioma',

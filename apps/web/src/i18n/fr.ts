@@ -1,6 +1,6 @@
-import { Messages } from './en';
+import { CoreMessages } from './en';
 
-export const fr: Messages = {
+export const fr: CoreMessages = {
   appName: 'IMI – Information du marché intérieur',
   skipToContent: 'Aller au contenu principal',
   language: 'Langue',

@@ -1,18 +1,10 @@
 import { createContext, ReactNode, useCallback, useContext, useMemo, useState } from 'react';
-import { da } from './da';
-import { de } from './de';
-import { en, MessageKey, Messages } from './en';
-import { es } from './es';
-import { fr } from './fr';
+import { CATALOGUES, MessageKey } from './catalogues';
+import { isLanguage, Language } from './languages';
 
-export const LANGUAGES = ['en', 'fr', 'de', 'es', 'da'] as const;
-export type Language = (typeof LANGUAGES)[number];
-
-const CATALOGUES: Record<Language, Messages> = { en, fr, de, es, da };
-/** Each language named in itself, as a switcher shows it. */
-export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', fr: 'Français', de: 'Deutsch', es: 'Español', da: 'Dansk' };
-
-export const isLanguage = (value: unknown): value is Language => LANGUAGES.includes(value as Language);
+export { isLanguage, LANGUAGE_NAMES, LANGUAGES } from './languages';
+export type { Language } from './languages';
+export type { MessageKey } from './catalogues';
 
 /** The browser's first preferred language this application has, else English. */
 export function browserLanguage(): Language {

@@ -1,4 +1,5 @@
 import { ReactNode } from 'react';
+import { NAVIGATION } from '../features';
 import { Language, useI18n } from '../i18n/i18n';
 import { hasAnyRole, Session } from '../session/session';
 import { LanguageSwitcher } from './LanguageSwitcher';
@@ -23,8 +24,9 @@ export function Layout({ session, onSignOut, onLanguage, inert, children }: {
         </div>
         {session && (
           <div className="imi-nav-bar"><nav className="ecl-container imi-nav" aria-label={t('appName')}>
-            <Link to="/" className="ecl-link ecl-link--standalone">{t('navWorkList')}</Link>
-            {hasAnyRole(session, 'case-handler', 'allocator') && <Link to="/requests" className="ecl-link ecl-link--standalone">{t('navRequests')}</Link>}
+            {NAVIGATION.filter((entry) => hasAnyRole(session, ...entry.roles)).map((entry) => (
+              <Link key={entry.to} to={entry.to} className="ecl-link ecl-link--standalone">{t(entry.label)}</Link>
+            ))}
           </nav></div>
         )}
       </header>

@@ -1,0 +1,6 @@
+import type { Feature } from '../ui/feature';
+
+export const directoryFeature: Feature = {
+  routes: [],
+  nav: [],
+};

@@ -1,0 +1,6 @@
+import type { Feature } from '../ui/feature';
+
+export const privacyFeature: Feature = {
+  routes: [],
+  nav: [],
+};
