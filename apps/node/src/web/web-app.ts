@@ -1,3 +1,4 @@
+import compression from 'compression';
 import express, { NextFunction, Request, Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,6 +42,9 @@ export function serveWebApp(app: NestExpressApplication, dir: string | null = fi
     return;
   }
   const index = join(dir, 'index.html');
+  // The application's files go out gzip-compressed; API answers do not (they carry session tokens
+  // and personal data next to reflected input, the BREACH pattern).
+  app.use(WEB_APP_PATH, compression());
   app.use(
     WEB_APP_PATH,
     express.static(dir, {
