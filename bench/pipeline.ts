@@ -48,6 +48,8 @@ export class BenchNetwork {
     readonly frUrl: string,
     /** A case handler's session at FR-CNOM (15 minutes; renewed before it runs out). */
     public frSession: string,
+    readonly deDatabaseUrl: string,
+    readonly deUrl: string,
   ) {}
 
   static async start(endpoints: Endpoints): Promise<BenchNetwork> {
@@ -87,7 +89,7 @@ export class BenchNetwork {
     const [fr, de] = await Promise.all([node('FR', 3901), node('DE', 3902)]);
     await Promise.all([fr.child.waitHealthy('http://127.0.0.1:3901/health'), de.child.waitHealthy('http://127.0.0.1:3902/health')]);
     const frDb = Database.connect(fr.url, 2);
-    const network = new BenchNetwork(prefix, keysRoot, hub, fr.child, de.child, frDb, 'http://127.0.0.1:3901', await caseHandlerSession(frDb, 'http://127.0.0.1:3901'));
+    const network = new BenchNetwork(prefix, keysRoot, hub, fr.child, de.child, frDb, 'http://127.0.0.1:3901', await caseHandlerSession(frDb, 'http://127.0.0.1:3901'), de.url, 'http://127.0.0.1:3902');
     const renew = setInterval(() => void caseHandlerSession(frDb, network.frUrl).then((token) => (network.frSession = token)), 10 * 60_000);
     renew.unref();
     return network;

@@ -2,6 +2,7 @@
 // `npm run bench`: starts the local stack (unless endpoints are given in the environment),
 // builds, and runs bench/run.ts from the build. Results: bench/results/latest.json.
 // BENCH_EXCHANGES (default 20000), BENCH_PHASE_SECONDS (20), BENCH_CONCURRENCY (64) tune it.
+// `--web` runs bench/web-run.ts instead: the web application's first load (bench/results/web-latest.json).
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +15,8 @@ const endpoints = KAFKA_BROKERS && SCHEMA_REGISTRY_URL && DATABASE_URL
   : await up();
 const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(1);
-const run = spawnSync(process.execPath, [join(root, 'dist/bench/run.js')], {
+const script = process.argv.includes('--web') ? 'dist/bench/web-run.js' : 'dist/bench/run.js';
+const run = spawnSync(process.execPath, [join(root, script)], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, BENCH_ENDPOINTS: JSON.stringify(endpoints) },
