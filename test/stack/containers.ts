@@ -20,7 +20,7 @@ export async function dockerReachable(): Promise<boolean> {
 
 /**
  * The same topology as docker-compose.yml, started with Testcontainers: apache/kafka (KRaft),
- * confluentinc/cp-schema-registry and postgres, on one private network.
+ * confluentinc/cp-schema-registry, postgres and rabbitmq, on one private network.
  */
 export async function startContainers(): Promise<{ endpoints: StackEndpoints; containers: StartedContainers }> {
   const { GenericContainer, Network, Wait } = await import('testcontainers');
@@ -59,6 +59,11 @@ export async function startContainers(): Promise<{ endpoints: StackEndpoints; co
     })
     .withWaitStrategy(Wait.forHttp('/subjects', 8081))
     .start();
+  const rabbitmq = await new GenericContainer('rabbitmq:3.13-management')
+    .withExposedPorts(5672, 15672)
+    .withEnvironment({ RABBITMQ_DEFAULT_USER: 'admin', RABBITMQ_DEFAULT_PASS: 'admin' })
+    .withWaitStrategy(Wait.forLogMessage(/Server startup complete/))
+    .start();
   const postgres = await new GenericContainer('postgres:17')
     .withExposedPorts(5432)
     .withEnvironment({ POSTGRES_PASSWORD: 'postgres' })
@@ -69,10 +74,12 @@ export async function startContainers(): Promise<{ endpoints: StackEndpoints; co
       kafkaBrokers: [`localhost:${kafkaPort}`],
       schemaRegistryUrl: `http://${registry.getHost()}:${registry.getMappedPort(8081)}`,
       databaseUrl: `postgres://postgres:postgres@${postgres.getHost()}:${postgres.getMappedPort(5432)}/postgres`,
+      amqpUrl: `amqp://admin:admin@${rabbitmq.getHost()}:${rabbitmq.getMappedPort(5672)}`,
+      amqpManagementUrl: `http://admin:admin@${rabbitmq.getHost()}:${rabbitmq.getMappedPort(15672)}`,
     },
     containers: {
       async stop() {
-        await Promise.all([registry.stop(), postgres.stop()]);
+        await Promise.all([registry.stop(), postgres.stop(), rabbitmq.stop()]);
         await kafka.stop();
         await network.stop();
       },

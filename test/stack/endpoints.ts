@@ -8,13 +8,19 @@ export interface StackEndpoints {
   databaseUrl: string;
   /** The local stack's Kafka users (SASL/SCRAM); absent for an unsecured broker. */
   kafkaCredentialsFile?: string;
+  /** RabbitMQ, for the back-office bridge: the administrator's AMQP and management API URLs (credentials inside). */
+  amqpUrl?: string;
+  amqpManagementUrl?: string;
 }
 
 /** The endpoints global-setup put in the environment for the test workers. */
 export function stackEndpoints(): StackEndpoints {
-  const { KAFKA_BROKERS, SCHEMA_REGISTRY_URL, DATABASE_URL, KAFKA_CREDENTIALS_FILE } = process.env;
+  const { KAFKA_BROKERS, SCHEMA_REGISTRY_URL, DATABASE_URL, KAFKA_CREDENTIALS_FILE, AMQP_URL, AMQP_MANAGEMENT_URL } = process.env;
   if (!KAFKA_BROKERS || !SCHEMA_REGISTRY_URL || !DATABASE_URL) throw new Error('stack endpoints are not set: run through jest (global-setup)');
-  return { kafkaBrokers: KAFKA_BROKERS.split(','), schemaRegistryUrl: SCHEMA_REGISTRY_URL, databaseUrl: DATABASE_URL, kafkaCredentialsFile: KAFKA_CREDENTIALS_FILE || undefined };
+  return {
+    kafkaBrokers: KAFKA_BROKERS.split(','), schemaRegistryUrl: SCHEMA_REGISTRY_URL, databaseUrl: DATABASE_URL, kafkaCredentialsFile: KAFKA_CREDENTIALS_FILE || undefined,
+    amqpUrl: AMQP_URL || undefined, amqpManagementUrl: AMQP_MANAGEMENT_URL || undefined,
+  };
 }
 
 /**
