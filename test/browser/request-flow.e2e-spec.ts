@@ -1,8 +1,21 @@
-import { Browser, BrowserContext, Page } from '@playwright/test';
+import { Browser, BrowserContext, Locator, Page } from '@playwright/test';
 import { NetworkPlan } from '../../apps/hub/src/operator/provision';
 import { actingFor, eventually } from '../flows/http';
 import { TestNetwork } from '../flows/network';
 import { BrowserUser, browserUser, launchChromium, screenshot, seriousViolations } from './browser';
+
+interface SignInLabels {
+  email: string;
+  password: string;
+  code: string;
+  button: string;
+}
+const FR_LABELS: SignInLabels = { email: 'Adresse électronique', password: 'Mot de passe', code: 'Code à usage unique', button: 'Se connecter' };
+const DE_LABELS: SignInLabels = { email: 'E-Mail-Adresse', password: 'Passwort', code: 'Einmalcode', button: 'Anmelden' };
+
+/** A small, well-formed PDF: the node checks the bytes against the declared type. */
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+const pdf = (name: string, size = PDF.length) => ({ name, mimeType: 'application/pdf', buffer: Buffer.concat([PDF, Buffer.alloc(Math.max(0, size - PDF.length), 0x20)]) });
 
 const PLAN: NetworkPlan = {
   nodes: [
@@ -43,12 +56,46 @@ describe('web application: an information request in the browser', () => {
     return page;
   }
 
-  async function signIn(page: Page, country: string, user: BrowserUser, labels: { email: string; password: string; code: string; button: string }): Promise<void> {
-    await page.goto(network.node(country).url);
+  async function signIn(page: Page, country: string, user: BrowserUser, labels: SignInLabels, path = ''): Promise<void> {
+    await page.goto(`${network.node(country).url}${path}`);
+    await fillSignIn(page, user, labels);
+  }
+
+  async function fillSignIn(page: Page | Locator, user: BrowserUser, labels: SignInLabels): Promise<void> {
     await page.getByLabel(labels.email).fill(user.email);
     await page.getByLabel(labels.password, { exact: true }).fill(user.password);
     await page.getByLabel(labels.code).fill(user.code());
     await page.getByRole('button', { name: labels.button }).click();
+  }
+
+  /** Presses Tab until the target has the focus, as a keyboard user would, and fails if it is never reached. */
+  async function tabTo(page: Page, target: Locator, max = 120): Promise<void> {
+    for (let i = 0; i < max; i++) {
+      if (await target.evaluate((element) => element === element.ownerDocument.activeElement)) return;
+      await page.keyboard.press('Tab');
+    }
+    throw new Error(`Tab never reached ${target}`);
+  }
+
+  /** Keys only: Tab to the control, then Enter (buttons, links) or Space (checkboxes, radios). */
+  async function press(page: Page, target: Locator, key: 'Enter' | 'Space'): Promise<void> {
+    await tabTo(page, target);
+    await page.keyboard.press(key);
+  }
+
+  /** Waits until the request page shows the state, in the page's language. */
+  async function stateShown(page: Page, state: string, timeout?: number): Promise<void> {
+    await page.getByTestId('request-state').filter({ hasText: new RegExp(`^${state}$`) }).waitFor({ timeout });
+  }
+
+  /** The node's answer to a request of the page with the page's own session token, read off the wire (it is in memory only). */
+  function sessionTokenOf(page: Page): () => string {
+    let token = '';
+    page.on('request', (request) => {
+      const header = request.headers().authorization;
+      if (header?.startsWith('Bearer ')) token = header.slice(7);
+    });
+    return () => token;
   }
 
   it('serves the application under /app/ with a strict Content-Security-Policy, / leading there and client routes falling back to the page', async () => {
@@ -137,6 +184,240 @@ describe('web application: an information request in the browser', () => {
     expect(await seriousViolations(de)).toEqual([]);
     await screenshot(de, 'request-accepted-de');
 
+    expect(cspViolations).toEqual([]);
+  });
+
+  it('FR creates a request with the wizard by keyboard alone; DE\'s allocator accepts it without seeing the person, DE\'s case handler answers with a document, FR accepts the answer and closes', async () => {
+    const frUser = await browserUser(network.node('FR'), 'FR-CNOM', ['case-handler']);
+    const allocator = await browserUser(network.node('DE'), 'DE-BE-AEK', ['allocator']);
+    const handler = await browserUser(network.node('DE'), 'DE-BE-AEK', ['case-handler']);
+
+    const fr = await pageIn('fr-FR');
+    await signIn(fr, 'FR', frUser, FR_LABELS);
+    await fr.getByRole('heading', { name: 'Tâches', level: 1 }).waitFor();
+
+    // From here to the request sent: keys only.
+    await press(fr, fr.getByRole('link', { name: 'Nouvelle demande', exact: true }), 'Enter');
+    await fr.getByRole('heading', { name: 'Nouvelle demande d\'information', level: 1 }).waitFor();
+    await fr.getByRole('radio').first().waitFor();
+    expect(await seriousViolations(fr)).toEqual([]);
+    await screenshot(fr, 'request-wizard-area-fr');
+    // The first radio takes the focus; the arrow key moves to the next area and chooses it.
+    await tabTo(fr, fr.getByRole('radio', { name: 'Services', exact: true }));
+    await fr.keyboard.press('ArrowDown');
+    await expect(fr.getByRole('radio', { name: 'Qualifications professionnelles' }).isChecked()).resolves.toBe(true);
+    await press(fr, fr.getByRole('button', { name: 'Continuer' }), 'Enter');
+
+    await fr.getByRole('heading', { name: /Étape 2 sur 7 :/ }).waitFor();
+    await tabTo(fr, fr.getByRole('searchbox', { name: 'Rechercher dans l\'annuaire de tous les États membres' }));
+    await fr.keyboard.type('Berlin');
+    await fr.keyboard.press('Enter');
+    await fr.getByRole('radio', { name: /Ärztekammer Berlin/ }).waitFor();
+    // Only other member states: FR's own authority is not offered.
+    await expect(fr.getByRole('radio').count()).resolves.toBe(1);
+    expect(await seriousViolations(fr)).toEqual([]);
+    await screenshot(fr, 'request-wizard-addressee-fr');
+    await press(fr, fr.getByRole('radio', { name: /Ärztekammer Berlin/ }), 'Space');
+    await press(fr, fr.getByRole('button', { name: 'Continuer' }), 'Enter');
+
+    await fr.getByRole('heading', { name: /Étape 3 sur 7 :/ }).waitFor();
+    const authentic = fr.getByRole('checkbox', { name: /Le diplôme joint est-il authentique/ });
+    const certificate = fr.getByRole('checkbox', { name: /Veuillez fournir l'attestation certifiant/ });
+    await authentic.waitFor();
+    expect(await seriousViolations(fr)).toEqual([]);
+    await screenshot(fr, 'request-wizard-questions-fr');
+    await press(fr, authentic, 'Space');
+    await press(fr, certificate, 'Space');
+    await expect(authentic.isChecked()).resolves.toBe(true);
+    await expect(certificate.isChecked()).resolves.toBe(true);
+    await press(fr, fr.getByRole('button', { name: 'Continuer' }), 'Enter');
+
+    await fr.getByRole('heading', { name: /Étape 4 sur 7 :/ }).waitFor();
+    await tabTo(fr, fr.getByLabel(/^Nom /));
+    await fr.keyboard.type('Lefèvre');
+    await tabTo(fr, fr.getByLabel(/^Prénoms/));
+    await fr.keyboard.type('Camille');
+    await tabTo(fr, fr.getByLabel(/^Numéro d'inscription/));
+    await fr.keyboard.type('RPPS-10001234567');
+    expect(await seriousViolations(fr)).toEqual([]);
+    await screenshot(fr, 'request-wizard-person-fr');
+    await press(fr, fr.getByRole('button', { name: 'Continuer' }), 'Enter');
+
+    // No sensitive question, no national number: only the confidentiality choice.
+    await fr.getByRole('heading', { name: /Étape 5 sur 7 :/ }).waitFor();
+    await expect(fr.getByLabel(/Pourquoi/).count()).resolves.toBe(0);
+    await press(fr, fr.getByRole('button', { name: 'Continuer' }), 'Enter');
+
+    await fr.getByRole('heading', { name: /Étape 6 sur 7 :/ }).waitFor();
+    const chooser = fr.waitForEvent('filechooser');
+    await press(fr, fr.getByLabel(/^Joindre des documents/), 'Space');
+    await (await chooser).setFiles(pdf('diplome.pdf'));
+    await fr.getByText('diplome.pdf', { exact: true }).waitFor();
+    expect(await seriousViolations(fr)).toEqual([]);
+    await screenshot(fr, 'request-wizard-attachments-fr');
+    await press(fr, fr.getByRole('button', { name: 'Continuer' }), 'Enter');
+
+    await fr.getByRole('heading', { name: /Étape 7 sur 7 :/ }).waitFor();
+    const review = await fr.getByTestId('review').textContent();
+    for (const typed of ['Qualifications professionnelles', 'Ärztekammer Berlin', 'Lefèvre', 'Camille', 'RPPS-10001234567', 'diplome.pdf', 'Le diplôme joint est-il authentique']) expect(review).toContain(typed);
+    expect(await seriousViolations(fr)).toEqual([]);
+    await screenshot(fr, 'request-wizard-review-fr');
+    await press(fr, fr.getByRole('button', { name: 'Envoyer la demande' }), 'Enter');
+
+    await fr.waitForURL(/\/app\/requests\/[0-9a-f-]{36}$/);
+    const requestId = fr.url().split('/').pop()!;
+    await expect(fr.getByTestId('request-state').textContent()).resolves.toBe('Envoyée, en attente d\'acceptation');
+    await fr.getByTestId('documents').getByText('diplome.pdf', { exact: true }).waitFor();
+    expect(fr.url()).not.toContain('Lef');
+    expect(await seriousViolations(fr)).toEqual([]);
+    await screenshot(fr, 'request-sent-fr');
+    await eventually(async () => expect((await actingFor(network.node('DE'), 'DE-BE-AEK').get(`/requests/${requestId}`)).status).toBe(200));
+
+    // DE's allocator, in German: the request without the person or the document about the person; accepts.
+    const de = await pageIn('de-DE');
+    await signIn(de, 'DE', allocator, DE_LABELS, `/app/requests/${requestId}`);
+    await de.getByRole('heading', { name: 'Auskunftsersuchen', level: 1 }).waitFor();
+    await de.getByText('Ist das beigefügte Diplom echt').waitFor();
+    await expect(de.getByTestId('person').textContent()).resolves.toContain('Die Person wird angezeigt, sobald Ihre Behörde das Ersuchen angenommen hat.');
+    expect(await de.content()).not.toMatch(/Lefèvre|RPPS-10001234567|diplome\.pdf/);
+    // An allocator triages: no answer, no documents to add.
+    await expect(de.getByRole('button', { name: 'Antwort senden' }).count()).resolves.toBe(0);
+    expect(await seriousViolations(de)).toEqual([]);
+    await screenshot(de, 'request-incoming-allocator-de');
+    await de.getByRole('button', { name: 'Annehmen' }).click();
+    await de.getByText('Erledigt.').waitFor();
+    await expect(de.getByTestId('request-state').textContent()).resolves.toBe('Angenommen');
+
+    // DE's case handler then sees the person and the document, and answers: yes, and a certificate.
+    const handlerPage = await pageIn('de-DE');
+    await signIn(handlerPage, 'DE', handler, DE_LABELS, `/app/requests/${requestId}`);
+    await handlerPage.getByTestId('person').getByText('Lefèvre').waitFor({ timeout: 30_000 });
+    await eventually(async () => {
+      await handlerPage.getByRole('link', { name: 'Zurück zu den Ersuchen' }).click();
+      await handlerPage.locator(`a[href$="/requests/${requestId}"]`).click();
+      await handlerPage.getByTestId('documents').getByText('diplome.pdf', { exact: true }).waitFor({ timeout: 2_000 });
+    });
+    const download = handlerPage.waitForEvent('download');
+    await handlerPage.getByRole('button', { name: /^Herunterladen\W+diplome\.pdf$/ }).click();
+    const downloaded = await download;
+    expect(downloaded.suggestedFilename()).toBe('diplome.pdf');
+    const answer = handlerPage.getByRole('form', { name: 'Antworten' });
+    await answer.getByRole('radio', { name: 'Ja' }).check({ force: true });
+    await answer.getByLabel(/Bitte legen Sie die Bescheinigung|Bescheinigung/).setInputFiles(pdf('bescheinigung.pdf'));
+    expect(await seriousViolations(handlerPage)).toEqual([]);
+    await screenshot(handlerPage, 'request-answer-form-de');
+    await answer.getByRole('button', { name: 'Antwort senden' }).click();
+    await handlerPage.getByText('Erledigt.').waitFor();
+    await expect(handlerPage.getByTestId('request-state').textContent()).resolves.toBe('Beantwortet');
+    await expect(handlerPage.getByTestId('answer-pq.conformity.certificate').textContent()).resolves.toContain('bescheinigung.pdf');
+
+    // FR sees the answer (the document included) once it arrived, accepts it and closes the request.
+    await eventually(async () => {
+      await fr.getByRole('link', { name: 'Retour aux demandes' }).click();
+      await fr.locator(`a[href$="/requests/${requestId}"]`).click();
+      await fr.getByTestId('answer-pq.conformity.certificate').getByRole('button', { name: /^Télécharger\W+bescheinigung\.pdf$/ }).waitFor({ timeout: 2_000 });
+    });
+    await expect(fr.getByTestId('request-state').textContent()).resolves.toBe('Répondue');
+    await expect(fr.getByTestId('answer-pq.diploma.authentic').textContent()).resolves.toContain('Oui');
+    expect(await seriousViolations(fr)).toEqual([]);
+    await screenshot(fr, 'request-answered-fr');
+    await fr.getByRole('button', { name: 'Accepter la réponse' }).click();
+    await stateShown(fr, 'Réponse acceptée');
+    await fr.getByRole('button', { name: 'Clore la demande' }).click();
+    await stateShown(fr, 'Close');
+    expect(await seriousViolations(fr)).toEqual([]);
+    await screenshot(fr, 'request-closed-fr');
+
+    // Both pages show the same final state, each in its reader's language, and the same timeline.
+    await eventually(async () => {
+      await handlerPage.getByRole('link', { name: 'Zurück zu den Ersuchen' }).click();
+      await handlerPage.locator(`a[href$="/requests/${requestId}"]`).click();
+      await stateShown(handlerPage, 'Abgeschlossen', 2_000);
+    });
+    const timeline = async (page: Page) => page.locator('.ecl-timeline__item').count();
+    await expect(timeline(handlerPage)).resolves.toBe(await timeline(fr));
+    await expect(handlerPage.getByRole('button', { name: 'Antwort senden' }).count()).resolves.toBe(0);
+    expect(await seriousViolations(handlerPage)).toEqual([]);
+    await screenshot(handlerPage, 'request-closed-de');
+    expect(cspViolations).toEqual([]);
+  });
+
+  it('the wizard refuses what the node would, in French; a session ended mid-way keeps what was typed; a problem only the node could know is shown', async () => {
+    const frUser = await browserUser(network.node('FR'), 'FR-CNOM', ['case-handler']);
+    const fr = await pageIn('fr-FR');
+    const token = sessionTokenOf(fr);
+    await signIn(fr, 'FR', frUser, FR_LABELS, '/app/requests/new');
+    await fr.getByRole('heading', { name: 'Nouvelle demande d\'information', level: 1 }).waitFor();
+    await fr.getByRole('radio', { name: 'Qualifications professionnelles' }).check({ force: true });
+    await fr.getByRole('button', { name: 'Continuer' }).click();
+    await fr.getByRole('searchbox').fill('Ärztekammer');
+    await fr.getByRole('button', { name: 'Rechercher' }).click();
+    await fr.getByRole('radio', { name: /Ärztekammer Berlin/ }).check({ force: true });
+    await fr.getByRole('button', { name: 'Continuer' }).click();
+    // Nothing chosen: refused here, in French, before anything is sent.
+    await fr.getByRole('button', { name: 'Continuer' }).click();
+    await fr.getByTestId('wizard-errors').getByText('Choisissez au moins une question.').waitFor();
+    await fr.getByRole('checkbox', { name: /Le diplôme joint est-il authentique/ }).check({ force: true });
+    await fr.getByRole('checkbox', { name: /sanction disciplinaire ou pénale/ }).check({ force: true });
+    await fr.getByRole('button', { name: 'Continuer' }).click();
+    await fr.getByLabel(/^Nom /).fill('Dubois');
+    await fr.getByLabel(/^Prénoms/).fill('Hélène');
+    await fr.getByLabel(/^Numéro d'inscription/).fill('RPPS-20002345678');
+    await fr.getByLabel(/^Numéro d'identification national/).fill('2 85 03 75 112 005');
+    await fr.getByRole('button', { name: 'Continuer' }).click();
+
+    // A sensitive question and a national number beside a register number: both need their reason, as the node requires.
+    await fr.getByRole('heading', { name: /Étape 5 sur 7 :/ }).waitFor();
+    await fr.getByRole('button', { name: 'Continuer' }).click();
+    const errors = fr.getByTestId('wizard-errors');
+    await errors.getByText('Indiquez pourquoi les questions sensibles sont nécessaires.').waitFor();
+    await errors.getByText('Justifiez le numéro d\'identification national : un numéro de registre est également indiqué.').waitFor();
+    await expect(fr.getByLabel(/^Pourquoi le numéro d'identification national/).getAttribute('aria-invalid')).resolves.toBe('true');
+    expect(await seriousViolations(fr)).toEqual([]);
+    await screenshot(fr, 'request-wizard-missing-justification-fr');
+    await fr.getByLabel(/^Pourquoi les questions sensibles/).fill('Le demandeur a déclaré une suspension antérieure.');
+    await fr.getByLabel(/^Pourquoi le numéro d'identification national/).fill('Deux homonymes dans le registre.');
+    await fr.getByRole('button', { name: 'Continuer' }).click();
+
+    // A document over the node's limit is refused before sending.
+    await fr.getByRole('heading', { name: /Étape 6 sur 7 :/ }).waitFor();
+    await fr.getByLabel(/^Joindre des documents/).setInputFiles(pdf('diplome-trop-lourd.pdf', 170 * 1024));
+    await fr.getByRole('alert').getByText('diplome-trop-lourd.pdf: Le fichier dépasse 160 Ko.').waitFor();
+    await expect(fr.getByText('Documents choisis').count()).resolves.toBe(0);
+    expect(await seriousViolations(fr)).toEqual([]);
+    await screenshot(fr, 'request-wizard-oversize-fr');
+    await fr.getByRole('button', { name: 'Continuer' }).click();
+    await fr.getByRole('heading', { name: /Étape 7 sur 7 :/ }).waitFor();
+
+    // The session ends on the server while the form is open: sending leads to the sign-in dialog, and back to the typed request.
+    expect((await fetch(`${network.node('FR').url}/sessions/current`, { method: 'DELETE', headers: { authorization: `Bearer ${token()}` } })).status).toBeLessThan(300);
+    await fr.getByRole('button', { name: 'Envoyer la demande' }).click();
+    const dialog = fr.getByRole('dialog', { name: 'Connexion' });
+    await dialog.waitFor();
+    expect(await seriousViolations(fr)).toEqual([]);
+    await screenshot(fr, 'request-wizard-session-ended-fr');
+    await fillSignIn(dialog, frUser, FR_LABELS);
+    await dialog.waitFor({ state: 'detached' });
+    const review = await fr.getByTestId('review').textContent();
+    for (const typed of ['Dubois', 'Hélène', '2 85 03 75 112 005', 'Deux homonymes dans le registre.', 'Le demandeur a déclaré une suspension antérieure.']) expect(review).toContain(typed);
+    await fr.getByRole('button', { name: 'Envoyer la demande' }).click();
+    await fr.waitForURL(/\/app\/requests\/[0-9a-f-]{36}$/);
+    const requestId = fr.url().split('/').pop()!;
+    await expect(fr.getByTestId('request-state').textContent()).resolves.toBe('Envoyée, en attente d\'acceptation');
+    await eventually(async () => expect((await actingFor(network.node('DE'), 'DE-BE-AEK').get(`/requests/${requestId}`)).status).toBe(200));
+
+    // DE's case handler has the request open when a colleague rejects it: accepting is refused by the node, and its problem is shown.
+    const deUser = await browserUser(network.node('DE'), 'DE-BE-AEK', ['case-handler', 'allocator']);
+    const de = await pageIn('de-DE');
+    await signIn(de, 'DE', deUser, DE_LABELS, `/app/requests/${requestId}`);
+    await de.getByRole('button', { name: 'Annehmen' }).waitFor();
+    expect((await actingFor(network.node('DE'), 'DE-BE-AEK', undefined, ['case-handler']).post(`/requests/${requestId}/reject`, { reason: 'Nicht zuständig' })).status).toBe(200);
+    await de.getByRole('button', { name: 'Annehmen' }).click();
+    const problem = de.getByRole('alert');
+    await problem.getByText('Im aktuellen Status des Ersuchens nicht möglich.').waitFor();
+    await expect(problem.textContent()).resolves.toContain('rejected');
+    expect(await seriousViolations(de)).toEqual([]);
+    await screenshot(de, 'request-problem-de');
     expect(cspViolations).toEqual([]);
   });
 });

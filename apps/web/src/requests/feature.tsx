@@ -1,11 +1,16 @@
 import { RequestList } from '../screens/RequestList';
 import { RequestPage } from '../screens/RequestPage';
 import type { Feature } from '../ui/feature';
+import { NewRequest } from './NewRequest';
 
 export const requestsFeature: Feature = {
   routes: [
-    { path: /^\/requests\/?$/, title: 'requestsTitle', render: () => <RequestList /> },
+    { path: /^\/requests\/?$/, title: 'requestsTitle', render: (_, session) => <RequestList session={session} /> },
+    { path: /^\/requests\/new$/, title: 'requests.newTitle', render: (_, session) => <NewRequest session={session} /> },
     { path: /^\/requests\/(?<id>[0-9a-f-]{36})$/, title: 'requestTitle', render: ({ id }, session) => <RequestPage id={id} session={session} /> },
   ],
-  nav: [{ to: '/requests', label: 'navRequests', roles: ['case-handler', 'allocator'] }],
+  nav: [
+    { to: '/requests', label: 'navRequests', roles: ['case-handler', 'allocator'] },
+    { to: '/requests/new', label: 'requests.navNew', roles: ['case-handler'] },
+  ],
 };

@@ -1,32 +1,63 @@
-import { FormEvent, useId, useState } from 'react';
-import { acceptAnswer, acceptRequest, answerRequest, closeRequest, rejectRequest, RequestView, Result } from '../api/client';
+import { FormEvent, ReactNode, useId, useState } from 'react';
+import { acceptAnswer, acceptRequest, closeRequest, rejectRequest, Result } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { RequestAction } from '../requests/actions';
+import { forwardRequest, proposeReplyDate, requestFurtherInformation, respondToReplyDate, RequestView } from '../requests/api';
+import { AnswerForm } from '../requests/AnswerForm';
+import { AuthoritySearch } from '../requests/AuthoritySearch';
+import { Authority } from '../requests/api';
+import { TextField } from '../requests/fields';
+import { today } from '../requests/rules';
+
+type Run = (action: () => Promise<Result<RequestView>>) => Promise<void>;
 
 /**
  * The controls for the actions allowed now, and only those. Form state lives here, in memory:
  * when the session expires the page stays mounted behind the sign-in dialog, so a half-typed
  * reason or answer is still there after signing in again.
  */
-export function RequestActions({ view, actions, onResult }: { view: RequestView; actions: RequestAction[]; onResult: (result: Result<RequestView>) => void }) {
-  const { t } = useI18n();
+export function RequestActions({ view, actions, ownNode, onResult }: {
+  view: RequestView; actions: RequestAction[]; ownNode: string | null; onResult: (result: Result<RequestView>) => void;
+}) {
+  const { t, date } = useI18n();
   const [busy, setBusy] = useState(false);
-  const run = async (action: () => Promise<Result<RequestView>>) => {
+  const run: Run = async (action) => {
     setBusy(true);
     onResult(await action());
     setBusy(false);
   };
-  const button = (label: string, action: () => Promise<Result<RequestView>>) => (
-    <button type="button" className="ecl-button ecl-button--primary imi-action" disabled={busy} onClick={() => void run(action)}>{label}</button>
+  const button = (label: string, action: () => Promise<Result<RequestView>>, kind = 'primary') => (
+    <button type="button" className={`ecl-button ecl-button--${kind} imi-action`} disabled={busy} onClick={() => void run(action)}>{label}</button>
   );
   return (
     <div className="imi-actions">
-      {actions.includes('accept') && button(t('accept'), () => acceptRequest(view.id))}
-      {actions.includes('accept-answer') && button(t('acceptAnswer'), () => acceptAnswer(view.id))}
-      {actions.includes('close') && button(t('close'), () => closeRequest(view.id))}
-      {actions.includes('reject') && <RejectForm busy={busy} onSubmit={(reason) => run(() => rejectRequest(view.id, reason))} />}
-      {actions.includes('answer') && <AnswerForm view={view} busy={busy} onSubmit={(answers, final) => run(() => answerRequest(view.id, answers, final))} />}
+      {actions.includes('accept') && button(t('accept'), () => acceptRequest(view.id) as Promise<Result<RequestView>>)}
+      {actions.includes('respond-to-reply-date') && (
+        <Group title={t('requests.replyDateProposed', { date: date(view.proposedReplyBy) })}>
+          <div className="requests-buttons">
+            {button(t('requests.agreeReplyDate'), () => respondToReplyDate(view.id, true))}
+            {button(t('requests.refuseReplyDate'), () => respondToReplyDate(view.id, false), 'secondary')}
+          </div>
+        </Group>
+      )}
+      {actions.includes('accept-answer') && button(t('acceptAnswer'), () => acceptAnswer(view.id) as Promise<Result<RequestView>>)}
+      {actions.includes('close') && button(t('close'), () => closeRequest(view.id) as Promise<Result<RequestView>>)}
+      {actions.includes('answer') && <AnswerForm view={view} busy={busy} run={run} />}
+      {actions.includes('request-further-information') && <FurtherInformationForm busy={busy} onSubmit={(note) => run(() => requestFurtherInformation(view.id, note))} />}
+      {actions.includes('propose-reply-date') && <ReplyDateForm busy={busy} onSubmit={(replyBy) => run(() => proposeReplyDate(view.id, replyBy))} />}
+      {actions.includes('forward') && <ForwardForm view={view} ownNode={ownNode} busy={busy} onSubmit={(to) => run(() => forwardRequest(view.id, to))} />}
+      {actions.includes('reject') && <RejectForm busy={busy} onSubmit={(reason) => run(() => rejectRequest(view.id, reason) as Promise<Result<RequestView>>)} />}
     </div>
+  );
+}
+
+function Group({ title, children }: { title: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <section className="imi-action-form" aria-labelledby={id}>
+      <h3 className="ecl-u-type-heading-3" id={id}>{title}</h3>
+      {children}
+    </section>
   );
 }
 
@@ -49,44 +80,56 @@ function RejectForm({ busy, onSubmit }: { busy: boolean; onSubmit: (reason: stri
   );
 }
 
-/** Yes/no questions answered here; other answer types come with the next screens. */
-function AnswerForm({ view, busy, onSubmit }: { view: RequestView; busy: boolean; onSubmit: (answers: { questionId: string; answer: string }[], final: boolean) => void }) {
+/** Forwarding goes to another authority of this member state registered for the request's area. */
+function ForwardForm({ view, ownNode, busy, onSubmit }: { view: RequestView; ownNode: string | null; busy: boolean; onSubmit: (to: string) => void }) {
   const { t } = useI18n();
   const id = useId();
-  const yesNo = view.questions.filter((q) => q.question?.answerType === 'yes-no');
-  const [answers, setAnswers] = useState<Record<string, string>>({});
-  const [final, setFinal] = useState(true);
-  if (yesNo.length === 0) return null;
-  const chosen = yesNo.filter((q) => answers[q.questionId]).map((q) => ({ questionId: q.questionId, answer: answers[q.questionId] }));
+  const [to, setTo] = useState<Authority | null>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (chosen.length) onSubmit(chosen, final);
+    if (to) onSubmit(to.id);
+  };
+  return (
+    <form onSubmit={submit} className="imi-action-form" aria-labelledby={`${id}-title`}>
+      <h3 className="ecl-u-type-heading-3" id={`${id}-title`}>{t('requests.forwardTitle')}</h3>
+      <AuthoritySearch inputId={`${id}-q`} area={view.legislativeArea} selected={to} onSelect={setTo}
+        admits={(a) => a.id !== view.addresseeAuthorityId && (ownNode === null || a.node === ownNode)} />
+      <button type="submit" className="ecl-button ecl-button--secondary" disabled={busy || !to}>{t('requests.forward')}</button>
+    </form>
+  );
+}
+
+function ReplyDateForm({ busy, onSubmit }: { busy: boolean; onSubmit: (replyBy: string) => void }) {
+  const { t } = useI18n();
+  const id = useId();
+  const [replyBy, setReplyBy] = useState('');
+  const [tried, setTried] = useState(false);
+  const error = tried && (!replyBy || replyBy <= today()) ? t('requests.rule.replyByInPast') : null;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setTried(true);
+    if (replyBy && replyBy > today()) onSubmit(`${replyBy}T23:59:59Z`);
+  };
+  return (
+    <form onSubmit={submit} className="imi-action-form" noValidate>
+      <TextField id={`${id}-date`} type="date" label={t('requests.proposeReplyDate')} required min={today()} value={replyBy} onChange={setReplyBy} error={error} />
+      <button type="submit" className="ecl-button ecl-button--secondary" disabled={busy}>{t('requests.propose')}</button>
+    </form>
+  );
+}
+
+function FurtherInformationForm({ busy, onSubmit }: { busy: boolean; onSubmit: (note: string) => void }) {
+  const { t } = useI18n();
+  const id = useId();
+  const [note, setNote] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit(note.trim());
   };
   return (
     <form onSubmit={submit} className="imi-action-form">
-      {yesNo.map((q, index) => (
-        <fieldset key={q.questionId} className="ecl-form-group imi-fieldset">
-          <legend className="ecl-form-label" lang={q.question?.language}>{q.question?.text ?? q.questionId}</legend>
-          {(['yes', 'no'] as const).map((value) => (
-            <div key={value} className="ecl-radio">
-              <input type="radio" className="ecl-radio__input" id={`${id}-${index}-${value}`} name={`${id}-${index}`} value={value}
-                checked={answers[q.questionId] === value} onChange={() => setAnswers({ ...answers, [q.questionId]: value })} />
-              <label className="ecl-radio__label" htmlFor={`${id}-${index}-${value}`}>
-                <span className="ecl-radio__box"><span className="ecl-radio__box-inner" /></span>
-                <span className="ecl-radio__text">{t(value)}</span>
-              </label>
-            </div>
-          ))}
-        </fieldset>
-      ))}
-      <div className="ecl-checkbox imi-checkbox">
-        <input type="checkbox" className="ecl-checkbox__input" id={`${id}-final`} checked={final} onChange={(e) => setFinal(e.target.checked)} />
-        <label className="ecl-checkbox__label" htmlFor={`${id}-final`}>
-          <span className="ecl-checkbox__box" aria-hidden="true" />
-          <span className="ecl-checkbox__text">{t('finalAnswerCheckbox')}</span>
-        </label>
-      </div>
-      <button type="submit" className="ecl-button ecl-button--primary" disabled={busy || chosen.length === 0}>{t('answer')}</button>
+      <TextField id={`${id}-note`} label={t('requests.furtherInformationNote')} multiline maxLength={4000} value={note} onChange={setNote} />
+      <button type="submit" className="ecl-button ecl-button--secondary" disabled={busy}>{t('requests.requestFurtherInformation')}</button>
     </form>
   );
 }

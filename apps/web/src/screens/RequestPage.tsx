@@ -1,7 +1,11 @@
 import { useEffect, useState } from 'react';
-import { getRequest, Problem, RequestView, Result } from '../api/client';
+import { getRequest, Problem, Result } from '../api/client';
 import { useI18n } from '../i18n/i18n';
-import { allowedActions } from '../requests/actions';
+import { allowedActions, mayAttach, mayDownload } from '../requests/actions';
+import type { RequestView } from '../requests/api';
+import { Documents, DownloadButton } from '../requests/Documents';
+import { ownNode } from '../requests/own-node';
+import { useAreaName } from '../requests/area-name';
 import { Session } from '../session/session';
 import { Link } from '../ui/Link';
 import { DoneNotice, ProblemNotice } from '../ui/ProblemNotice';
@@ -17,6 +21,9 @@ export function RequestPage({ id, session }: { id: string; session: Session }) {
   const [view, setView] = useState<RequestView | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [done, setDone] = useState(false);
+  const [round, setRound] = useState(0);
+  const [node] = useState(() => ownNode(session));
+  const areaName = useAreaName();
 
   useEffect(() => {
     let live = true;
@@ -28,7 +35,7 @@ export function RequestPage({ id, session }: { id: string; session: Session }) {
     return () => {
       live = false;
     };
-  }, [id, language]);
+  }, [id, language, round]);
 
   // After acceptance the person arrives from the requester's node (sealed, through the hub): ask again until it is here.
   const awaitingPerson = !!view && view.role === 'addressee' && view.state !== 'sent' && view.state !== 'rejected' && view.personalData === 'available' && !view.subject;
@@ -63,6 +70,24 @@ export function RequestPage({ id, session }: { id: string; session: Session }) {
   }
   const actions = allowedActions(view, session);
   const answerOf = (questionId: string) => view.answers?.filter((a) => a.questionId === questionId) ?? [];
+  /** An answer as its type reads: the document it names, a localised date, or the text in the reader's language. */
+  const answerText = (q: RequestView['questions'][number], a: NonNullable<RequestView['answers']>[number]) => {
+    if (q.question?.answerType === 'document') {
+      const document = view.attachments.find((d) => d.id === a.answer);
+      return document
+        ? <>{document.fileName} {mayDownload(session) && <DownloadButton requestId={view.id} attachment={document} onProblem={setProblem} />}</>
+        : t('requests.documentPending');
+    }
+    if (q.question?.answerType === 'date') return date(a.answer);
+    return <span lang={a.language ?? undefined}>{a.text ?? a.answer}</span>;
+  };
+  const detail = (event: RequestView['history'][number]) => {
+    const d = event.detail;
+    if (event.type === 'forwarded') return t('requests.forwardedDetail', { from: String(d.fromAuthorityId ?? ''), to: String(d.toAuthorityId ?? '') });
+    if (event.type === 'sent' && d.addresseeAuthorityId) return t('requests.sentDetail', { to: String(d.addresseeAuthorityId) });
+    if ((event.type === 'reply-date-proposed' || event.type === 'reply-date-agreed') && typeof d.replyBy === 'string') return date(d.replyBy);
+    return null;
+  };
   return (
     <>
       <p><Link to="/requests">{t('backToList')}</Link></p>
@@ -77,11 +102,21 @@ export function RequestPage({ id, session }: { id: string; session: Session }) {
         <dt className="ecl-description-list__term">{t('addressee')}</dt>
         <dd className="ecl-description-list__definition">{view.addresseeAuthorityId}</dd>
         <dt className="ecl-description-list__term">{t('legislativeArea')}</dt>
-        <dd className="ecl-description-list__definition">{view.legislativeArea}</dd>
+        <dd className="ecl-description-list__definition">{areaName(view.legislativeArea)}</dd>
         <dt className="ecl-description-list__term">{t('sentAt')}</dt>
         <dd className="ecl-description-list__definition">{dateTime(view.sentAt)}</dd>
         <dt className="ecl-description-list__term">{t('replyBy')}</dt>
         <dd className="ecl-description-list__definition">{date(view.replyBy)}</dd>
+        {view.proposedReplyBy && <>
+          <dt className="ecl-description-list__term">{t('requests.proposedReplyBy')}</dt>
+          <dd className="ecl-description-list__definition">{date(view.proposedReplyBy)}</dd>
+        </>}
+        <dt className="ecl-description-list__term">{t('requests.confidential')}</dt>
+        <dd className="ecl-description-list__definition">{view.confidential ? t('yes') : t('no')}</dd>
+        {view.sensitiveReason && <>
+          <dt className="ecl-description-list__term">{t('requests.sensitiveReason')}</dt>
+          <dd className="ecl-description-list__definition">{view.sensitiveReason}</dd>
+        </>}
         {view.rejectionReason && <>
           <dt className="ecl-description-list__term">{t('rejectionReasonShown')}</dt>
           <dd className="ecl-description-list__definition">{view.rejectionReason}</dd>
@@ -96,8 +131,8 @@ export function RequestPage({ id, session }: { id: string; session: Session }) {
               <span lang={q.question?.language}>{q.question?.text ?? q.questionId}</span>
               {q.freeText && <div><em>{t('freeTextQuestion')}:</em> {q.freeText}</div>}
               {answerOf(q.questionId).map((a) => (
-                <div key={a.answeredAt} className="imi-answer">
-                  <strong>{t('answers')}:</strong> <span lang={a.language ?? undefined}>{a.text ?? a.answer}</span> ({a.final ? t('finalAnswer') : t('partialAnswer')}, {dateTime(a.answeredAt)})
+                <div key={a.answeredAt} className="imi-answer" data-testid={`answer-${q.questionId}`}>
+                  <strong>{t('answers')}:</strong> {answerText(q, a)} ({a.final ? t('finalAnswer') : t('partialAnswer')}, {dateTime(a.answeredAt)})
                 </div>
               ))}
             </li>
@@ -121,6 +156,14 @@ export function RequestPage({ id, session }: { id: string; session: Session }) {
               <dt className="ecl-description-list__term">{t('registerNumber')}</dt>
               <dd className="ecl-description-list__definition">{view.subject.registerNumber}</dd>
             </>}
+            {view.subject.nationalId && <>
+              <dt className="ecl-description-list__term">{t('requests.nationalId')}</dt>
+              <dd className="ecl-description-list__definition">{view.subject.nationalId}</dd>
+            </>}
+            {view.subject.nationalIdJustification && <>
+              <dt className="ecl-description-list__term">{t('requests.nationalIdJustification')}</dt>
+              <dd className="ecl-description-list__definition">{view.subject.nationalIdJustification}</dd>
+            </>}
           </dl>
         ) : (
           <p className="ecl-u-type-paragraph">
@@ -129,10 +172,23 @@ export function RequestPage({ id, session }: { id: string; session: Session }) {
         )}
       </section>
 
+      {!!view.furtherInformation?.length && (
+        <section aria-labelledby="further" className="imi-section">
+          <h2 className="ecl-u-type-heading-2" id="further">{t('requests.furtherInformationTitle')}</h2>
+          <ul className="ecl-unordered-list">
+            {view.furtherInformation.map((f) => (
+              <li key={f.requestedAt} className="ecl-unordered-list__item">{dateTime(f.requestedAt)}: {f.note ?? t('requests.noNote')}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <Documents view={view} canDownload={mayDownload(session)} canAttach={mayAttach(view, session)} onAttached={() => setRound((r) => r + 1)} />
+
       {actions.length > 0 && (
         <section aria-labelledby="actions" className="imi-section">
           <h2 className="ecl-u-type-heading-2" id="actions">{t('actions')}</h2>
-          <RequestActions view={view} actions={actions} onResult={acted} />
+          <RequestActions view={view} actions={actions} ownNode={node} onResult={acted} />
         </section>
       )}
 
@@ -143,6 +199,7 @@ export function RequestPage({ id, session }: { id: string; session: Session }) {
             <li key={`${event.type}-${index}`} className="ecl-timeline__item">
               <div className="ecl-timeline__label">{dateTime(event.at)}</div>
               <div className="ecl-timeline__title">{tMaybe(`event.${event.type}`) ?? event.type}</div>
+              {detail(event) && <div className="ecl-timeline__content">{detail(event)}</div>}
             </li>
           ))}
         </ol>
