@@ -146,7 +146,7 @@ describe('data subjects\' rights and early deletion', () => {
     expect(first.status).toBe(201);
     expect(first.body.participants).toEqual([{ node: 'DE', answer: 'waiting', reason: null, answeredAt: null, deletedAt: null }]);
     const onDe = await eventually(async () => {
-      const list = (await addressee('DE').get('/early-deletions')).body;
+      const list = (await addressee('DE').get(`/early-deletions?role=participant&exchangeId=${id}`)).body.items;
       expect(list.map((d: { id: string }) => d.id)).toContain(first.body.id);
       return list.find((d: { id: string }) => d.id === first.body.id);
     });
@@ -272,6 +272,27 @@ describe('data subjects\' rights and early deletion', () => {
     });
   });
 
+  it('lists data subjects\' requests a page at a time, filtered in SQL, with the urgency list over every undecided one', async () => {
+    const id = await acceptedRequest('DE');
+    const old = new Date(Date.now() - 40 * 86_400_000).toISOString();
+    const recorded = [];
+    for (const kind of ['erasure', 'objection', 'erasure'] as const) {
+      recorded.push((await fr().post('/subject-requests', { kind, exchangeIds: [id], receivedAt: old })).body.id);
+    }
+    const first = await fr().get(`/subject-requests?exchangeId=${id}&kind=erasure&limit=1`);
+    expect(first.status).toBe(200);
+    expect(first.body.items).toHaveLength(1);
+    const second = await fr().get(`/subject-requests?exchangeId=${id}&kind=erasure&limit=1&cursor=${first.body.nextCursor}`);
+    expect([first.body.items[0].id, second.body.items[0].id].sort()).toEqual([recorded[0], recorded[2]].sort());
+    expect(second.body.nextCursor).toBeNull();
+    expect((await fr().get(`/subject-requests/objections?exchangeId=${id}`)).body.items.map((r: { id: string }) => r.id)).toEqual([recorded[1]]);
+    // A cursor from another sort is refused; the 40-day-old erasures are overdue, the routed objection is not on the list.
+    expect((await fr().get(`/subject-requests?sort=due-asc&cursor=${first.body.nextCursor}`)).status).toBe(422);
+    const urgent = (await fr().get('/subject-requests/urgent')).body;
+    expect(urgent).toEqual(expect.arrayContaining([recorded[0], recorded[2]].map((r) => expect.objectContaining({ id: r, reason: 'deadline-passed' }))));
+    expect(urgent.map((u: { id: string }) => u.id)).not.toContain(recorded[1]);
+  });
+
   it('reports everything the node holds about one person, signed by the node, as JSON and as PDF', async () => {
     const zofia = { familyName: 'Wiśniewska-Łukasik', givenNames: 'Zofia', dateOfBirth: '1975-11-12', registerNumber: 'NIL-7001' };
     const toDe = await acceptedRequest('DE', zofia);
@@ -295,20 +316,33 @@ describe('data subjects\' rights and early deletion', () => {
     expect(reported).not.toContain(other);
     const request = response.body.report.exchanges.find((e: { exchangeId: string }) => e.exchangeId === toDe);
     expect(request).toMatchObject({ type: 'information-request', authorities: { requester: 'FR-CNOM', addressee: 'DE-BE-AEK' }, data: { subject: { familyName: zofia.familyName } } });
+    // What GDPR Art. 15 asks for: who received the data and when, the retention, the questions in words, where to complain.
+    expect(request).toMatchObject({
+      legislativeArea: 'professional-qualifications', receivedFrom: null,
+      disclosedTo: [{ authorityId: 'DE-BE-AEK', name: 'Ärztekammer Berlin', memberState: 'DE', receivedAt: expect.any(String) }],
+      retention: { blockAfterMonths: 6, deleteAfterMonths: 36, blockedFrom: null, deletedFrom: null },
+      questions: [{ questionId: 'pq.diploma.authentic', text: expect.stringMatching(/diploma/i), answers: [] }],
+    });
+    expect(response.body.report).toMatchObject({ language: 'en', controller: { authorityId: 'FR-CNOM', memberState: 'FR' }, supervisoryAuthority: { name: expect.stringContaining('CNIL') } });
     const exports = await network.node('FR').db.query(`SELECT DISTINCT exchange_id FROM audit_log WHERE action = 'export' AND purpose = 'right of access report'`);
     expect(exports.map((e) => e.exchange_id)).toEqual(expect.arrayContaining([toDe, toEs, alert.body.id]));
 
     const pdf = await actingFor(network.node('FR'), 'FR-CNOM').raw('/access-reports?format=pdf', {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ registerNumber: 'nil 7001' }),
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ registerNumber: 'nil 7001', language: 'de' }),
     });
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     const bytes = Buffer.from(await pdf.arrayBuffer());
     const document = await PDFDocument.load(bytes);
-    expect(document.getTitle()).toBe('Right of access report');
+    // In the language chosen: its title, its language tag, and the signed report says so too.
+    expect(document.getTitle()).toBe('Ihre personenbezogenen Daten im Binnenmarkt-Informationssystem (IMI)');
+    expect(document.catalog.get(PDFName.of('Lang'))?.toString()).toContain('de');
     expect(document.getPageCount()).toBeGreaterThanOrEqual(1);
     // The signed report travels inside the PDF, and checks.
     const attached = attachedFile(document, 'access-report.jws');
-    await verifyReport(attached, network.node('FR').app!.get(TrustStore).signer(kidOf(attached)).key);
+    const inPdf = await verifyReport(attached, network.node('FR').app!.get(TrustStore).signer(kidOf(attached)).key);
+    expect((inPdf.report as { language: string; exchanges: { questions: { text: string }[] }[] })).toMatchObject({ language: 'de' });
+    expect((inPdf.report as { exchanges: { questions: { text: string }[] }[] }).exchanges[0].questions[0].text).toMatch(/Diplom/);
+    expect((await fr().post('/access-reports', { registerNumber: 'NIL-7001', language: 'pl' })).status).toBe(400);
 
     expect((await fr().post('/access-reports', { familyName: zofia.familyName })).status).toBe(422);
     expect((await fr().post('/access-reports', { registerNumber: 'NIL-0000' })).body.report.exchanges).toEqual([]);

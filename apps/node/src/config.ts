@@ -22,6 +22,12 @@ export interface NodeConfig {
   auditCheckpointIntervalMs?: number;
   /** Certificate and key (PEM): the REST API and its OpenAPI UI are then served over HTTPS only. */
   tls?: { cert: Buffer; key: Buffer };
+  /**
+   * The data protection supervisory authority a person may complain to, named in right-of-access
+   * reports (`SUPERVISORY_AUTHORITY_NAME`, `SUPERVISORY_AUTHORITY_ADDRESS`, lines separated by `|`);
+   * unset, the member state's national authority (access-report/supervisory-authority.ts).
+   */
+  supervisoryAuthority?: { name?: string; address?: string };
 }
 
 export function nodeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): NodeConfig {
@@ -52,6 +58,7 @@ export function nodeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): NodeCon
     httpPort: Number(env.PORT ?? 3001),
     auditCheckpointIntervalMs: positiveNumber(env, 'AUDIT_CHECKPOINT_INTERVAL_MS', 60_000),
     tls: tlsFromEnv(env),
+    supervisoryAuthority: { name: env.SUPERVISORY_AUTHORITY_NAME || undefined, address: env.SUPERVISORY_AUTHORITY_ADDRESS || undefined },
   };
 }
 

@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { checkEarlyDeletion, checkEarlyDeletionAnswer, earlyDeletionOutcome } from '@imi/domain';
+import { checkEarlyDeletion, checkEarlyDeletionAnswer, earlyDeletionOutcome, Page, PAGE_SIZE_DEFAULT, pageOf } from '@imi/domain';
 import { Database, Tx } from '@imi/persistence';
 import { AuthoritiesService } from '../authorities/authorities.service';
 import { NodeConfig } from '../config';
 import { InjectNodeConfig } from '../core.module';
+import { positionOf } from '../lists/cursor';
 import { Outgoing } from '../messaging/outgoing';
 import { NotFound, UnprocessableRequest } from '../problem/errors';
 import { EarlyDeletionView } from './early-deletion.dto';
 import { EarlyDeletionRecord, EarlyDeletionRepository } from './early-deletion.repository';
 import { Exchange, Exchanges } from './exchange';
+import { ListEarlyDeletionsQuery } from './rights-list.dto';
 import { PersonalDataCopy } from './personal-data-copy';
 
 /**
@@ -93,9 +95,14 @@ export class EarlyDeletionService {
     await this.deletions.setState(tx, deletion.id, 'executed', now, orderId);
   }
 
-  async list(actingId: string | undefined): Promise<EarlyDeletionView[]> {
+  /** One page of the early deletions the acting authority proposed or is asked about, filtered and sorted as asked. */
+  async list(actingId: string | undefined, query: ListEarlyDeletionsQuery): Promise<Page<EarlyDeletionView>> {
     const acting = this.authorities.acting(actingId);
-    return Promise.all((await this.deletions.listFor(acting.id)).map((d) => this.view(d)));
+    const sort = query.sort ?? 'proposed-desc';
+    const limit = query.limit ?? PAGE_SIZE_DEFAULT;
+    const rows = await this.deletions.page(acting.id, query, sort, positionOf(query.cursor, sort), limit);
+    const page = pageOf(rows, limit, sort, (r) => r.pageKey);
+    return { items: await Promise.all(page.items.map((d) => this.view(d))), nextCursor: page.nextCursor };
   }
 
   async get(actingId: string | undefined, id: string): Promise<EarlyDeletionView> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { RightsOutcome, SubjectCorrections, SubjectRequestKind } from '@imi/domain';
-import { Database, Tx } from '@imi/persistence';
+import { Position, RightsOutcome, SubjectCorrections, SubjectRequestKind } from '@imi/domain';
+import { Database, pageQuery, SortOrder, Tx } from '@imi/persistence';
+import { ListSubjectRequestsQuery, SubjectRequestSort } from './rights-list.dto';
 
 export interface SubjectRequestRecord {
   id: string;
@@ -44,8 +45,28 @@ export class SubjectRequestRepository {
     return row ? toRecord(row) : null;
   }
 
-  async listFor(authorityId: string): Promise<SubjectRequestRecord[]> {
-    return (await this.db.query('SELECT * FROM subject_requests WHERE authority_id = $1 ORDER BY received_at DESC LIMIT 500', [authorityId])).map(toRecord);
+  /** One page of the authority's requests, filtered and sorted in SQL (keyset: `limit + 1` rows, the extra one says more follow). */
+  async page(authorityId: string, filter: ListSubjectRequestsQuery, sort: SubjectRequestSort, after: Position | null, limit: number): Promise<(SubjectRequestRecord & { pageKey: string })[]> {
+    const values: unknown[] = [authorityId];
+    const where = ['authority_id = $1'];
+    const add = (condition: (n: string) => string, value: unknown) => {
+      values.push(value);
+      where.push(condition(`$${values.length}`));
+    };
+    if (filter.kind) add((n) => `kind = ${n}`, filter.kind);
+    if (filter.state) add((n) => `state = ${n}`, filter.state);
+    if (filter.exchangeId) add((n) => `${n}::uuid = ANY(exchange_ids)`, filter.exchangeId);
+    if (filter.receivedFrom) add((n) => `received_at >= ${n}`, filter.receivedFrom);
+    if (filter.receivedBefore) add((n) => `received_at < ${n}`, filter.receivedBefore);
+    const query = pageQuery('SELECT * FROM subject_requests', where, values, SUBJECT_REQUEST_ORDER[sort], after, limit);
+    const rows = await this.db.query<Record<string, any>>(query.text, query.values);
+    return rows.map((row) => ({ ...toRecord(row), pageKey: row.page_key }));
+  }
+
+  /** Every undecided request of the authority due within `warnBefore`, however old: the urgency list reads them all. */
+  async dueSoon(authorityId: string, warnBefore: Date): Promise<SubjectRequestRecord[]> {
+    const rows = await this.db.query(`SELECT * FROM subject_requests WHERE authority_id = $1 AND state = 'open' AND due_by <= $2 ORDER BY due_by, id`, [authorityId, warnBefore]);
+    return rows.map(toRecord);
   }
 
   async decide(tx: Tx, id: string, state: 'granted' | 'refused', at: Date, reason: string | null): Promise<void> {
@@ -76,6 +97,12 @@ export class SubjectRequestRepository {
     return [...byExchange.values()];
   }
 }
+
+const SUBJECT_REQUEST_ORDER: Record<SubjectRequestSort, SortOrder> = {
+  'received-desc': { column: 'received_at', direction: 'DESC' },
+  'received-asc': { column: 'received_at', direction: 'ASC' },
+  'due-asc': { column: 'due_by', direction: 'ASC' },
+};
 
 function toRecord(row: Record<string, any>): SubjectRequestRecord {
   return {

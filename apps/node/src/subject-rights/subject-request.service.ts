@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { checkCorrections, InvalidRequest, subjectRequestDueBy, subjectRequestReminder, SubjectCorrections } from '@imi/domain';
+import {
+  checkCorrections, InvalidRequest, Page, PAGE_SIZE_DEFAULT, pageOf, SUBJECT_REQUEST_WARNING_DAYS, subjectRequestDueBy, subjectRequestReminder, SubjectCorrections,
+} from '@imi/domain';
 import { Database, Tx } from '@imi/persistence';
 import { AuthoritiesService } from '../authorities/authorities.service';
 import { Outgoing } from '../messaging/outgoing';
+import { positionOf } from '../lists/cursor';
 import { AuditLog } from '../privacy/audit-log';
 import { Forbidden, NotFound, UnprocessableRequest } from '../problem/errors';
 import { RequestRepository } from '../requests/request.repository';
@@ -11,6 +14,7 @@ import { Exchange, Exchanges } from './exchange';
 import { PersonalDataCopy, toCorrectionsBody } from './personal-data-copy';
 import { CreateSubjectRequestDto, DecideSubjectRequestDto, SubjectRequestView, UrgentSubjectRequestView } from './subject-request.dto';
 import { SubjectRequestRecord, SubjectRequestRepository } from './subject-request.repository';
+import { ListSubjectRequestsQuery } from './rights-list.dto';
 
 /** Until users and roles exist, objections are routed to this role of the authority. */
 export const DATA_PROTECTION_CONTACT = 'data-protection-contact';
@@ -80,21 +84,28 @@ export class SubjectRequestService {
     };
   }
 
-  async list(actingId: string | undefined): Promise<SubjectRequestView[]> {
-    const acting = this.authorities.acting(actingId);
-    return Promise.all((await this.subjectRequests.listFor(acting.id)).map((r) => this.view(r)));
+  /** One page of the acting authority's requests, filtered and sorted as asked. */
+  async list(actingId: string | undefined, query: ListSubjectRequestsQuery): Promise<Page<SubjectRequestView>> {
+    return this.page(this.authorities.acting(actingId).id, query);
   }
 
-  /** The objections received by the authority, for its data protection contact. */
-  async objections(authorityId: string): Promise<SubjectRequestView[]> {
-    const records = (await this.subjectRequests.listFor(authorityId)).filter((r) => r.kind === 'objection');
-    return Promise.all(records.map((r) => this.view(r)));
+  /** The objections received by the authority, for its data protection contact, a page at a time. */
+  async objections(authorityId: string, query: ListSubjectRequestsQuery): Promise<Page<SubjectRequestView>> {
+    return this.page(authorityId, { ...query, kind: 'objection' });
   }
 
-  /** Undecided requests whose 30-day deadline is near or past. */
+  private async page(authorityId: string, query: ListSubjectRequestsQuery): Promise<Page<SubjectRequestView>> {
+    const sort = query.sort ?? 'received-desc';
+    const limit = query.limit ?? PAGE_SIZE_DEFAULT;
+    const rows = await this.subjectRequests.page(authorityId, query, sort, positionOf(query.cursor, sort), limit);
+    const page = pageOf(rows, limit, sort, (r) => r.pageKey);
+    return { items: await Promise.all(page.items.map((r) => this.view(r))), nextCursor: page.nextCursor };
+  }
+
+  /** Undecided requests whose 30-day deadline is near or past, over every open one however old. */
   async urgent(actingId: string | undefined, now = new Date()): Promise<UrgentSubjectRequestView[]> {
     const acting = this.authorities.acting(actingId);
-    return (await this.subjectRequests.listFor(acting.id))
+    return (await this.subjectRequests.dueSoon(acting.id, new Date(now.getTime() + SUBJECT_REQUEST_WARNING_DAYS * 86_400_000)))
       .map((r) => ({ r, reason: subjectRequestReminder(r, now) }))
       .filter(({ reason }) => reason !== null)
       .map(({ r, reason }) => ({ id: r.id, kind: r.kind, dueBy: r.dueBy.toISOString(), reason: reason! }));

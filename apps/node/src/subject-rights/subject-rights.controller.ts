@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentSession, RequireRoles } from '../users/session.guard';
 import { Session } from '../users/session-tokens';
 import { ActingAuthority } from '../authorities/acting-authority.decorator';
 import { AnswerEarlyDeletionDto, EarlyDeletionView, ProposeEarlyDeletionDto } from './early-deletion.dto';
 import { EarlyDeletionService } from './early-deletion.service';
+import { ListEarlyDeletionsQuery, ListSubjectRequestsQuery } from './rights-list.dto';
+import { Page } from '@imi/domain';
 import { CreateSubjectRequestDto, DecideSubjectRequestDto, SubjectRequestView, UrgentSubjectRequestView } from './subject-request.dto';
 import { SubjectRequestService } from './subject-request.service';
 
@@ -22,16 +24,16 @@ export class SubjectRequestController {
 
   @RequireRoles('case-handler', 'data-protection-contact')
   @Get()
-  list(@ActingAuthority() acting: string | undefined): Promise<SubjectRequestView[]> {
-    return this.service.list(acting);
+  list(@ActingAuthority() acting: string | undefined, @Query() query: ListSubjectRequestsQuery): Promise<Page<SubjectRequestView>> {
+    return this.service.list(acting, query);
   }
 
   /** Objections are routed to the authority's data protection contact: only that role reads them. */
   @Get('objections')
   @RequireRoles('data-protection-contact')
   @ApiBearerAuth()
-  objections(@CurrentSession() session: Session): Promise<SubjectRequestView[]> {
-    return this.service.objections(session.authorityId);
+  objections(@CurrentSession() session: Session, @Query() query: ListSubjectRequestsQuery): Promise<Page<SubjectRequestView>> {
+    return this.service.objections(session.authorityId, query);
   }
 
   @RequireRoles('case-handler', 'data-protection-contact')
@@ -68,8 +70,8 @@ export class EarlyDeletionController {
 
   @RequireRoles('case-handler', 'data-protection-contact')
   @Get('early-deletions')
-  list(@ActingAuthority() acting: string | undefined): Promise<EarlyDeletionView[]> {
-    return this.service.list(acting);
+  list(@ActingAuthority() acting: string | undefined, @Query() query: ListEarlyDeletionsQuery): Promise<Page<EarlyDeletionView>> {
+    return this.service.list(acting, query);
   }
 
   @RequireRoles('case-handler', 'data-protection-contact')

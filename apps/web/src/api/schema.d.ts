@@ -820,6 +820,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sessions/enrolment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SessionsController_firstSignIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sessions/current": {
         parameters: {
             query?: never;
@@ -952,6 +968,69 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Row: {
+            /** @description 'request', or the alert's kind */
+            kind: string;
+            legislativeArea: string;
+            state: string;
+            total: number;
+            /** @description Personal data deleted, for whatever reason */
+            anonymised: number;
+            erasedOnRequest: number;
+            deletedEarly: number;
+            deletedAtRetention: number;
+        };
+        StatisticsView: {
+            requests: components["schemas"]["Row"][];
+            alerts: components["schemas"]["Row"][];
+        };
+        CatalogueSummary: {
+            version: number;
+            /**
+             * @example [
+             *       "en",
+             *       "fr",
+             *       "de"
+             *     ]
+             */
+            languages: string[];
+            /** @description The legislative areas the catalogue has questions for */
+            areas: string[];
+        };
+        LocalisedChoiceView: {
+            id: string;
+            text: string;
+        };
+        LocalisedQuestionView: {
+            /** @example pq.diploma.authentic */
+            id: string;
+            /** @enum {string} */
+            answerType: "yes-no" | "date" | "text" | "choice" | "document";
+            personalData: boolean;
+            sensitive: boolean;
+            freeText: boolean;
+            /** @description The language of text and choices: the one asked for, or English */
+            language: string;
+            text: string;
+            choices?: components["schemas"]["LocalisedChoiceView"][];
+        };
+        AuthorityView: {
+            /** @example FR-CNOM */
+            id: string;
+            /** @example FR */
+            node: string;
+            name: string;
+            legislativeAreas: string[];
+            /** @enum {string} */
+            status: "active" | "suspended" | "revoked" | "removed";
+            /** @description Authorities of its own member state whose requests it may list (metadata only) */
+            observes?: string[];
+            /** @description Areas for which it is its member state's coordinator */
+            coordinates?: string[];
+            /** @enum {string} */
+            kind?: "competent-authority" | "national-coordinator" | "delegated-coordinator";
+            region?: string | null;
+        };
         QuestionDto: {
             /** @example pq.diploma.authentic */
             questionId: string;
@@ -1035,10 +1114,79 @@ export interface components {
             legislativeArea?: string;
             recipients: components["schemas"]["RecipientChoiceDto"];
             /** @description The fields of the kind (see libs/domain/src/alert.ts); unknown fields are dropped */
-            content: Record<string, never>;
+            content: {
+                [key: string]: unknown;
+            };
+        };
+        AlertVersionView: {
+            version: number;
+            /** @description The fields of the kind (see libs/domain/src/alert.ts) */
+            content: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            supersededAt: string | null;
+        };
+        AlertRecipientView: {
+            authorityId: string;
+            node: string;
+            /** @description The coordinator that passed the alert on to this authority */
+            distributedBy: string | null;
+            /**
+             * Format: date-time
+             * @description Sender only: when the addressee's node confirmed receipt
+             */
+            deliveredAt: string | null;
+            /** Format: date-time */
+            readAt: string | null;
+            /** Format: date-time */
+            acknowledgedAt: string | null;
+        };
+        AlertView: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            role: "sender" | "recipient";
+            /** @enum {string} */
+            kind: "notification" | "services-alert" | "professional-qualifications-alert";
+            legislativeArea: string;
+            senderAuthorityId: string;
+            /** @enum {string} */
+            state: "open" | "withdrawn" | "closed";
+            version: number;
+            /** Format: date-time */
+            sentAt: string;
+            /** Format: date-time */
+            endedAt: string | null;
+            withdrawnReason: string | null;
+            /** Format: date */
+            decisionDate: string | null;
+            /** Format: date */
+            laterDecisionDate: string | null;
+            /** @description Every version, the current one last; empty while the content is blocked */
+            versions: components["schemas"]["AlertVersionView"][];
+            /** @description Sender: every addressee with its receipts. Recipient: the addressees on this node */
+            recipients: components["schemas"]["AlertRecipientView"][];
+        };
+        AlertPageView: {
+            items: components["schemas"]["AlertView"][];
+            /** @description Pass as cursor for the next page; null on the last */
+            nextCursor: string | null;
+        };
+        UrgentAlertView: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "notification" | "services-alert" | "professional-qualifications-alert";
+            reasons: ("sent-more-than-3-days-after-decision" | "later-decision-not-reflected")[];
         };
         RectifyAlertDto: {
-            content: Record<string, never>;
+            /** @description The whole new content, as when sending */
+            content: {
+                [key: string]: unknown;
+            };
         };
         WithdrawAlertDto: {
             reason: string;
@@ -1086,6 +1234,12 @@ export interface components {
             /** @example 1980-01-31 */
             dateOfBirth?: string;
             registerNumber?: string;
+            /**
+             * @description The language the person reads the report in: its texts, the questions and the answers
+             * @default en
+             * @enum {string}
+             */
+            language: "en" | "fr" | "de" | "es" | "da";
         };
         CreateUserDto: {
             email: string;
@@ -1093,6 +1247,32 @@ export interface components {
             roles: ("case-handler" | "allocator" | "authority-administrator" | "coordinator" | "observer" | "data-protection-contact")[];
             /** @description At least 12 characters, not containing the user's name or address */
             password: string;
+        };
+        UserView: {
+            /** Format: uuid */
+            id: string;
+            authorityId: string;
+            /** @enum {string} */
+            status: "active" | "deactivated";
+            /** @description Active users only */
+            email?: string;
+            /** @description Active users only */
+            displayName?: string;
+            roles: ("case-handler" | "allocator" | "authority-administrator" | "coordinator" | "observer" | "data-protection-contact")[];
+            /**
+             * @description The second factor: pending until the first sign-in shows it, shown, then confirmed by a first code
+             * @enum {string}
+             */
+            secondFactor: "pending" | "shown" | "confirmed";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deactivatedAt: string | null;
+        };
+        UserPage: {
+            items: components["schemas"]["UserView"][];
+            /** @description Give it back as cursor for the next page; null on the last page */
+            nextCursor: string | null;
         };
         SetRolesDto: {
             roles: ("case-handler" | "allocator" | "authority-administrator" | "coordinator" | "observer" | "data-protection-contact")[];
@@ -1105,6 +1285,33 @@ export interface components {
             /** @description The authority to act for, needed only when the address is a user of several authorities */
             authorityId?: string;
         };
+        SessionTokenView: {
+            /** @description Bearer token of the session (a JWT signed by the node) */
+            token: string;
+            /** @example 15 */
+            expiresInMinutes: number;
+        };
+        FirstSignInDto: {
+            email: string;
+            password: string;
+            /** @description The authority to act for, needed only when the address is a user of several authorities */
+            authorityId?: string;
+        };
+        TotpEnrolment: {
+            /** @description Base32, for typing into the app by hand */
+            secret: string;
+            /** @example otpauth://totp/… */
+            otpauthUrl: string;
+            /** @description The otpauth URL as a QR code, a PNG data URL */
+            qrCode: string;
+        };
+        RegistrationAddress: {
+            street: string | null;
+            postalCode: string | null;
+            city: string;
+            /** @example DE */
+            country: string;
+        };
         RegisterAuthorityDto: {
             /**
              * @description CC-…: the member state first, then capitals, digits and hyphens
@@ -1114,12 +1321,15 @@ export interface components {
             /** @enum {string} */
             kind: "competent-authority" | "delegated-coordinator";
             /**
+             * @description By ISO 639-1 language code
              * @example {
              *       "de": "Handwerkskammer für München und Oberbayern",
              *       "en": "Chamber of Skilled Crafts for Munich and Upper Bavaria"
              *     }
              */
-            names: Record<string, never>;
+            names: {
+                [key: string]: string;
+            };
             /**
              * @example {
              *       "street": "Max-Joseph-Straße 4",
@@ -1128,7 +1338,7 @@ export interface components {
              *       "country": "DE"
              *     }
              */
-            address?: Record<string, never>;
+            address?: components["schemas"]["RegistrationAddress"];
             /**
              * @example [
              *       "professional-qualifications"
@@ -1136,6 +1346,7 @@ export interface components {
              */
             legislativeAreas: string[];
             /**
+             * @description By ISO 639-1 language code
              * @example {
              *       "de": [
              *         "Meisterprüfung",
@@ -1143,7 +1354,9 @@ export interface components {
              *       ]
              *     }
              */
-            keywords?: Record<string, never>;
+            keywords?: {
+                [key: string]: string[];
+            };
             /**
              * @example [
              *       "master craftsman",
@@ -1154,13 +1367,124 @@ export interface components {
             /** @example Bayern */
             region?: string;
         };
+        HubRefusal: {
+            code: string;
+            reason: string;
+        };
+        PublicationView: {
+            /** Format: uuid */
+            messageId: string;
+            /** Format: date-time */
+            acceptedByHubAt: string | null;
+            refusedByHub: components["schemas"]["HubRefusal"] | null;
+        };
+        RegistrationHistoryLine: {
+            /** @example validate */
+            action: string;
+            /** @enum {string} */
+            status: "registered" | "active" | "suspended" | "removed";
+            byAuthority: string;
+            /** Format: date-time */
+            at: string;
+        };
+        RegistrationView: {
+            /** @example DE-BY-HWK-MUC */
+            id: string;
+            /** @enum {string} */
+            kind: "competent-authority" | "delegated-coordinator";
+            /** @enum {string} */
+            status: "registered" | "active" | "suspended" | "removed";
+            /** @description By ISO 639-1 language code */
+            names: {
+                [key: string]: string;
+            };
+            address: components["schemas"]["RegistrationAddress"] | null;
+            legislativeAreas: string[];
+            /** @description By ISO 639-1 language code */
+            keywords: {
+                [key: string]: string[];
+            };
+            professions: string[];
+            region: string | null;
+            /** @description The coordinator that registered it */
+            registeredBy: string;
+            validatedBy: string | null;
+            publication: components["schemas"]["PublicationView"] | null;
+            history: components["schemas"]["RegistrationHistoryLine"][];
+        };
+        RegistrationSummary: {
+            /** @example DE-BY-HWK-MUC */
+            id: string;
+            /** @enum {string} */
+            kind: "competent-authority" | "delegated-coordinator";
+            /** @enum {string} */
+            status: "registered" | "active" | "suspended" | "removed";
+            /** @description By ISO 639-1 language code */
+            names: {
+                [key: string]: string;
+            };
+            address: components["schemas"]["RegistrationAddress"] | null;
+            legislativeAreas: string[];
+            /** @description By ISO 639-1 language code */
+            keywords: {
+                [key: string]: string[];
+            };
+            professions: string[];
+            region: string | null;
+            /** @description The coordinator that registered it */
+            registeredBy: string;
+            validatedBy: string | null;
+        };
+        RegistrationPage: {
+            items: components["schemas"]["RegistrationSummary"][];
+            nextCursor: string | null;
+        };
         UpdateRegistrationDto: {
-            names?: Record<string, never>;
-            address?: Record<string, never>;
+            /** @description By ISO 639-1 language code */
+            names?: {
+                [key: string]: string;
+            };
+            address?: components["schemas"]["RegistrationAddress"];
             legislativeAreas?: string[];
-            keywords?: Record<string, never>;
+            /** @description By ISO 639-1 language code */
+            keywords?: {
+                [key: string]: string[];
+            };
             professions?: string[];
             region?: string;
+        };
+        DirectoryAddressView: {
+            street: string | null;
+            postalCode: string | null;
+            city: string;
+            /** @example DE */
+            country: string;
+        };
+        DirectoryResult: {
+            /** @example DE-BE-AEK */
+            id: string;
+            /**
+             * @description The member state (node) of the authority
+             * @example DE
+             */
+            node: string;
+            /** @enum {string} */
+            kind: "competent-authority" | "national-coordinator" | "delegated-coordinator";
+            /** @description The name in the reader's language where the authority gave one, else English, else its first */
+            name: string;
+            /** @description The name in every language given, by ISO 639-1 code */
+            names: {
+                [key: string]: string;
+            };
+            address: components["schemas"]["DirectoryAddressView"] | null;
+            legislativeAreas: string[];
+            keywords: {
+                [key: string]: string[];
+            };
+            professions: string[];
+            region: string | null;
+            /** @description How well it matches the words searched; higher first */
+            score: number;
         };
         Problem: {
             /**
@@ -1216,7 +1540,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StatisticsView"];
+                };
             };
         };
     };
@@ -1287,7 +1613,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CatalogueSummary"];
+                };
             };
         };
     };
@@ -1310,7 +1638,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LocalisedQuestionView"][];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -1357,7 +1687,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuthorityView"][];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -2748,6 +3080,8 @@ export interface operations {
                 kind?: "notification" | "services-alert" | "professional-qualifications-alert";
                 /** @description The acting authority's side */
                 role?: "sender" | "recipient";
+                /** @description true: only alerts received that the acting authority has neither read nor acknowledged */
+                unread?: "true" | "false";
             };
             header?: never;
             path?: never;
@@ -2759,7 +3093,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AlertPageView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -2816,7 +3152,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AlertView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -2887,7 +3225,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UrgentAlertView"][];
+                };
             };
             /** @description No session, or the session expired or ended; on sign-in: email, password or one-time code refused (it never says which) */
             401: {
@@ -2924,7 +3264,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AlertView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -2983,7 +3325,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AlertView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -3069,7 +3413,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AlertView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -3151,7 +3497,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AlertView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -3228,7 +3576,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AlertView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -3310,7 +3660,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AlertView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -3383,7 +3735,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AlertView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -3460,7 +3814,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AlertView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -3529,7 +3885,20 @@ export interface operations {
     };
     SubjectRequestController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page, with the same sort */
+                cursor?: string;
+                sort?: "received-desc" | "received-asc" | "due-asc";
+                kind?: "rectification" | "erasure" | "objection";
+                state?: "open" | "granted" | "refused" | "routed";
+                /** @description Only requests concerning this exchange (request or alert id) */
+                exchangeId?: string;
+                /** @description Received at or after (ISO 8601) */
+                receivedFrom?: string;
+                /** @description Received before (ISO 8601) */
+                receivedBefore?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3542,6 +3911,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No session, or the session expired or ended; on sign-in: email, password or one-time code refused (it never says which) */
             401: {
                 headers: {
@@ -3553,6 +3931,15 @@ export interface operations {
             };
             /** @description The signed-in user's roles do not admit this operation */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well formed, but refused by a rule of the domain (minimisation, catalogue, reply date, search too long) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3657,7 +4044,20 @@ export interface operations {
     };
     SubjectRequestController_objections: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page, with the same sort */
+                cursor?: string;
+                sort?: "received-desc" | "received-asc" | "due-asc";
+                kind?: "rectification" | "erasure" | "objection";
+                state?: "open" | "granted" | "refused" | "routed";
+                /** @description Only requests concerning this exchange (request or alert id) */
+                exchangeId?: string;
+                /** @description Received at or after (ISO 8601) */
+                receivedFrom?: string;
+                /** @description Received before (ISO 8601) */
+                receivedBefore?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3670,6 +4070,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No session, or the session expired or ended; on sign-in: email, password or one-time code refused (it never says which) */
             401: {
                 headers: {
@@ -3681,6 +4090,15 @@ export interface operations {
             };
             /** @description The signed-in user's roles do not admit this operation */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well formed, but refused by a rule of the domain (minimisation, catalogue, reply date, search too long) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4085,7 +4503,21 @@ export interface operations {
     };
     EarlyDeletionController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page, with the same sort */
+                cursor?: string;
+                sort?: "proposed-desc" | "proposed-asc";
+                state?: "proposed" | "agreed" | "refused" | "executed";
+                /** @description The acting authority's side */
+                role?: "proposer" | "participant";
+                /** @description Only early deletions of this exchange (request or alert id) */
+                exchangeId?: string;
+                /** @description Proposed at or after (ISO 8601) */
+                proposedFrom?: string;
+                /** @description Proposed before (ISO 8601) */
+                proposedBefore?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4098,6 +4530,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No session, or the session expired or ended; on sign-in: email, password or one-time code refused (it never says which) */
             401: {
                 headers: {
@@ -4109,6 +4550,15 @@ export interface operations {
             };
             /** @description The signed-in user's roles do not admit this operation */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well formed, but refused by a rule of the domain (minimisation, catalogue, reply date, search too long) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4638,7 +5088,13 @@ export interface operations {
     };
     UsersController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                role?: "case-handler" | "allocator" | "authority-administrator" | "coordinator" | "observer" | "data-protection-contact";
+                status?: "active" | "deactivated";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4649,7 +5105,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserPage"];
+                };
+            };
+            /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description No session, or the session expired or ended; on sign-in: email, password or one-time code refused (it never says which) */
             401: {
@@ -4662,6 +5129,15 @@ export interface operations {
             };
             /** @description The signed-in user's roles do not admit this operation */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well formed, but refused by a rule of the domain (minimisation, catalogue, reply date, search too long) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4688,7 +5164,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -4765,7 +5243,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -4847,7 +5327,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -4922,7 +5404,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionTokenView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -4935,6 +5419,74 @@ export interface operations {
             };
             /** @description No session, or the session expired or ended; on sign-in: email, password or one-time code refused (it never says which) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed (JSON 64 KiB; attachments 160 KiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well formed, but refused by a rule of the domain (minimisation, catalogue, reply date, search too long) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SessionsController_firstSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FirstSignInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpEnrolment"];
+                };
+            };
+            /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Email or password refused, account locked or deactivated (it never says which) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The second factor was shown before: it is never shown again */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5017,7 +5569,14 @@ export interface operations {
     };
     RegistrationController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                status?: "registered" | "active" | "suspended" | "removed";
+                kind?: "competent-authority" | "delegated-coordinator";
+                legislativeArea?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5028,7 +5587,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RegistrationPage"];
+                };
+            };
+            /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description No session, or the session expired or ended; on sign-in: email, password or one-time code refused (it never says which) */
             401: {
@@ -5041,6 +5611,15 @@ export interface operations {
             };
             /** @description The signed-in user's roles do not admit this operation */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well formed, but refused by a rule of the domain (minimisation, catalogue, reply date, search too long) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5067,7 +5646,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RegistrationView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -5140,7 +5721,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RegistrationView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -5199,7 +5782,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RegistrationView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -5281,7 +5866,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RegistrationView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -5354,7 +5941,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RegistrationView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -5427,7 +6016,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RegistrationView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -5500,7 +6091,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RegistrationView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -5561,12 +6154,13 @@ export interface operations {
     DirectoryController_search: {
         parameters: {
             query?: {
-                limit?: unknown;
-                profession?: unknown;
-                legislativeArea?: unknown;
-                country?: unknown;
+                /** @description 1 to 100, default 20 */
+                limit?: number;
+                profession?: string;
+                legislativeArea?: string;
+                country?: string;
                 /** @description Words of a name, keyword, profession or place, in any language */
-                q?: unknown;
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -5578,7 +6172,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DirectoryResult"][];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
