@@ -23,4 +23,8 @@ export class ListAlertsQuery extends ExchangePageQuery {
   @ApiPropertyOptional({ enum: ['sender', 'recipient'], description: 'The acting authority\'s side' })
   @IsOptional() @IsIn(['sender', 'recipient'])
   role?: 'sender' | 'recipient';
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true: only alerts received that the acting authority has neither read nor acknowledged' })
+  @IsOptional() @IsIn(['true', 'false'])
+  unread?: 'true' | 'false';
 }

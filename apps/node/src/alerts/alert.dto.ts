@@ -26,12 +26,12 @@ export class SendAlertDto {
   @ApiProperty({ type: RecipientChoiceDto })
   @IsDefined() @IsObject() @ValidateNested() @Type(() => RecipientChoiceDto) recipients!: RecipientChoiceDto;
 
-  @ApiProperty({ description: 'The fields of the kind (see libs/domain/src/alert.ts); unknown fields are dropped' })
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The fields of the kind (see libs/domain/src/alert.ts); unknown fields are dropped' })
   @IsDefined() @IsObject() content!: Record<string, unknown>;
 }
 
 export class RectifyAlertDto {
-  @ApiProperty() @IsDefined() @IsObject() content!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The whole new content, as when sending' }) @IsDefined() @IsObject() content!: Record<string, unknown>;
 }
 
 export class WithdrawAlertDto {
@@ -46,21 +46,4 @@ export class DistributeAlertDto {
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(200) @IsString({ each: true }) authorityIds!: string[];
 }
 
-export interface AlertView {
-  id: string;
-  role: 'sender' | 'recipient';
-  kind: string;
-  legislativeArea: string;
-  senderAuthorityId: string;
-  state: string;
-  version: number;
-  sentAt: string;
-  endedAt: string | null;
-  withdrawnReason: string | null;
-  decisionDate: string | null;
-  laterDecisionDate: string | null;
-  /** Every version, the current one last; earlier ones carry when they were superseded. */
-  versions: { version: number; content: Record<string, unknown>; createdAt: string; supersededAt: string | null }[];
-  /** Sender: every addressee with delivery, read and acknowledgement times. Recipient: the addressees on this node. */
-  recipients: { authorityId: string; node: string; distributedBy: string | null; deliveredAt: string | null; readAt: string | null; acknowledgedAt: string | null }[];
-}
+export { AlertView } from './alert.view';

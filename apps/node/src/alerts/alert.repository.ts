@@ -87,6 +87,10 @@ export class AlertRepository {
       values.push(value);
       where.push(`${column} $${values.length}`);
     };
+    // Unread: received, and this authority has neither read nor acknowledged it (the work list's count).
+    if (filter.unread === 'true') {
+      where.push(`(role = 'recipient' AND EXISTS (SELECT 1 FROM alert_recipients u WHERE u.alert_id = a.id AND u.authority_id = $1 AND u.read_at IS NULL AND u.acknowledged_at IS NULL))`);
+    }
     if (filter.state) add('state =', filter.state);
     if (filter.kind) add('kind =', filter.kind);
     if (filter.legislativeArea) add('legislative_area =', filter.legislativeArea);
@@ -138,11 +142,11 @@ export class AlertRepository {
     );
   }
 
-  /** Records a recipient's read or acknowledgement; false if it is not an addressee. */
+  /** Records a recipient's read or acknowledgement (which means it was read too); false if it is not an addressee. */
   async mark(tx: Tx, alertId: string, authorityId: string, status: 'read' | 'acknowledged', at: Date): Promise<boolean> {
-    const column = status === 'read' ? 'read_at' : 'acknowledged_at';
+    const set = status === 'read' ? 'read_at = COALESCE(read_at, $3)' : 'read_at = COALESCE(read_at, $3), acknowledged_at = COALESCE(acknowledged_at, $3)';
     const { rowCount } = await tx.query(
-      `UPDATE alert_recipients SET ${column} = COALESCE(${column}, $3) WHERE alert_id = $1 AND authority_id = $2`,
+      `UPDATE alert_recipients SET ${set} WHERE alert_id = $1 AND authority_id = $2`,
       [alertId, authorityId, at],
     );
     return rowCount === 1;

@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AuthorityEntry } from '@imi/envelope';
 import { AuthoritiesService } from './authorities.service';
 import { AnySignedInUser } from '../users/session.guard';
+import { AuthorityView } from './authority.view';
 
 @ApiTags('authorities')
 @Controller('authorities')
@@ -11,8 +12,9 @@ export class AuthoritiesController {
 
   @AnySignedInUser()
   @Get()
-  @ApiQuery({ name: 'country', required: false })
-  @ApiQuery({ name: 'legislativeArea', required: false })
+  @ApiQuery({ name: 'country', type: String, required: false })
+  @ApiQuery({ name: 'legislativeArea', type: String, required: false })
+  @ApiOkResponse({ type: [AuthorityView] })
   search(@Query('country') country?: string, @Query('legislativeArea') legislativeArea?: string): AuthorityEntry[] {
     return this.authorities.search({ country: country?.slice(0, 2), legislativeArea: legislativeArea?.slice(0, 100) });
   }

@@ -1,9 +1,10 @@
 import { Controller, Get, Headers, Param, Query } from '@nestjs/common';
-import { ApiHeader, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { localise, LocalisedQuestion } from '@imi/domain';
 import { NotFound } from '../problem/errors';
 import { CatalogueStore } from './catalogue.store';
 import { AnySignedInUser } from '../users/session.guard';
+import { CatalogueSummary, LocalisedQuestionView } from './catalogue.view';
 
 @ApiTags('catalogue')
 @Controller('catalogue')
@@ -13,6 +14,7 @@ export class CatalogueController {
   /** The version in force and the legislative areas it covers. */
   @AnySignedInUser()
   @Get()
+  @ApiOkResponse({ type: CatalogueSummary })
   summary(): { version: number; languages: readonly string[]; areas: string[] } {
     const catalogue = this.store.current();
     return { version: catalogue.version, languages: catalogue.languages, areas: Object.keys(catalogue.areas) };
@@ -21,6 +23,7 @@ export class CatalogueController {
   /** An area's questions in the reader's language (`lang`, else Accept-Language, else English). */
   @AnySignedInUser()
   @Get(':area')
+  @ApiOkResponse({ type: [LocalisedQuestionView] })
   @ApiHeader({ name: 'accept-language', required: false })
   @ApiQuery({ name: 'lang', required: false, example: 'de' })
   area(@Param('area') area: string, @Query('lang') lang: string | undefined, @Headers('accept-language') acceptLanguage: string | undefined): LocalisedQuestion[] {

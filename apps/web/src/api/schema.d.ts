@@ -968,6 +968,21 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        InboxCounts: {
+            applied: number;
+            duplicate: number;
+            rejected: number;
+            ignored: number;
+        };
+        HealthView: {
+            /** @enum {string} */
+            status: "ok";
+            /** @description The version of the trust list the node holds; 0 before the first */
+            trustListVersion: number;
+            inbox: components["schemas"]["InboxCounts"];
+            /** @description Authorities in the node's copy of the directory */
+            directoryAuthorities: number;
+        };
         Row: {
             /** @description 'request', or the alert's kind */
             kind: string;
@@ -1062,6 +1077,170 @@ export interface components {
             confidential?: boolean;
             /** @description Required when a question is flagged sensitive: why it is asked. Shown to the addressee. */
             sensitiveReason?: string;
+        };
+        RequestQuestionChoiceView: {
+            id: string;
+            text: string;
+        };
+        RequestQuestionTextView: {
+            /** @example pq.diploma.authentic */
+            id: string;
+            /** @enum {string} */
+            answerType: "yes-no" | "date" | "text" | "choice" | "document";
+            personalData: boolean;
+            sensitive: boolean;
+            freeText: boolean;
+            /**
+             * @description The language of text and choices: the one asked for, or English
+             * @example fr
+             */
+            language: Record<string, never>;
+            text: string;
+            choices?: components["schemas"]["RequestQuestionChoiceView"][];
+        };
+        RequestQuestionView: {
+            /** @example pq.diploma.authentic */
+            questionId: string;
+            /** @description The requester's own text of a free-text question */
+            freeText: string | null;
+            /** @description The catalogue's question in the reader's language (null if no longer in the catalogue) */
+            question?: components["schemas"]["RequestQuestionTextView"] | null;
+        };
+        RequestEventView: {
+            /** @example accepted */
+            type: string;
+            /** Format: date-time */
+            at: string;
+            /** @description Ids, authorities and dates only, never free text */
+            detail: {
+                [key: string]: unknown;
+            };
+        };
+        RequestSubjectView: {
+            familyName: string;
+            givenNames: string;
+            /** @example 1980-04-01 */
+            dateOfBirth: string | null;
+            registerNumber: string | null;
+            nationalId: string | null;
+            nationalIdJustification: string | null;
+        };
+        RequestAnswerView: {
+            questionId: string;
+            /** @description yes or no, a date YYYY-MM-DD, a text, a choice id, or the id of an attachment */
+            answer: string;
+            final: boolean;
+            /** Format: date-time */
+            answeredAt: string;
+            /** @description The answer in the reader's language where it has one (yes/no, choices) */
+            text?: string;
+            language?: string | null;
+        };
+        FurtherInformationView: {
+            note: string | null;
+            /** Format: date-time */
+            requestedAt: string;
+        };
+        RequestAttachmentView: {
+            /** Format: uuid */
+            id: string;
+            fileName: string;
+            /** @enum {string} */
+            contentType: "application/pdf" | "image/png" | "image/jpeg";
+            /** @description About the person: shared only once the addressee has accepted */
+            concernsPerson: boolean;
+            sizeBytes: number;
+            sha256: string;
+            /**
+             * Format: date-time
+             * @description When it was sent to the other party; null while it waits
+             */
+            sharedAt: string | null;
+        };
+        RequestView: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The reader's side
+             * @enum {string}
+             */
+            role: "requester" | "addressee";
+            /** @enum {string} */
+            state: "sent" | "accepted" | "rejected" | "partially-answered" | "answered" | "further-information-requested" | "answer-accepted" | "closed";
+            requesterAuthorityId: string;
+            addresseeAuthorityId: string;
+            legislativeArea: string;
+            questions: components["schemas"]["RequestQuestionView"][];
+            /** Format: date-time */
+            replyBy: string;
+            /** Format: date-time */
+            sentAt: string;
+            /** Format: date-time */
+            acceptedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            rejectionReason: string | null;
+            /** Format: date-time */
+            proposedReplyBy: string | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+            confidential: boolean;
+            sensitiveReason: string | null;
+            /** @enum {string} */
+            personalData: "available" | "blocked" | "deleted";
+            history: components["schemas"]["RequestEventView"][];
+            /** @description Absent until this node may hold the person */
+            subject?: components["schemas"]["RequestSubjectView"];
+            answers?: components["schemas"]["RequestAnswerView"][];
+            furtherInformation?: components["schemas"]["FurtherInformationView"][];
+            attachments: components["schemas"]["RequestAttachmentView"][];
+        };
+        RequestPageView: {
+            items: components["schemas"]["RequestView"][];
+            /** @description Give it as cursor for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        ObservedRequestView: {
+            /** Format: uuid */
+            id: string;
+            observedAuthorityId: string;
+            /** @enum {string} */
+            side: "requester" | "addressee";
+            counterpartAuthorityId: string;
+            legislativeArea: string;
+            /** @enum {string} */
+            state: "sent" | "accepted" | "rejected" | "partially-answered" | "answered" | "further-information-requested" | "answer-accepted" | "closed";
+            /** Format: date-time */
+            sentAt: string;
+            /** Format: date-time */
+            replyBy: string;
+            /** Format: date-time */
+            acceptedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+        };
+        ObservedRequestsView: {
+            observedAuthorityIds: string[];
+            /** @description How many requests per state */
+            countsByState: {
+                [key: string]: number;
+            };
+            requests: components["schemas"]["ObservedRequestView"][];
+        };
+        UrgentRequestView: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            state: "sent" | "accepted" | "rejected" | "partially-answered" | "answered" | "further-information-requested" | "answer-accepted" | "closed";
+            legislativeArea: string;
+            /** Format: date-time */
+            replyBy: string;
+            /**
+             * @example [
+             *       "not-accepted-within-7-days"
+             *     ]
+             */
+            reasons: string[];
         };
         RejectRequestDto: {
             reason: string;
@@ -1208,6 +1387,60 @@ export interface components {
             /** @description When the person's request was received; the 30-day deadline runs from here. Default: now. */
             receivedAt?: string;
         };
+        SubjectRequestParticipantView: {
+            /** @description Member state of the participant */
+            node: string;
+            /**
+             * Format: date-time
+             * @description When its signed receipt says it applied the decision
+             */
+            confirmedAt: string | null;
+        };
+        SubjectRequestEffectView: {
+            /** Format: uuid */
+            exchangeId: string;
+            /** @enum {string} */
+            outcome: "applied" | "contested" | "nothing-held";
+            participants: components["schemas"]["SubjectRequestParticipantView"][];
+        };
+        SubjectRequestView: {
+            /** Format: uuid */
+            id: string;
+            authorityId: string;
+            /** @enum {string} */
+            kind: "rectification" | "erasure" | "objection";
+            exchangeIds: string[];
+            /** Format: date-time */
+            receivedAt: string;
+            /**
+             * Format: date-time
+             * @description 30 days after receipt
+             */
+            dueBy: string;
+            /** @enum {string} */
+            state: "open" | "granted" | "refused" | "routed";
+            routedTo: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            decisionReason: string | null;
+            /** @description Per exchange: what the decision did here, and each other participant's signed receipt of it */
+            effects: components["schemas"]["SubjectRequestEffectView"][];
+        };
+        SubjectRequestPageView: {
+            items: components["schemas"]["SubjectRequestView"][];
+            /** @description Pass as cursor for the next page; null on the last */
+            nextCursor: string | null;
+        };
+        UrgentSubjectRequestView: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "rectification" | "erasure" | "objection";
+            /** Format: date-time */
+            dueBy: string;
+            /** @enum {string} */
+            reason: "deadline-approaching" | "deadline-passed";
+        };
         DecideSubjectRequestDto: {
             grant: boolean;
             /** @description Required when refusing */
@@ -1217,16 +1450,191 @@ export interface components {
             /** @description Why the personal data should go before its retention period ends */
             reason: string;
         };
+        EarlyDeletionParticipantView: {
+            /** @description Member state of the participant */
+            node: string;
+            /** @enum {string} */
+            answer: "waiting" | "agreed" | "refused";
+            reason: string | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /**
+             * Format: date-time
+             * @description When its signed receipt says it deleted
+             */
+            deletedAt: string | null;
+        };
+        EarlyDeletionView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            exchangeId: string;
+            /** @enum {string} */
+            role: "proposer" | "participant";
+            proposerNode: string;
+            reason: string;
+            /**
+             * @description proposed: waiting for answers; agreed: this participant agreed, waiting for the order; refused; executed: deleted here
+             * @enum {string}
+             */
+            state: "proposed" | "agreed" | "refused" | "executed";
+            /** Format: date-time */
+            proposedAt: string;
+            /** Format: date-time */
+            endedAt: string | null;
+            /** @description Progress per participant (on the proposer's node: every other participant) */
+            participants: components["schemas"]["EarlyDeletionParticipantView"][];
+        };
+        EarlyDeletionPageView: {
+            items: components["schemas"]["EarlyDeletionView"][];
+            /** @description Pass as cursor for the next page; null on the last */
+            nextCursor: string | null;
+        };
         AnswerEarlyDeletionDto: {
             agree: boolean;
             /** @description Required when refusing */
             reason?: string;
+        };
+        ProofExchange: {
+            /** Format: uuid */
+            id: string;
+            /** @description information-request, or the alert's kind */
+            type: string;
+            legislativeArea: string;
+            role: string;
+            state: string;
+            /** Format: date-time */
+            sentAt: string | null;
+            requesterAuthorityId?: string;
+            requesterNode?: string;
+            addresseeAuthorityId?: string;
+            addresseeNode?: string;
+            /** Format: date-time */
+            acceptedAt?: string | null;
+            /** Format: date-time */
+            closedAt?: string | null;
+            history?: {
+                type?: string;
+                /** Format: date-time */
+                at?: string;
+            }[];
+            senderAuthorityId?: string;
+            senderNode?: string;
+            version?: number;
+            /** Format: date-time */
+            endedAt?: string | null;
+            recipients?: {
+                authorityId?: string;
+                node?: string;
+            }[];
+        };
+        PersonalDataDeletion: {
+            reason: string;
+            decision: string | null;
+            decidedBy: string | null;
+        };
+        ProofPersonalData: {
+            /** @enum {string} */
+            state: "available" | "blocked" | "deleted";
+            /** Format: date-time */
+            blockedAt: string | null;
+            /** Format: date-time */
+            deletedAt: string | null;
+            deletion: components["schemas"]["PersonalDataDeletion"] | null;
+        };
+        BodyErasureRecord: {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            reason: "data-subject-erasure" | "early-deletion" | "retention-deletion" | "retention-blocking";
+            /** @description The data subject's request or the early deletion that decided it; null for retention */
+            decision: string | null;
+            decidedBy: string | null;
+        };
+        ProofReceipt: {
+            node: string;
+            /**
+             * Format: date-time
+             * @description When the recipient applied the message (its clock)
+             */
+            appliedAt: string | null;
+            /** Format: date-time */
+            receiptRecordedAt: string | null;
+        };
+        ProofMessage: {
+            /** @enum {string} */
+            direction: "sent" | "received";
+            /** Format: uuid */
+            messageId: string;
+            type: string;
+            senderNode: string;
+            senderAuthority: string | null;
+            recipientNodes: string[];
+            /** Format: date-time */
+            sentAt: string;
+            /**
+             * @description What the sender's signature covers: 2, the manifest (the envelope with the body's SHA-256); 1, the whole value
+             * @enum {number}
+             */
+            protocol: 1 | 2;
+            /** Format: byte */
+            manifest: string | null;
+            /** Format: byte */
+            value: string | null;
+            bodyErased: components["schemas"]["BodyErasureRecord"] | null;
+            signedValueSha256: string | null;
+            senderSignature: string | null;
+            hubSignature: string | null;
+            /** @description Received messages: applied, or rejected with a code */
+            outcome?: string;
+            receipts?: components["schemas"]["ProofReceipt"][];
+        };
+        ProofOfExchangeReport: {
+            /** @enum {string} */
+            kind: "proof-of-exchange";
+            node: string;
+            /** Format: date-time */
+            generatedAt: string;
+            generatedFor: string;
+            exchange: components["schemas"]["ProofExchange"];
+            personalData: components["schemas"]["ProofPersonalData"];
+            messages: components["schemas"]["ProofMessage"][];
+        };
+        SignedProofOfExchange: {
+            report: components["schemas"]["ProofOfExchangeReport"];
+            /** @description Compact JWS (EdDSA) whose payload is `report`, by the node's signing key */
+            jws: string;
+            /** @description How to check the signatures */
+            verification: string;
         };
         RetrieveBlockedDataDto: {
             /** @enum {string} */
             ground: "data-subject-consent" | "overriding-public-interest";
             /** @description Why the blocked data is needed: the consent given, or the public interest and its legal basis */
             justification: string;
+        };
+        RetrievedBlockedData: {
+            /** Format: uuid */
+            exchangeId: string;
+            /** @enum {string} */
+            ground: "data-subject-consent" | "overriding-public-interest";
+            /** Format: date-time */
+            retrievedAt: string;
+            subject?: {
+                [key: string]: unknown;
+            } | null;
+            answers?: {
+                [key: string]: unknown;
+            }[];
+            furtherInformation?: {
+                [key: string]: unknown;
+            }[];
+            attachments?: {
+                [key: string]: unknown;
+            }[];
+            versions?: {
+                [key: string]: unknown;
+            }[];
         };
         AccessReportRequestDto: {
             familyName?: string;
@@ -1523,7 +1931,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthView"];
+                };
             };
         };
     };
@@ -1742,7 +2152,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RequestPageView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -1808,7 +2220,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RequestView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -1888,7 +2302,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ObservedRequestsView"];
+                };
             };
             /** @description No session, or the session expired or ended; on sign-in: email, password or one-time code refused (it never says which) */
             401: {
@@ -1932,7 +2348,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ObservedRequestView"][];
+                };
             };
             /** @description No session, or the session expired or ended; on sign-in: email, password or one-time code refused (it never says which) */
             401: {
@@ -1976,7 +2394,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UrgentRequestView"][];
+                };
             };
             /** @description No session, or the session expired or ended; on sign-in: email, password or one-time code refused (it never says which) */
             401: {
@@ -2024,7 +2444,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RequestView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -2076,7 +2498,9 @@ export interface operations {
     RequestController_accept: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "accept-language"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2084,11 +2508,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The request as it is now, in the reader's language */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RequestView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -2158,7 +2585,9 @@ export interface operations {
     RequestController_reject: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "accept-language"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2170,11 +2599,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The request as it is now, in the reader's language */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RequestView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -2253,7 +2685,9 @@ export interface operations {
     RequestController_answer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "accept-language"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2265,11 +2699,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The request as it is now, in the reader's language */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RequestView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -2348,7 +2785,9 @@ export interface operations {
     RequestController_close: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "accept-language"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2356,11 +2795,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The request as it is now, in the reader's language */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RequestView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -2430,7 +2872,9 @@ export interface operations {
     RequestController_forward: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "accept-language"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2442,11 +2886,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The request as it is now, in the reader's language */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RequestView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -2525,7 +2972,9 @@ export interface operations {
     RequestController_proposeReplyDate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "accept-language"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2537,11 +2986,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The request as it is now, in the reader's language */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RequestView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -2620,7 +3072,9 @@ export interface operations {
     RequestController_respondToReplyDate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "accept-language"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2632,11 +3086,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The request as it is now, in the reader's language */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RequestView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -2715,7 +3172,9 @@ export interface operations {
     RequestController_requestFurtherInformation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "accept-language"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2727,11 +3186,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The request as it is now, in the reader's language */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RequestView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -2810,7 +3272,9 @@ export interface operations {
     RequestController_acceptAnswer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "accept-language"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2818,11 +3282,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The request as it is now, in the reader's language */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RequestView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -2914,7 +3381,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RequestAttachmentView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -3011,11 +3480,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The document as uploaded, as an attachment with its file name */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -3909,7 +4383,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubjectRequestPageView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -3975,7 +4451,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubjectRequestView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -4068,7 +4546,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubjectRequestPageView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -4130,7 +4610,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UrgentSubjectRequestView"][];
+                };
             };
             /** @description No session, or the session expired or ended; on sign-in: email, password or one-time code refused (it never says which) */
             401: {
@@ -4176,7 +4658,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubjectRequestView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -4244,7 +4728,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubjectRequestView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -4339,7 +4825,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EarlyDeletionView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -4434,7 +4922,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EarlyDeletionView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -4528,7 +5018,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EarlyDeletionPageView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -4583,7 +5075,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EarlyDeletionView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -4642,7 +5136,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EarlyDeletionView"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -4724,7 +5220,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SignedProofOfExchange"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -4788,7 +5286,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SignedProofOfExchange"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -4847,7 +5347,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RetrievedBlockedData"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
@@ -4942,7 +5444,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RetrievedBlockedData"];
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
