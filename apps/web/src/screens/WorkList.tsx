@@ -1,4 +1,5 @@
 import { listRequests, urgentAlerts, urgentRequests } from '../api/client';
+import { UnreadAlerts } from '../alerts/UnreadAlerts';
 import { useI18n } from '../i18n/i18n';
 import { hasAnyRole, Session } from '../session/session';
 import { Link } from '../ui/Link';
@@ -19,6 +20,7 @@ export function WorkList({ session }: { session: Session }) {
       <h1 className="ecl-u-type-heading-1">{t('workListTitle')}</h1>
       {handlesRequests && <IncomingToAccept language={language} />}
       {handlesRequests && <UrgentRequests language={language} />}
+      {handlesAlerts && <UnreadAlerts />}
       {handlesAlerts && <UrgentAlerts language={language} />}
     </>
   );
