@@ -36,6 +36,9 @@ const DP: Role = 'data-protection-contact';
 const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /health': 'public',
   'POST /sessions': 'public',
+  // The back-office bridge's AsyncAPI document, public like the OpenAPI document.
+  'GET /asyncapi.json': 'public',
+  'POST /sessions/enrolment': 'public',
   // Sign-out: ends the caller's own session, whatever its roles.
   'DELETE /sessions/current': ROLES as Role[],
   // Organisation data: any signed-in user.

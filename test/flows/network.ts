@@ -10,6 +10,8 @@ import { hubConfigFromEnv, HubConfig } from '../../apps/hub/src/config';
 import { HubModule } from '../../apps/hub/src/hub.module';
 import { ensureKeys, NetworkPlan, provision } from '../../apps/hub/src/operator/provision';
 import { createNodeApp } from '../../apps/node/src/app';
+import '../../apps/node/src/back-office/back-office.config';
+import { RabbitmqManagement, setUpNodeVhost } from '../../apps/node/src/back-office/rabbitmq-management';
 import { NodeConfig } from '../../apps/node/src/config';
 import { createDatabase, kafkaCredentials, stackEndpoints, uniqueId } from '../stack/endpoints';
 
@@ -23,11 +25,15 @@ export interface RunningNode {
   url: string;
   /** Direct access to the node's own database, for assertions only. */
   db: Database;
+  /** The node's RabbitMQ vhost when it runs the back-office bridge. */
+  amqpVhost?: string;
 }
 
 export interface NetworkOptions {
   /** How often each node checkpoints its audit chain at the hub. */
   auditCheckpointIntervalMs?: number;
+  /** Each node runs its back-office bridge, on a vhost of its own on the stack's RabbitMQ (or this broker's). */
+  backOffice?: boolean | { amqpUrl: string; amqpManagementUrl: string };
 }
 
 /**
@@ -89,9 +95,28 @@ export class TestNetwork {
       // An hour unless a flow asks: a checkpoint every minute would add messages to flows that count them.
       auditCheckpointIntervalMs: this.options.auditCheckpointIntervalMs ?? 3_600_000,
     };
-    this.nodes.set(code, { country: code, config, app: null, url: '', db: Database.connect(config.databaseUrl, 2) });
+    const amqpVhost = this.options.backOffice ? await this.backOfficeVhost(code, config) : undefined;
+    this.nodes.set(code, { country: code, config, app: null, url: '', db: Database.connect(config.databaseUrl, 2), amqpVhost });
     await this.startNode(code);
     return this.node(code);
+  }
+
+  /** The broker the nodes' bridges use: the stack's, or the one the options name. */
+  amqpBroker(): { amqpUrl: string; amqpManagementUrl: string } {
+    const given = this.options.backOffice;
+    if (typeof given === 'object') return given;
+    const { amqpUrl, amqpManagementUrl } = stackEndpoints();
+    if (!amqpUrl || !amqpManagementUrl) throw new Error('no RabbitMQ: AMQP_URL and AMQP_MANAGEMENT_URL are not set');
+    return { amqpUrl, amqpManagementUrl };
+  }
+
+  /** A vhost and node user of this network's own (names carry the network's prefix), in the node's configuration. */
+  private async backOfficeVhost(code: string, config: NodeConfig): Promise<string> {
+    const broker = this.amqpBroker();
+    const name = `${this.prefix}${code}`;
+    const { amqpUrl } = await setUpNodeVhost(new RabbitmqManagement(broker.amqpManagementUrl), broker.amqpUrl, code, name, `node-${name}`);
+    config.backOffice = { amqpUrl, eventsPollMs: 300 };
+    return name;
   }
 
   /** Serves the hub's HTTP API on a free local port (off by default: most flows only need its router); returns its URL. */
@@ -124,6 +149,14 @@ export class TestNetwork {
     await this.hub?.close();
     for (const node of this.nodes.values()) await node.db.close();
     await this.hubDb.close();
+    if (this.options.backOffice) {
+      const management = new RabbitmqManagement(this.amqpBroker().amqpManagementUrl);
+      for (const node of this.nodes.values()) {
+        if (!node.amqpVhost) continue;
+        await management.deleteVhost(node.amqpVhost).catch(() => undefined);
+        await management.deleteUser(`node-${node.amqpVhost}`).catch(() => undefined);
+      }
+    }
   }
 }
 

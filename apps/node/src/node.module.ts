@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AccessReportModule } from './access-report/access-report.module';
 import { AlertsModule } from './alerts/alerts.module';
 import { AuthoritiesModule } from './authorities/authorities.module';
+import { BackOfficeModule } from './back-office/back-office.module';
 import { BroadcastModule } from './broadcast/broadcast.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { DirectoryModule } from './directory/directory.module';
@@ -22,7 +23,7 @@ export class NodeModule {
   static forRoot(config: NodeConfig): DynamicModule {
     return {
       module: NodeModule,
-      imports: [NodeCoreModule.forRoot(config), PrivacyModule, TrustModule, CatalogueModule, BroadcastModule, MessagingModule, AuthoritiesModule, RequestsModule, AlertsModule, SubjectRightsModule, ProofModule, AccessReportModule, UsersModule, RegistrationsModule, DirectoryModule],
+      imports: [NodeCoreModule.forRoot(config), PrivacyModule, TrustModule, CatalogueModule, BroadcastModule, MessagingModule, AuthoritiesModule, RequestsModule, AlertsModule, SubjectRightsModule, ProofModule, AccessReportModule, UsersModule, RegistrationsModule, DirectoryModule, BackOfficeModule],
       controllers: [HealthController],
     };
   }

@@ -1,5 +1,6 @@
 import { Pool, QueryResultRow } from 'pg';
 import { Tx } from './transaction';
+import { currentTransactionScope } from './transaction-scope';
 
 /** A Postgres pool with one way to run a transaction, so no caller forgets ROLLBACK. */
 export class Database {
@@ -26,6 +27,7 @@ export class Database {
     const tx = new Tx(client);
     try {
       const result = await work(tx);
+      await currentTransactionScope()?.beforeCommit(tx);
       await tx.commit();
       return result;
     } catch (error) {

@@ -2,4 +2,5 @@ export * from './database';
 export * from './migrations';
 export * from './prepared';
 export * from './transaction';
+export * from './transaction-scope';
 export * from './keyset';

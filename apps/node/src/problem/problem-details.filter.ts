@@ -3,7 +3,7 @@ import { Response } from 'express';
 import { InvalidAttachment, InvalidRequest, RegistrationRefused, TransitionRefused } from '@imi/domain';
 import { ProblemError } from './errors';
 
-interface Problem {
+export interface Problem {
   type: string;
   title: string;
   status: number;
@@ -18,34 +18,35 @@ interface Problem {
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
-  private readonly logger = new Logger('ProblemDetails');
-
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const problem = this.toProblem(error);
+    const problem = problemOf(error);
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
+}
 
-  private toProblem(error: unknown): Problem {
-    if (error instanceof ProblemError) return problem(error.status, error.type, error.message);
-    if (error instanceof TransitionRefused) return problem(409, `transition-refused/${error.code}`, error.message);
-    if (error instanceof InvalidRequest) return problem(422, 'invalid-request', error.message);
-    if (error instanceof RegistrationRefused) return problem(error.code === 'transition-not-allowed' ? 409 : 403, `registration-refused/${error.code}`, error.message);
-    if (error instanceof InvalidAttachment) return problem(ATTACHMENT_STATUS[error.reason] ?? 422, `invalid-attachment/${error.reason}`, error.message);
-    if (error instanceof HttpException) {
-      const body = error.getResponse() as { message?: unknown };
-      const status = error.getStatus();
-      const messages = Array.isArray(body?.message) ? body.message : undefined;
-      return {
-        ...problem(status, status === 413 ? 'payload-too-large' : status === 400 ? 'validation' : 'http', messages ? 'the request is not valid' : error.message),
-        ...(messages ? { errors: messages } : {}),
-      };
-    }
-    const e = error as { type?: string; status?: number };
-    if (e?.type === 'entity.too.large') return problem(413, 'payload-too-large', 'request body is too large');
-    this.logger.error(`unexpected error: ${(error as Error)?.name}: ${(error as Error)?.message}`);
-    return problem(500, 'internal', 'internal error');
+const logger = new Logger('ProblemDetails');
+
+/** The problem details of an error, for REST and the back-office bridge alike. */
+export function problemOf(error: unknown): Problem {
+  if (error instanceof ProblemError) return problem(error.status, error.type, error.message);
+  if (error instanceof TransitionRefused) return problem(409, `transition-refused/${error.code}`, error.message);
+  if (error instanceof InvalidRequest) return problem(422, 'invalid-request', error.message);
+  if (error instanceof RegistrationRefused) return problem(error.code === 'transition-not-allowed' ? 409 : 403, `registration-refused/${error.code}`, error.message);
+  if (error instanceof InvalidAttachment) return problem(ATTACHMENT_STATUS[error.reason] ?? 422, `invalid-attachment/${error.reason}`, error.message);
+  if (error instanceof HttpException) {
+    const body = error.getResponse() as { message?: unknown };
+    const status = error.getStatus();
+    const messages = Array.isArray(body?.message) ? body.message : undefined;
+    return {
+      ...problem(status, status === 413 ? 'payload-too-large' : status === 400 ? 'validation' : 'http', messages ? 'the request is not valid' : error.message),
+      ...(messages ? { errors: messages } : {}),
+    };
   }
+  const e = error as { type?: string; status?: number };
+  if (e?.type === 'entity.too.large') return problem(413, 'payload-too-large', 'request body is too large');
+  logger.error(`unexpected error: ${(error as Error)?.name}: ${(error as Error)?.message}`);
+  return problem(500, 'internal', 'internal error');
 }
 
 const ATTACHMENT_STATUS: Partial<Record<InvalidAttachment['reason'], number>> = { 'too-large': 413, 'unsupported-type': 415 };

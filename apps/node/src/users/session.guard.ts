@@ -7,7 +7,7 @@ import { EndedSessions } from './ended-sessions';
 import { SignedInSession, SessionTokens } from './session-tokens';
 import { UserRepository } from './users.repository';
 
-const ROLES_KEY = 'imi:roles';
+export const ROLES_KEY = 'imi:roles';
 const PUBLIC_KEY = 'imi:public';
 
 /** The roles an endpoint admits (any one of them). An endpoint without it admits nobody. */

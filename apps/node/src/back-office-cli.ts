@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Database, migrate } from '@imi/persistence';
+import { addSystem } from './back-office/provisioning';
+import { RabbitmqManagement, setUpNodeVhost } from './back-office/rabbitmq-management';
+
+/**
+ * The back-office bridge's operator commands (NODE_COUNTRY; AMQP_MANAGEMENT_URL and AMQP_URL
+ * of the broker's administrator):
+ *   `npm run node:back-office -- setup` creates the node's vhost and its own AMQP user, and
+ *     prints the node's AMQP_URL;
+ *   `npm run node:back-office -- add-system --id fr-register --authority FR-CNOM --roles case-handler`
+ *     (also DATABASE_URL of the node) connects a system acting for that authority with those
+ *     roles, and prints its AMQP credentials once.
+ */
+async function main(): Promise<void> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { id: { type: 'string' }, authority: { type: 'string' }, roles: { type: 'string' } },
+  });
+  const { NODE_COUNTRY: country, AMQP_MANAGEMENT_URL: managementUrl, AMQP_URL: amqpUrl, DATABASE_URL: databaseUrl } = process.env;
+  if (!country || !managementUrl || !amqpUrl) throw new Error('set NODE_COUNTRY, AMQP_MANAGEMENT_URL and AMQP_URL (the broker administrator\'s)');
+  const management = new RabbitmqManagement(managementUrl);
+  if (positionals[0] === 'setup') {
+    console.log(JSON.stringify(await setUpNodeVhost(management, amqpUrl, country)));
+    return;
+  }
+  if (positionals[0] !== 'add-system') throw new Error('usage: setup | add-system --id ID --authority AUTHORITY --roles ROLE[,ROLE]');
+  if (!databaseUrl) throw new Error('set DATABASE_URL of the node');
+  if (!values.id || !values.authority || !values.roles) throw new Error('--id, --authority and --roles are required');
+  const db = Database.connect(databaseUrl, 1);
+  try {
+    await migrate(db, join(__dirname, '..', 'migrations'));
+    const credentials = await addSystem(db, management, amqpUrl, country, {
+      id: values.id, authorityId: values.authority, roles: values.roles.split(',').map((r) => r.trim()),
+    });
+    console.log(JSON.stringify({ system: values.id, authority: values.authority, ...credentials }));
+  } finally {
+    await db.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(`back-office: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(2);
+});

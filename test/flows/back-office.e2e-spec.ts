@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import { NetworkPlan } from '../../apps/hub/src/operator/provision';
+import { RabbitmqManagement } from '../../apps/node/src/back-office/rabbitmq-management';
+import { DEAD_LETTER_QUEUE } from '../../apps/node/src/back-office/topology';
+import { BackOfficeSystemClient } from './back-office-client';
+import { dumpDatabase } from './database-dump';
+import { actingFor, eventually } from './http';
+import { TestNetwork } from './network';
+
+const PLAN: NetworkPlan = {
+  nodes: [
+    { code: 'DE', authorities: [{ id: 'DE-BE-AEK', name: 'Ärztekammer Berlin', legislativeAreas: ['professional-qualifications'] }] },
+    {
+      code: 'FR',
+      authorities: [
+        { id: 'FR-CNOM', name: "Conseil national de l'Ordre des médecins", legislativeAreas: ['professional-qualifications'] },
+        { id: 'FR-DGCCRF', name: 'DGCCRF', legislativeAreas: ['professional-qualifications', 'services'] },
+      ],
+    },
+  ],
+};
+
+/** Tables that Kafka deliveries and the event publisher change by themselves, whatever a command does. */
+const ASYNC_TABLES = ['deliveries', 'inbox_messages', 'outbox_messages', 'back_office_events'];
+
+const person = { familyName: 'Testperson-Amqp', givenNames: 'Zoé-Lou', dateOfBirth: '1981-07-02', registerNumber: 'RPPS-10009998887' };
+const newRequest = () => ({
+  addresseeAuthorityId: 'DE-BE-AEK',
+  legislativeArea: 'professional-qualifications',
+  replyBy: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+  questions: [{ questionId: 'pq.diploma.authentic' }],
+  subject: person,
+});
+
+/**
+ * The back-office bridge over real RabbitMQ, Kafka and Postgres: two national systems play
+ * the request flow with AMQP commands and events only, and bad input is refused and
+ * dead-lettered without changing anything.
+ */
+describe('back-office bridge (AMQP)', () => {
+  let network: TestNetwork;
+  let fr: BackOfficeSystemClient;
+  let de: BackOfficeSystemClient;
+  let dgccrf: BackOfficeSystemClient;
+
+  beforeAll(async () => {
+    network = await TestNetwork.start(PLAN, { backOffice: true });
+    fr = await BackOfficeSystemClient.connect(network, 'FR', 'FR-CNOM', ['case-handler']);
+    de = await BackOfficeSystemClient.connect(network, 'DE', 'DE-BE-AEK', ['case-handler', 'allocator']);
+    dgccrf = await BackOfficeSystemClient.connect(network, 'FR', 'FR-DGCCRF', ['case-handler'], 'dgccrf');
+  });
+
+  afterAll(async () => {
+    await Promise.all([fr, de, dgccrf].map((c) => c?.close()));
+    await network?.close();
+  });
+
+  it('plays the request flow between two systems; each node ends as after the REST flow', async () => {
+    const created = await fr.send('request.create', newRequest());
+    expect(created).toMatchObject({ status: 'applied', operation: 'request.create', result: { state: 'sent', role: 'requester' } });
+    const id: string = created.result.id;
+
+    // DE's system hears of the request, never of the person before accepting.
+    const received = await de.event('request.received', id);
+    expect(received.routingKey).toBe('DE-BE-AEK.request.received');
+    expect(received.body).toMatchObject({ authorityId: 'DE-BE-AEK', state: 'sent', content: { requesterAuthorityId: 'FR-CNOM', legislativeArea: 'professional-qualifications' } });
+    expect(JSON.stringify(received.body)).not.toContain(person.familyName);
+    expect(received.body.content.subject).toBeUndefined();
+
+    expect(await de.send('request.accept', { requestId: id })).toMatchObject({ status: 'applied', result: { state: 'accepted' } });
+    const disclosed = await de.event('request.person-disclosed', id);
+    expect(disclosed.body.content.subject).toMatchObject(person);
+    expect(disclosed.routingKey).toBe('DE-BE-AEK.request.person-disclosed');
+    await fr.event('request.accepted', id);
+
+    const answered = await de.send('request.answer', { requestId: id, final: true, answers: [{ questionId: 'pq.diploma.authentic', answer: 'yes' }] });
+    expect(answered).toMatchObject({ status: 'applied', result: { state: 'answered' } });
+    const onFr = await fr.event('request.answered', id);
+    expect(onFr.body.content.answers).toEqual([{ questionId: 'pq.diploma.authentic', answer: 'yes', final: true }]);
+
+    expect(await fr.send('request.close', { requestId: id })).toMatchObject({ status: 'applied', result: { state: 'closed' } });
+    await de.event('request.closed', id);
+
+    // The same state as over REST, on both nodes, read over REST.
+    const frView = (await actingFor(network.node('FR'), 'FR-CNOM').get(`/requests/${id}`)).body;
+    const deView = (await actingFor(network.node('DE'), 'DE-BE-AEK').get(`/requests/${id}`)).body;
+    expect(frView).toMatchObject({ state: 'closed', role: 'requester', subject: { ...person } });
+    expect(deView).toMatchObject({ state: 'closed', role: 'addressee', subject: { ...person } });
+    expect(frView.history.map((h: { type: string }) => h.type)).toEqual(['sent', 'accepted', 'answered', 'closed']);
+    expect(deView.history.map((h: { type: string }) => h.type)).toEqual(['sent', 'accepted', 'answered', 'closed']);
+
+    // No personal data in AMQP headers.
+    for (const event of [...fr.events, ...de.events]) expect(JSON.stringify(event.headers)).not.toContain(person.familyName);
+    // Every event arrived once.
+    const ids = [...fr.events, ...de.events].map((e) => e.messageId);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('applies a command at most once per message id', async () => {
+    const messageId = randomUUID();
+    const first = await fr.send('request.create', newRequest(), messageId);
+    const again = await fr.send('request.create', newRequest(), messageId);
+    expect(first.status).toBe('applied');
+    expect(again).toMatchObject({ status: 'duplicate', result: { id: first.result.id, state: 'sent' } });
+    const rows = await network.node('FR').db.query("SELECT count(*)::int AS n FROM requests WHERE role = 'requester'");
+    const recorded = await network.node('FR').db.query('SELECT count(*)::int AS n FROM back_office_commands WHERE message_id = $1', [messageId]);
+    expect(recorded[0].n).toBe(1);
+    expect(rows[0].n).toBeGreaterThanOrEqual(2);
+  });
+
+  it('refuses each class of bad input with problem details and a dead letter, and changes nothing', async () => {
+    const node = network.node('FR');
+    const existing: string = (await fr.send('request.create', newRequest())).result.id;
+    await de.event('request.received', existing);
+    // What the commands could change; receipts and events of earlier exchanges arrive on their own.
+    const state = async () => JSON.parse(await dumpDatabase(node.db)) as Record<string, unknown>;
+    // The audit log's entries count; their chain hashes are sealed by a background job.
+    const settled = (dump: Record<string, unknown>) => Object.fromEntries(Object.entries(dump).filter(([table]) => !ASYNC_TABLES.includes(table))
+      .map(([table, rows]) => [table, table === 'audit_log' ? (rows as { id: string; action: string; exchange_id: string }[]).map((r) => [r.id, r.action, r.exchange_id]) : rows]));
+    const before = settled(await state());
+    const cases: { reason: string; status: number; send: () => Promise<string> }[] = [
+      { reason: 'malformed', status: 400, send: () => fr.publish('request.create', undefined, { raw: Buffer.from('{"addresseeAuthorityId": ') }) },
+      { reason: 'schema', status: 422, send: () => fr.publish('request.create', { ...newRequest(), questions: 'all of them', surprise: true }) },
+      { reason: 'unknown-operation', status: 400, send: () => fr.publish('request.delete', { requestId: existing }) },
+      { reason: 'missing-message-id', status: 400, send: () => fr.publish('request.close', { requestId: existing }, { messageId: null }) },
+      // Refused by the rules: a role the system lacks (distribution is a coordinator's), a move of the other party, an addressee at home.
+      { reason: 'forbidden', status: 403, send: () => fr.publish('alert.distribute', { alertId: randomUUID(), authorityIds: ['FR-DGCCRF'] }) },
+      { reason: 'refused', status: 409, send: () => fr.publish('request.answer', { requestId: existing, final: true, answers: [{ questionId: 'pq.diploma.authentic', answer: 'yes' }] }) },
+      { reason: 'refused', status: 422, send: () => fr.publish('request.create', { ...newRequest(), addresseeAuthorityId: 'FR-DGCCRF' }) },
+      { reason: 'schema', status: 400, send: () => fr.publish('request.create', { ...newRequest(), subject: { ...person, shoeSize: 44 } }) },
+    ];
+    const management = new RabbitmqManagement(network.amqpBroker().amqpManagementUrl);
+    for (const c of cases) {
+      const correlationId = await c.send();
+      const reply = await fr.reply(correlationId);
+      expect({ reason: c.reason, status: reply.status, problemStatus: reply.problem?.status, type: reply.problem?.type })
+        .toEqual({ reason: c.reason, status: 'refused', problemStatus: c.status, type: expect.stringMatching(/^urn:imi:problem:/) });
+      expect(JSON.stringify(fr.replyHeaders.get(correlationId))).not.toContain(person.familyName);
+    }
+    const letters = await eventually(async () => {
+      const got = await management.getMessages(node.amqpVhost!, DEAD_LETTER_QUEUE, 50);
+      expect(got.length).toBeGreaterThanOrEqual(cases.length);
+      return got;
+    });
+    const reasons = letters.map((m) => (m.properties.headers as Record<string, unknown>)['x-imi-reason']).sort();
+    expect(reasons).toEqual(cases.map((c) => c.reason).sort());
+    for (const letter of letters) expect(JSON.stringify(letter.properties.headers)).not.toContain(person.familyName);
+    expect(settled(await state())).toEqual(before);
+  });
+
+  it("refuses FR-DGCCRF's system acting on FR-CNOM's request, as REST does", async () => {
+    const created = await fr.send('request.create', newRequest());
+    const refused = await dgccrf.send('request.close', { requestId: created.result.id });
+    expect(refused).toMatchObject({ status: 'refused', problem: { status: 404 } });
+    const rest = await actingFor(network.node('FR'), 'FR-DGCCRF').post(`/requests/${created.result.id}/close`);
+    expect(rest.status).toBe(refused.problem!.status);
+    expect((await network.node('FR').db.query('SELECT state FROM requests WHERE id = $1', [created.result.id]))[0].state).toBe('sent');
+    // Nor can it read FR-CNOM's events or write to FR-CNOM's system's command exchange.
+    expect(dgccrf.events.filter((e) => e.body.authorityId !== 'FR-DGCCRF')).toEqual([]);
+  });
+
+  it('serves the AsyncAPI document of the bridge', async () => {
+    const response = await fetch(`${network.node('FR').url}/asyncapi.json`);
+    expect(response.status).toBe(200);
+    const document = await response.json();
+    expect(document.asyncapi).toBe('3.0.0');
+    expect(Object.keys(document.components.messages)).toEqual(expect.arrayContaining(['command.request.create', 'event.request.received', 'reply']));
+  });
+});
