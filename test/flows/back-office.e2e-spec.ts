@@ -162,7 +162,7 @@ describe('back-office bridge (AMQP)', () => {
   it('serves the AsyncAPI document of the bridge', async () => {
     const response = await fetch(`${network.node('FR').url}/asyncapi.json`);
     expect(response.status).toBe(200);
-    const document = await response.json();
+    const document = (await response.json()) as { asyncapi: string; components: { messages: Record<string, unknown> } };
     expect(document.asyncapi).toBe('3.0.0');
     expect(Object.keys(document.components.messages)).toEqual(expect.arrayContaining(['command.request.create', 'event.request.received', 'reply']));
   });
