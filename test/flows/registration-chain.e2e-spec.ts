@@ -115,8 +115,19 @@ describe('registration chain and directory', () => {
     expect(await hubStatus('DE-BY-DRAFT')).toBeUndefined();
     expect((await bavaria().post('/registrations/DE-BY-HWK-MUC/validate')).body).toMatchObject({ status: 'active', validatedBy: 'DE-BY-IMI' });
     await eventually(async () => expect(await hubStatus(HWK.id)).toBe('active'));
-    const listed = (await nimic().get('/registrations')).body.map((r: { id: string; status: string }) => `${r.id} ${r.status}`);
+    const listed = (await nimic().get('/registrations')).body.items.map((r: { id: string; status: string }) => `${r.id} ${r.status}`);
     expect(listed).toEqual(expect.arrayContaining(['DE-BY-IMI active', `${HWK.id} active`, 'DE-BY-DRAFT removed']));
+
+    // A page at a time in the order of the ids, filtered in SQL; a cursor not made by the list is refused.
+    const first = await nimic().get('/registrations?limit=2');
+    expect(first.body.items.map((r: { id: string }) => r.id)).toEqual(['DE-BY-DRAFT', 'DE-BY-HWK-MUC']);
+    const second = await nimic().get(`/registrations?limit=2&cursor=${first.body.nextCursor}`);
+    expect(second.body.items.map((r: { id: string }) => r.id)).toEqual(['DE-BY-IMI']);
+    expect(second.body.nextCursor).toBeNull();
+    expect((await nimic().get('/registrations?status=removed')).body.items.map((r: { id: string }) => r.id)).toEqual(['DE-BY-DRAFT']);
+    expect((await nimic().get('/registrations?kind=delegated-coordinator&legislativeArea=professional-qualifications')).body.items.map((r: { id: string }) => r.id)).toEqual(['DE-BY-IMI']);
+    expect((await nimic().get('/registrations?cursor=bm9wZQ')).status).toBe(422);
+    expect((await nimic().get('/registrations?status=sleeping')).status).toBe(400);
   });
 
   it('finds the authority from another member state in German, French and English, whatever the reader\'s language', async () => {

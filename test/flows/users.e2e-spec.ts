@@ -42,14 +42,36 @@ describe('users, sign-in and sessions', () => {
   const url = () => network.node('FR').url;
   const password = 'violet lantern across the harbour';
 
+  /** An administrator creates the user (no second factor shown to it); the user's first sign-in shows it, once. */
   async function createUser(roles: string[]): Promise<{ id: string; email: string; code: (at?: number) => string }> {
     const email = `user-${randomUUID().slice(0, 8)}@cnom.example.fr`;
     const created = await fr().post('/users', { email, displayName: 'Claire Martin', roles, password });
     expect(created.status).toBe(201);
-    expect(created.body.totp.otpauthUrl).toMatch(/^otpauth:\/\/totp\//);
-    expect(created.body.totp.qrCode).toMatch(/^data:image\/png;base64,/);
-    const totp = new TOTP({ secret: Secret.fromBase32(created.body.totp.secret), algorithm: 'SHA1', digits: 6, period: 30 });
-    return { id: created.body.user.id, email, code: (at = Date.now()) => totp.generate({ timestamp: at }) };
+    expect(created.body).toMatchObject({ email, roles, secondFactor: 'pending' });
+    expect(JSON.stringify(created.body)).not.toMatch(/otpauth|secret|qrCode/);
+    const enrolment = await firstSignIn({ email, password });
+    expect(enrolment.status).toBe(200);
+    const totp = totpOf(enrolment.body.secret);
+    return { id: created.body.id, email, code: (at = Date.now()) => totp.generate({ timestamp: at }) };
+  }
+
+  const totpOf = (secret: string) => new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 });
+
+  async function firstSignIn(body: object): Promise<{ status: number; body: any; cacheControl: string | null }> {
+    const response = await fetch(`${url()}/sessions/enrolment`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return { status: response.status, body: await response.json(), cacheControl: response.headers.get('cache-control') };
+  }
+
+  /** Every user of FR-CNOM, page after page. */
+  async function allUsers(query = ''): Promise<any[]> {
+    const users: any[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { items: any[]; nextCursor: string | null } } = await fr().get(`/users?limit=7${query}${cursor ? `&cursor=${cursor}` : ''}`);
+      users.push(...page.body.items);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    return users;
   }
 
   async function signIn(body: object): Promise<{ status: number; body: any }> {
@@ -83,9 +105,71 @@ describe('users, sign-in and sessions', () => {
 
     const audit = await network.node('FR').db.query(`SELECT action, purpose FROM audit_log WHERE exchange_id = $1 ORDER BY id`, [`user:${user.id}`]);
     expect(audit.map((a) => `${a.action}: ${a.purpose}`)).toEqual([
-      'write: user created', 'sign-in-refused: wrong password', 'sign-in-refused: wrong one-time code', 'sign-in: sign-in',
+      'write: user created', 'write: second factor shown at first sign-in', 'sign-in-refused: wrong password', 'sign-in-refused: wrong one-time code',
+      'sign-in: sign-in, second factor confirmed',
       'sign-in-refused: one-time code used before', 'sign-in: sign-in',
     ]);
+  });
+
+  it('shows a new user\'s second factor once, at the first sign-in with the right password, and never to its administrator', async () => {
+    const email = `first-${randomUUID().slice(0, 8)}@cnom.example.fr`;
+    const created = await fr().post('/users', { email, displayName: 'Hélène Petit', roles: ['case-handler'], password });
+    // Before the first sign-in there is no secret: no code of any authenticator signs in.
+    expect((await signIn({ email, password, code: '123456' })).status).toBe(401);
+    // The wrong password learns nothing, and counts as a failure.
+    expect((await firstSignIn({ email, password: 'not the password at all' })).status).toBe(401);
+
+    const shown = await firstSignIn({ email, password });
+    expect(shown).toMatchObject({ status: 200, cacheControl: 'no-store', body: { secret: expect.stringMatching(/^[A-Z2-7]{32}$/), qrCode: expect.stringMatching(/^data:image\/png;base64,/) } });
+    expect(shown.body.otpauthUrl).toContain(`secret=${shown.body.secret}`);
+    // Shown once: the password's holder is told so, anyone else gets the plain refusal.
+    const again = await firstSignIn({ email, password });
+    expect(again).toMatchObject({ status: 409, body: { type: expect.stringContaining('conflict') } });
+    expect(JSON.stringify(again.body)).not.toContain(shown.body.secret);
+    expect((await firstSignIn({ email, password: 'still not the password' })).status).toBe(401);
+
+    // A wrong code does not use the enrolment up; the right one confirms it and signs in.
+    const totp = totpOf(shown.body.secret);
+    expect((await signIn({ email, password, code: totp.generate({ timestamp: Date.now() - 5 * 60_000 }) })).status).toBe(401);
+    expect((await fr().get('/users?status=active&role=case-handler&limit=200')).body.items.find((u: { id: string }) => u.id === created.body.id).secondFactor).toBe('shown');
+    expect((await signIn({ email, password, code: totp.generate() })).status).toBe(200);
+    expect((await firstSignIn({ email, password })).status).toBe(409);
+    expect((await allUsers()).find((u) => u.id === created.body.id).secondFactor).toBe('confirmed');
+
+    const audit = await network.node('FR').db.query(`SELECT action, purpose FROM audit_log WHERE exchange_id = $1 ORDER BY id`, [`user:${created.body.id}`]);
+    expect(audit.map((a) => `${a.action}: ${a.purpose}`)).toEqual([
+      'write: user created', 'sign-in-refused: first sign-in: wrong password', 'write: second factor shown at first sign-in',
+      'sign-in-refused: first sign-in: second factor shown before', 'sign-in-refused: first sign-in: wrong password', 'sign-in-refused: wrong one-time code',
+      'sign-in: sign-in, second factor confirmed', 'sign-in-refused: first sign-in: second factor confirmed before',
+    ]);
+    expect(JSON.stringify(audit)).not.toContain(shown.body.secret);
+  });
+
+  it('locks the first sign-in like any sign-in after 5 failures', async () => {
+    const email = `locked-${randomUUID().slice(0, 8)}@cnom.example.fr`;
+    expect((await fr().post('/users', { email, displayName: 'Marc Leroy', roles: ['case-handler'], password })).status).toBe(201);
+    for (let i = 0; i < 5; i++) expect((await firstSignIn({ email, password: `wrong password ${i}!` })).status).toBe(401);
+    expect((await firstSignIn({ email, password })).status).toBe(401);
+  });
+
+  it('lists the authority\'s users a page at a time, newest first, by role and status', async () => {
+    const handler = await createUser(['case-handler', 'allocator']);
+    const observer = await createUser(['observer']);
+    await fr().post(`/users/${observer.id}/deactivate`);
+    const all = await allUsers();
+    expect(new Set(all.map((u) => u.id)).size).toBe(all.length);
+    expect(all.map((u) => u.createdAt)).toEqual([...all.map((u) => u.createdAt)].sort().reverse());
+    expect(all.map((u) => u.id)).toEqual(expect.arrayContaining([handler.id, observer.id]));
+    const allocators = await allUsers('&role=allocator&status=active');
+    expect(allocators.map((u) => u.id)).toContain(handler.id);
+    expect(allocators.every((u) => u.roles.includes('allocator') && u.status === 'active')).toBe(true);
+    const former = await allUsers('&status=deactivated');
+    expect(former.map((u) => u.id)).toContain(observer.id);
+    expect(former.map((u) => u.id)).not.toContain(handler.id);
+    // Another authority's users are not listed; a cursor not made by this list is refused.
+    expect((await actingFor(network.node('FR'), 'FR-DGCCRF').get('/users?limit=200')).body.items.map((u: { id: string }) => u.id)).not.toContain(handler.id);
+    expect((await fr().get('/users?cursor=bm90IGEgY3Vyc29y')).status).toBe(422);
+    expect((await fr().get('/users?role=root')).status).toBe(400);
   });
 
   it('locks an account after 5 failed sign-ins, even against the right password and code', async () => {
@@ -97,11 +181,11 @@ describe('users, sign-in and sessions', () => {
   });
 
   it('refuses weak passwords and unknown roles, creating nothing', async () => {
-    const before = (await fr().get('/users')).body.length;
+    const before = (await allUsers()).length;
     expect((await fr().post('/users', { email: 'a.b@cnom.example.fr', displayName: 'Anne Bernard', roles: ['case-handler'], password: 'short' })).status).toBe(422);
     expect((await fr().post('/users', { email: 'a.b@cnom.example.fr', displayName: 'Anne Bernard', roles: ['case-handler'], password: 'Bernard password 2026' })).status).toBe(422);
     expect((await fr().post('/users', { email: 'a.b@cnom.example.fr', displayName: 'Anne Bernard', roles: ['root'], password })).status).toBe(422);
-    expect((await fr().get('/users')).body.length).toBe(before);
+    expect((await allUsers()).length).toBe(before);
   });
 
   it('keeps an address unique within one authority only: creating a user tells nothing about other authorities\' users', async () => {
@@ -110,20 +194,22 @@ describe('users, sign-in and sessions', () => {
     const atCnom = await fr().post('/users', body);
     expect(atCnom.status).toBe(201);
     // The administrator sees the address in its own list anyway; a second one is refused, nothing created.
-    const count = (await fr().get('/users')).body.length;
+    const count = (await allUsers()).length;
     expect((await fr().post('/users', { ...body, email: email.toUpperCase() })).status).toBe(409);
-    expect((await fr().get('/users')).body.length).toBe(count);
+    expect((await allUsers()).length).toBe(count);
     // Another authority of the same node creates it as if it were new: no trace of the first one.
     const atDgccrf = await actingFor(network.node('FR'), 'FR-DGCCRF').post('/users', body);
     expect(atDgccrf.status).toBe(201);
 
-    const code = (enrolment: { body: { totp: { secret: string } } }) =>
-      new TOTP({ secret: Secret.fromBase32(enrolment.body.totp.secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate();
-    // One address, two authorities: the user names the one to act for.
-    expect((await signIn({ email, password, code: code(atCnom) })).status).toBe(401);
-    const cnomSession = await signIn({ email, password, code: code(atCnom), authorityId: 'FR-CNOM' });
+    // One address, two authorities: the user names the one to act for, also at the first sign-in.
+    expect((await firstSignIn({ email, password })).status).toBe(401);
+    const cnomSecret = (await firstSignIn({ email, password, authorityId: 'FR-CNOM' })).body.secret;
+    const dgccrfSecret = (await firstSignIn({ email, password, authorityId: 'FR-DGCCRF' })).body.secret;
+    const code = (secret: string) => totpOf(secret).generate();
+    expect((await signIn({ email, password, code: code(cnomSecret) })).status).toBe(401);
+    const cnomSession = await signIn({ email, password, code: code(cnomSecret), authorityId: 'FR-CNOM' });
     expect(cnomSession.status).toBe(200);
-    const dgccrfSession = await signIn({ email, password, code: code(atDgccrf), authorityId: 'FR-DGCCRF' });
+    const dgccrfSession = await signIn({ email, password, code: code(dgccrfSecret), authorityId: 'FR-DGCCRF' });
     expect(dgccrfSession.status).toBe(200);
     const claims = (token: string) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
     expect([claims(cnomSession.body.token).authority, claims(dgccrfSession.body.token).authority]).toEqual(['FR-CNOM', 'FR-DGCCRF']);
@@ -142,7 +228,7 @@ describe('users, sign-in and sessions', () => {
 
     const listed = await withToken('/subject-requests/objections', dpoToken);
     expect(listed.status).toBe(200);
-    expect(listed.body.map((o: { id: string }) => o.id)).toContain(objection.body.id);
+    expect((listed.body.items ?? listed.body).map((o: { id: string }) => o.id)).toContain(objection.body.id);
     expect((await withToken('/subject-requests/objections', handlerToken)).status).toBe(403);
     expect((await fetch(`${url()}/subject-requests/objections`)).status).toBe(401);
     const forged = await new SignJWT({ authority: 'FR-CNOM', roles: ['data-protection-contact'] }).setProtectedHeader({ alg: 'HS256' })
@@ -164,7 +250,7 @@ describe('users, sign-in and sessions', () => {
     const deactivated = await fr().post(`/users/${user.id}/deactivate`);
     expect(deactivated.body).toMatchObject({ status: 'deactivated' });
     expect(deactivated.body.email).toBeUndefined();
-    expect((await fr().get('/users')).body.find((u: { id: string }) => u.id === user.id).displayName).toBeUndefined();
+    expect((await allUsers()).find((u) => u.id === user.id).displayName).toBeUndefined();
     expect((await signIn({ email: user.email, password, code: user.code() })).status).toBe(401);
 
     const deactivatedAt = new Date(deactivated.body.deactivatedAt);

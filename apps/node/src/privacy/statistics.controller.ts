@@ -1,7 +1,25 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Database } from '@imi/persistence';
 import { RequireRoles } from '../users/session.guard';
+
+/** One group of exchanges: kind, legislative area and state. */
+class Row {
+  @ApiProperty({ description: "'request', or the alert's kind" }) kind!: string;
+  @ApiProperty() legislativeArea!: string;
+  @ApiProperty() state!: string;
+  @ApiProperty() total!: number;
+  /** Personal data deleted, for whatever reason: the three counts below, and deletions from before they were told apart. */
+  @ApiProperty({ description: 'Personal data deleted, for whatever reason' }) anonymised!: number;
+  @ApiProperty() erasedOnRequest!: number;
+  @ApiProperty() deletedEarly!: number;
+  @ApiProperty() deletedAtRetention!: number;
+}
+
+class StatisticsView {
+  @ApiProperty({ type: [Row] }) requests!: Row[];
+  @ApiProperty({ type: [Row] }) alerts!: Row[];
+}
 
 /**
  * Counts of exchanges by area and state, for the Commission's and member states' statistics.
@@ -14,7 +32,8 @@ export class StatisticsController {
 
   @RequireRoles('coordinator', 'observer', 'data-protection-contact', 'authority-administrator')
   @Get()
-  async counts(): Promise<{ requests: Row[]; alerts: Row[] }> {
+  @ApiOkResponse({ type: StatisticsView })
+  async counts(): Promise<StatisticsView> {
     const group = (table: string, kind: string) =>
       this.db.query<Row>(
         `SELECT ${kind} AS kind, legislative_area AS "legislativeArea", state, count(*)::int AS total,
@@ -26,16 +45,4 @@ export class StatisticsController {
       );
     return { requests: await group('requests', `'request'`), alerts: await group('alerts', 'kind') };
   }
-}
-
-interface Row {
-  kind: string;
-  legislativeArea: string;
-  state: string;
-  total: number;
-  /** Personal data deleted, for whatever reason: the three counts below, and deletions from before they were told apart. */
-  anonymised: number;
-  erasedOnRequest: number;
-  deletedEarly: number;
-  deletedAtRetention: number;
 }

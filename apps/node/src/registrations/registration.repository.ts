@@ -40,8 +40,21 @@ export class RegistrationRepository {
     return rows[0] ? toRecord(rows[0]) : null;
   }
 
-  async list(): Promise<RegistrationRecord[]> {
-    return (await this.db.query('SELECT * FROM registrations ORDER BY id')).map(toRecord);
+  /** One page in the order of the ids, after the id `after`, filtered in SQL; one row past the page says more follow. */
+  async page(filter: { status?: string; kind?: string; legislativeArea?: string }, after: string | null, limit: number): Promise<RegistrationRecord[]> {
+    const values: unknown[] = [];
+    const where: string[] = [];
+    const add = (condition: (n: string) => string, value: unknown) => {
+      values.push(value);
+      where.push(condition(`$${values.length}`));
+    };
+    if (filter.status) add((n) => `status = ${n}`, filter.status);
+    if (filter.kind) add((n) => `kind = ${n}`, filter.kind);
+    if (filter.legislativeArea) add((n) => `${n} = ANY (legislative_areas)`, filter.legislativeArea);
+    if (after) add((n) => `id > ${n}`, after);
+    values.push(limit + 1);
+    const sql = `SELECT * FROM registrations WHERE ${where.length ? where.join(' AND ') : 'true'} ORDER BY id LIMIT $${values.length}`;
+    return (await this.db.query(sql, values)).map(toRecord);
   }
 
   async updateData(tx: Tx, id: string, d: DirectoryData, at: Date): Promise<void> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  AUTHORITY_ID, checkDirectoryData, checkRegistrant, DirectoryData, InvalidRequest, nextRegistrationStatus, nodeLanguage, PUBLISHED_STATUSES, Registrant, RegistrationAction, RegistrationRefused,
+  AUTHORITY_ID, checkDirectoryData, Page, PAGE_SIZE_DEFAULT, checkRegistrant, DirectoryData, InvalidRequest, nextRegistrationStatus, nodeLanguage, PUBLISHED_STATUSES, Registrant, RegistrationAction, RegistrationRefused,
 } from '@imi/domain';
 import { AuthorityEntry, HUB_NODE, TrustStore } from '@imi/envelope';
 import { Database, Tx } from '@imi/persistence';
@@ -10,9 +10,9 @@ import { NodeConfig } from '../config';
 import { InjectNodeConfig } from '../core.module';
 import { Outgoing } from '../messaging/outgoing';
 import { AuditLog } from '../privacy/audit-log';
-import { Conflict, NotFound } from '../problem/errors';
+import { Conflict, NotFound, UnprocessableRequest } from '../problem/errors';
 import { RegistrationRepository, RegistrationRecord } from './registration.repository';
-import { RegistrationSummary, RegistrationView } from './registration.dto';
+import { ListRegistrationsQuery, RegistrationSummary, RegistrationView } from './registration.dto';
 
 /**
  * The registration chain on a member state's node: its coordinators register authorities and
@@ -92,10 +92,13 @@ export class RegistrationService {
     return this.get(id);
   }
 
-  /** Every registration of the member state, without history: one query however many there are. */
-  async list(actingId: string | undefined): Promise<RegistrationSummary[]> {
+  /** The member state's registrations a page at a time, in the order of their ids, without history. */
+  async list(actingId: string | undefined, query: ListRegistrationsQuery = {}): Promise<Page<RegistrationSummary>> {
     this.registrant(actingId);
-    return (await this.registrations.list()).map(summary);
+    const limit = query.limit ?? PAGE_SIZE_DEFAULT;
+    const rows = await this.registrations.page(query, query.cursor ? idAfter(query.cursor) : null, limit);
+    const items = rows.slice(0, limit);
+    return { items: items.map(summary), nextCursor: rows.length > limit ? cursorAfter(items[items.length - 1].id) : null };
   }
 
   private async view(record: RegistrationRecord): Promise<RegistrationView> {
@@ -163,6 +166,19 @@ export class RegistrationService {
       },
     }, now);
   }
+}
+
+/** The registrations' cursor: the last id shown (ids are the sort key, and public organisation data). */
+const CURSOR_SORT = 'registrations-id';
+const cursorAfter = (id: string): string => Buffer.from(JSON.stringify([CURSOR_SORT, id]), 'utf8').toString('base64url');
+function idAfter(cursor: string): string {
+  try {
+    const [sort, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (sort === CURSOR_SORT && typeof id === 'string' && AUTHORITY_ID.test(id)) return id;
+  } catch {
+    // Not JSON: refused below like any other cursor not made here.
+  }
+  throw new UnprocessableRequest('the cursor is not one this list gave');
 }
 
 function summary(r: RegistrationRecord): RegistrationSummary {

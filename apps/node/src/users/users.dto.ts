@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsEmail, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { Role, ROLES } from '@imi/domain';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, Role, ROLES } from '@imi/domain';
 
 export class CreateUserDto {
   @ApiProperty() @IsEmail() @Length(3, 254) email!: string;
@@ -20,20 +21,59 @@ export class SignInDto {
   @ApiPropertyOptional({ description: 'The authority to act for, needed only when the address is a user of several authorities' }) @IsOptional() @IsString() @Length(1, 64) authorityId?: string;
 }
 
-/** A user as an administrator sees it; a deactivated user's own data is blocked and not shown. */
-export interface UserView {
-  id: string;
-  authorityId: string;
-  status: 'active' | 'deactivated';
-  email?: string;
-  displayName?: string;
-  roles: Role[];
-  createdAt: string;
-  deactivatedAt: string | null;
+/** First sign-in of a user the administrator created: email and password, no code yet. */
+export class FirstSignInDto {
+  @ApiProperty() @IsString() @Length(1, 254) email!: string;
+  @ApiProperty() @IsString() @Length(1, 256) password!: string;
+  @ApiPropertyOptional({ description: 'The authority to act for, needed only when the address is a user of several authorities' }) @IsOptional() @IsString() @Length(1, 64) authorityId?: string;
 }
 
-/** Shown once, at creation: what the user's authenticator app needs. */
-export interface Enrolment {
-  user: UserView;
-  totp: { secret: string; otpauthUrl: string; qrCode: string };
+export const USER_STATUSES = ['active', 'deactivated'] as const;
+
+/** A page of the authority's users, newest first, filtered by role and status. */
+export class ListUsersQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: PAGE_SIZE_MAX, default: PAGE_SIZE_DEFAULT })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(PAGE_SIZE_MAX)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @IsString() @MaxLength(400) cursor?: string;
+  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
+  @ApiPropertyOptional({ enum: USER_STATUSES }) @IsOptional() @IsIn(USER_STATUSES) status?: (typeof USER_STATUSES)[number];
+}
+
+/** A user as an administrator sees it; a deactivated user's own data is blocked and not shown. */
+export class UserView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() authorityId!: string;
+  @ApiProperty({ enum: USER_STATUSES }) status!: 'active' | 'deactivated';
+  @ApiPropertyOptional({ description: 'Active users only' }) email?: string;
+  @ApiPropertyOptional({ description: 'Active users only' }) displayName?: string;
+  @ApiProperty({ enum: ROLES, isArray: true }) roles!: Role[];
+  @ApiProperty({ enum: ['pending', 'shown', 'confirmed'], description: 'The second factor: pending until the first sign-in shows it, shown, then confirmed by a first code' })
+  secondFactor!: 'pending' | 'shown' | 'confirmed';
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) deactivatedAt!: string | null;
+}
+
+export class UserPage {
+  @ApiProperty({ type: [UserView] }) items!: UserView[];
+  @ApiProperty({ nullable: true, type: String, description: 'Give it back as cursor for the next page; null on the last page' }) nextCursor!: string | null;
+}
+
+/** What the user's authenticator app needs: shown once. */
+export class TotpEnrolment {
+  @ApiProperty({ description: 'Base32, for typing into the app by hand' }) secret!: string;
+  @ApiProperty({ example: 'otpauth://totp/…' }) otpauthUrl!: string;
+  @ApiProperty({ description: 'The otpauth URL as a QR code, a PNG data URL' }) qrCode!: string;
+}
+
+/** The operator's enrolment (CLI, tests): the user and its second factor, shown once. */
+export class Enrolment {
+  @ApiProperty({ type: UserView }) user!: UserView;
+  @ApiProperty({ type: TotpEnrolment }) totp!: TotpEnrolment;
+}
+
+export class SessionTokenView {
+  @ApiProperty({ description: 'Bearer token of the session (a JWT signed by the node)' }) token!: string;
+  @ApiProperty({ example: 15 }) expiresInMinutes!: number;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Role } from '@imi/domain';
-import { Database, Tx } from '@imi/persistence';
+import { Position, Role } from '@imi/domain';
+import { Database, pageQuery, Tx } from '@imi/persistence';
 
 export interface UserRecord {
   id: string;
@@ -11,6 +11,8 @@ export interface UserRecord {
   passwordHash: string | null;
   totpSecret: string | null;
   totpLastStep: number | null;
+  /** Where the second factor stands: see migration 024. */
+  totpEnrolment: 'pending' | 'shown' | 'confirmed';
   status: 'active' | 'deactivated';
   failedSignIns: number;
   lockedUntil: Date | null;
@@ -25,9 +27,9 @@ export class UserRepository {
 
   async insert(tx: Tx, u: UserRecord): Promise<boolean> {
     const { rowCount } = await tx.query(
-      `INSERT INTO users (id, authority_id, email, display_name, roles, password_hash, totp_secret, status, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
-      [u.id, u.authorityId, u.email, u.displayName, u.roles, u.passwordHash, u.totpSecret, u.status, u.createdAt],
+      `INSERT INTO users (id, authority_id, email, display_name, roles, password_hash, totp_secret, totp_enrolment, status, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING`,
+      [u.id, u.authorityId, u.email, u.displayName, u.roles, u.passwordHash, u.totpSecret, u.totpEnrolment, u.status, u.createdAt],
     );
     return rowCount === 1;
   }
@@ -44,8 +46,25 @@ export class UserRepository {
     return rows.map(toRecord);
   }
 
-  async listOf(authorityId: string): Promise<UserRecord[]> {
-    return (await this.db.query('SELECT * FROM users WHERE authority_id = $1 ORDER BY created_at', [authorityId])).map(toRecord);
+  /** One page of the authority's users, newest first, by keyset in SQL (one row past the page says more follow). */
+  async page(authorityId: string, filter: { role?: Role; status?: string }, after: Position | null, limit: number): Promise<(UserRecord & { pageKey: string })[]> {
+    const values: unknown[] = [authorityId];
+    const where = ['authority_id = $1'];
+    if (filter.role) {
+      values.push(filter.role);
+      where.push(`$${values.length} = ANY (roles)`);
+    }
+    if (filter.status) {
+      values.push(filter.status);
+      where.push(`status = $${values.length}`);
+    }
+    const query = pageQuery('SELECT * FROM users', where, values, { column: 'created_at', direction: 'DESC' }, after, limit);
+    return (await this.db.query(query.text, query.values)).map((row) => ({ ...toRecord(row), pageKey: row.page_key }));
+  }
+
+  /** The secret drawn at the first sign-in, shown once: from now on the enrolment is not shown again. */
+  async showEnrolment(tx: Tx, id: string, secret: string): Promise<void> {
+    await tx.query(`UPDATE users SET totp_secret = $2, totp_enrolment = 'shown' WHERE id = $1 AND totp_enrolment = 'pending'`, [id, secret]);
   }
 
   async setRoles(tx: Tx, id: string, roles: Role[]): Promise<void> {
@@ -61,14 +80,14 @@ export class UserRepository {
   }
 
   async recordSignIn(tx: Tx, id: string, totpStep: number): Promise<void> {
-    await tx.query('UPDATE users SET failed_sign_ins = 0, locked_until = NULL, totp_last_step = $2 WHERE id = $1', [id, totpStep]);
+    await tx.query(`UPDATE users SET failed_sign_ins = 0, locked_until = NULL, totp_last_step = $2, totp_enrolment = 'confirmed' WHERE id = $1`, [id, totpStep]);
   }
 }
 
 function toRecord(row: Record<string, any>): UserRecord {
   return {
     id: row.id, authorityId: row.authority_id, email: row.email, displayName: row.display_name, roles: row.roles, passwordHash: row.password_hash,
-    totpSecret: row.totp_secret, totpLastStep: row.totp_last_step === null ? null : Number(row.totp_last_step), status: row.status,
+    totpSecret: row.totp_secret, totpEnrolment: row.totp_enrolment, totpLastStep: row.totp_last_step === null ? null : Number(row.totp_last_step), status: row.status,
     failedSignIns: row.failed_sign_ins, lockedUntil: row.locked_until, createdAt: row.created_at, deactivatedAt: row.deactivated_at,
     personalDataDeletedAt: row.personal_data_deleted_at,
   };

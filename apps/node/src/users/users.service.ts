@@ -1,18 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
-import { TOTP } from 'otpauth';
-import { checkRoles, lockedUntil } from '@imi/domain';
+import { Secret, TOTP } from 'otpauth';
+import { checkRoles, lockedUntil, Page, PAGE_SIZE_DEFAULT, pageOf } from '@imi/domain';
 import { Database } from '@imi/persistence';
 import { AuthoritiesService } from '../authorities/authorities.service';
 import { NodeConfig } from '../config';
 import { InjectNodeConfig } from '../core.module';
 import { AuditLog } from '../privacy/audit-log';
-import { NotFound, Unauthenticated } from '../problem/errors';
-import { enrolUser, TOTP_PERIOD_S, totpFor, userView } from './enrolment';
+import { positionOf } from '../lists/cursor';
+import { Conflict, NotFound, Unauthenticated } from '../problem/errors';
+import { createUserForFirstSignIn, secondFactorEnrolment, TOTP_PERIOD_S, totpFor, userView } from './enrolment';
 import { EndedSessions } from './ended-sessions';
 import { SessionTokens, SignedInSession } from './session-tokens';
-import { CreateUserDto, Enrolment, SignInDto, UserView } from './users.dto';
+import { CreateUserDto, FirstSignInDto, ListUsersQuery, SignInDto, TotpEnrolment, UserView } from './users.dto';
 import { UserRecord, UserRepository } from './users.repository';
+
+/** The one sort of the users list, named in its cursors. */
+const USER_SORT = 'users-created-desc';
 
 /** Compared against when the address is unknown, so a refusal takes as long either way; made on first need, not at start. */
 let dummyHash: Promise<string> | null = null;
@@ -36,14 +40,60 @@ export class UsersService {
     @InjectNodeConfig() private readonly config: NodeConfig,
   ) {}
 
-  async create(actingId: string | undefined, dto: CreateUserDto, now = new Date()): Promise<Enrolment> {
+  /** The administrator gives a password; the second factor waits for the user's first sign-in, so the administrator never holds it. */
+  async create(actingId: string | undefined, dto: CreateUserDto, now = new Date()): Promise<UserView> {
     const acting = this.authorities.acting(actingId);
-    return enrolUser({ db: this.db, users: this.users, audit: this.audit }, this.config.country, acting.id, dto, now);
+    return createUserForFirstSignIn({ db: this.db, users: this.users, audit: this.audit }, acting.id, dto, now);
   }
 
-  async list(actingId: string | undefined): Promise<UserView[]> {
+  async list(actingId: string | undefined, query: ListUsersQuery): Promise<Page<UserView>> {
     const acting = this.authorities.acting(actingId);
-    return (await this.users.listOf(acting.id)).map(userView);
+    const limit = query.limit ?? PAGE_SIZE_DEFAULT;
+    const rows = await this.users.page(acting.id, { role: query.role, status: query.status }, positionOf(query.cursor, USER_SORT), limit);
+    const page = pageOf(rows, limit, USER_SORT, (u) => u.pageKey);
+    return { items: page.items.map(userView), nextCursor: page.nextCursor };
+  }
+
+  /**
+   * The first sign-in of a user the administrator created: the right password draws the
+   * second-factor secret and gives it back, once. A second call learns nothing more (409 to
+   * the password's holder, the plain refusal to anyone else), so a secret taken by someone else
+   * shows at the real user's first sign-in. The user then signs in with a code from it
+   * (signIn), which confirms it; a wrong code counts as a failed sign-in and the secret stays.
+   * Failures, lock-out and the audit as for signIn; the secret is never logged or audited.
+   */
+  async firstSignIn(dto: FirstSignInDto, now = new Date()): Promise<TotpEnrolment> {
+    const outcome = await this.db.transaction(async (tx) => {
+      const accounts = await this.users.activeByEmail(tx, dto.email);
+      const user = dto.authorityId ? accounts.find((a) => a.authorityId === dto.authorityId) : accounts.length === 1 ? accounts[0] : undefined;
+      const refuse = async (actor: string, reason: string) => {
+        await this.audit.append(tx, { actor, action: 'sign-in-refused', exchangeId: `user:${actor}`, dataCategory: 'credentials', purpose: `first sign-in: ${reason}` }, now);
+        return null;
+      };
+      if (!user || !user.passwordHash) {
+        await argon2.verify(await timingEqualiser(), dto.password);
+        return refuse('unknown', accounts.length > 1 && !dto.authorityId ? 'address of several authorities, none named' : 'unknown or inactive account');
+      }
+      if (user.lockedUntil && user.lockedUntil.getTime() > now.getTime()) return refuse(user.id, 'account locked');
+      if (!(await argon2.verify(user.passwordHash, dto.password))) {
+        const failures = user.failedSignIns + 1;
+        await this.users.recordFailure(tx, user.id, failures, lockedUntil(failures, now));
+        return refuse(user.id, 'wrong password');
+      }
+      if (user.totpEnrolment !== 'pending') {
+        await refuse(user.id, `second factor ${user.totpEnrolment} before`);
+        return 'shown before' as const;
+      }
+      const secret = new Secret({ size: 20 }).base32;
+      await this.users.showEnrolment(tx, user.id, secret);
+      await this.audit.append(tx, { actor: user.id, action: 'write', exchangeId: `user:${user.id}`, dataCategory: 'credentials', purpose: 'second factor shown at first sign-in' }, now);
+      return { email: user.email!, secret };
+    });
+    if (!outcome) throw new Unauthenticated('sign-in failed');
+    if (outcome === 'shown before') {
+      throw new Conflict('the second factor of this account was set up before: sign in with a code from your authenticator app, or ask your authority\'s administrator to create your account again');
+    }
+    return secondFactorEnrolment(this.config.country, outcome.email, outcome.secret);
   }
 
   async setRoles(actingId: string | undefined, id: string, rawRoles: unknown): Promise<UserView> {
@@ -99,7 +149,9 @@ export class UsersService {
         return refuse(user.id, !passwordOk ? 'wrong password' : delta === null ? 'wrong one-time code' : 'one-time code used before');
       }
       await this.users.recordSignIn(tx, user.id, step!);
-      await this.audit.append(tx, { actor: user.id, action: 'sign-in', exchangeId: `user:${user.id}`, dataCategory: 'credentials', purpose: 'sign-in' }, now);
+      // The first code from the secret shown at the first sign-in says it reached the user's app.
+      const purpose = user.totpEnrolment === 'shown' ? 'sign-in, second factor confirmed' : 'sign-in';
+      await this.audit.append(tx, { actor: user.id, action: 'sign-in', exchangeId: `user:${user.id}`, dataCategory: 'credentials', purpose }, now);
       return user;
     });
     if (!outcome) throw new Unauthenticated('sign-in failed');

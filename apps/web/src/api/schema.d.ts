@@ -1094,7 +1094,7 @@ export interface components {
              * @description The language of text and choices: the one asked for, or English
              * @example fr
              */
-            language: Record<string, never>;
+            language: string;
             text: string;
             choices?: components["schemas"]["RequestQuestionChoiceView"][];
         };
@@ -2206,7 +2206,9 @@ export interface operations {
     RequestController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "accept-language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
