@@ -1,0 +1,79 @@
+import { useEffect, useId, useState } from 'react';
+import type { Problem } from '../../api/client';
+import { useI18n } from '../../i18n/i18n';
+import { DataTable } from '../../ui/DataTable';
+import { Link } from '../../ui/Link';
+import { ListStatus } from '../../ui/ListStatus';
+import { DoneNotice } from '../../ui/ProblemNotice';
+import { listUsers, Role, ROLES, UserView } from '../api';
+import { SelectField } from './fields';
+import { ManageUser } from './ManageUser';
+
+/** The authority's users, newest first, a page at a time (the API's cursor), by role and status; one of them managed below the list. */
+export function UsersScreen() {
+  const { t, date, language } = useI18n();
+  const id = useId();
+  const [role, setRole] = useState<Role | ''>('');
+  const [status, setStatus] = useState<UserView['status'] | ''>('active');
+  const [items, setItems] = useState<UserView[] | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [managed, setManaged] = useState<UserView | null>(null);
+  const [deactivated, setDeactivated] = useState(false);
+
+  const load = async (from: string | null, previous: UserView[]) => {
+    const result = await listUsers({ limit: 25, ...(role ? { role } : {}), ...(status ? { status } : {}), ...(from ? { cursor: from } : {}) });
+    if (!result.ok) return setProblem(result.problem);
+    setProblem(null);
+    setItems([...previous, ...result.data.items]);
+    setCursor(result.data.nextCursor);
+  };
+  useEffect(() => {
+    setItems(null);
+    void load(null, []);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [role, status, language]);
+
+  /** A change made below: the row shows it at once. */
+  const changed = (user: UserView) => {
+    setItems((rows) => rows && rows.map((row) => (row.id === user.id ? user : row)));
+    setManaged(user.status === 'active' ? user : null);
+    setDeactivated(user.status === 'deactivated');
+  };
+  const name = (u: UserView) => u.displayName ?? t('admin.formerUser');
+
+  return (
+    <>
+      <h1 className="ecl-u-type-heading-1">{t('admin.usersTitle')}</h1>
+      <p><Link to="/admin/users/new" className="ecl-button ecl-button--primary admin-button-link">{t('admin.newUser')}</Link></p>
+      <div className="imi-filters">
+        <SelectField id={`${id}-role`} label={t('admin.filterRole')} value={role} onChange={setRole}
+          options={[{ value: '', label: t('admin.anyRole') }, ...ROLES.map((r) => ({ value: r, label: t(`admin.role.${r}`) }))]} />
+        <SelectField id={`${id}-status`} label={t('admin.filterStatus')} value={status} onChange={setStatus}
+          options={[{ value: '', label: t('admin.anyStatus') }, { value: 'active', label: t('admin.userStatus.active') }, { value: 'deactivated', label: t('admin.userStatus.deactivated') }]} />
+      </div>
+      {deactivated && <DoneNotice text={t('admin.deactivated')} />}
+      <ListStatus problem={problem} loading={!items && !problem} empty={!!items && items.length === 0} />
+      {items && items.length > 0 && (
+        <DataTable rows={items} columns={[
+          { header: t('admin.colName'), cell: (u) => name(u) },
+          { header: t('admin.colEmail'), cell: (u) => u.email ?? '—' },
+          { header: t('admin.colRoles'), cell: (u) => u.roles.map((r) => t(`admin.role.${r}`)).join(', ') },
+          { header: t('admin.colSecondFactor'), cell: (u) => t(`admin.secondFactor.${u.secondFactor}`) },
+          { header: t('admin.colStatus'), cell: (u) => t(`admin.userStatus.${u.status}`) },
+          { header: t('admin.colCreated'), cell: (u) => date(u.createdAt) },
+          {
+            header: t('admin.colActions'),
+            cell: (u) => u.status === 'active' && (
+              <button type="button" className="ecl-button ecl-button--secondary" aria-expanded={managed?.id === u.id} aria-controls={`${id}-manage`} onClick={() => { setManaged(u); setDeactivated(false); }}>
+                {t('admin.manage')}<span className="imi-visually-hidden"> {name(u)}</span>
+              </button>
+            ),
+          },
+        ]} />
+      )}
+      {cursor && items && <button type="button" className="ecl-button ecl-button--secondary" onClick={() => void load(cursor, items)}>{t('moreResults')}</button>}
+      <div id={`${id}-manage`}>{managed && <ManageUser key={managed.id} user={managed} onChanged={changed} onClose={() => setManaged(null)} />}</div>
+    </>
+  );
+}
