@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ATTACHMENT_CONTENT_TYPES } from '@imi/domain';
 import { ActingAuthority } from '../authorities/acting-authority.decorator';
 import { UnsupportedMediaType } from '../problem/errors';
 import { AttachmentMeta } from './attachment.repository';
 import { AttachmentService } from './attachment.service';
+import { RequestAttachmentView } from './request.dto';
 import { RequireRoles } from '../users/session.guard';
 
 @ApiTags('requests')
@@ -18,6 +19,7 @@ export class AttachmentController {
   @Post()
   @ApiConsumes(...ATTACHMENT_CONTENT_TYPES)
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiCreatedResponse({ type: RequestAttachmentView })
   @ApiQuery({ name: 'fileName', required: true })
   @ApiQuery({ name: 'concernsPerson', required: false, description: 'default true: the document is about the person and waits for acceptance' })
   upload(
@@ -40,6 +42,8 @@ export class AttachmentController {
 
   @RequireRoles('case-handler')
   @Get(':attachmentId')
+  @ApiProduces(...ATTACHMENT_CONTENT_TYPES)
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' }, description: 'The document as uploaded, as an attachment with its file name' })
   async download(
     @ActingAuthority() acting: string | undefined,
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ANSWER_TYPES, ATTACHMENT_CONTENT_TYPES, REQUEST_STATES } from '@imi/domain';
 import type { LocalisedQuestion } from '@imi/domain';
 import { Type } from 'class-transformer';
 import {
@@ -84,48 +85,117 @@ export class AnswerRequestDto {
   @ApiProperty({ description: 'true for the final answer; false for a partial one' }) @IsBoolean() final!: boolean;
 }
 
+// ---------------------------------------------------------------------------------------------
+// What the requests endpoints answer with: classes so the OpenAPI document (and the web client's
+// types generated from it) describe the bodies; the service builds them as plain objects.
+
+const nullableString = { type: String, nullable: true } as const;
+const nullableDate = { type: String, format: 'date-time', nullable: true } as const;
+
+export class RequestQuestionChoiceView {
+  @ApiProperty() id!: string;
+  @ApiProperty() text!: string;
+}
+
+/** A catalogue question in the reader's language. */
+export class RequestQuestionTextView {
+  @ApiProperty({ example: 'pq.diploma.authentic' }) id!: string;
+  @ApiProperty({ type: String, enum: ANSWER_TYPES }) answerType!: LocalisedQuestion['answerType'];
+  @ApiProperty() personalData!: boolean;
+  @ApiProperty() sensitive!: boolean;
+  @ApiProperty() freeText!: boolean;
+  @ApiProperty({ type: String, description: 'The language of text and choices: the one asked for, or English', example: 'fr' }) language!: LocalisedQuestion['language'];
+  @ApiProperty() text!: string;
+  @ApiPropertyOptional({ type: [RequestQuestionChoiceView] }) choices?: RequestQuestionChoiceView[];
+}
+
+export class RequestQuestionView {
+  @ApiProperty({ example: 'pq.diploma.authentic' }) questionId!: string;
+  @ApiProperty({ ...nullableString, description: 'The requester\'s own text of a free-text question' }) freeText!: string | null;
+  @ApiPropertyOptional({ type: RequestQuestionTextView, nullable: true, description: 'The catalogue\'s question in the reader\'s language (null if no longer in the catalogue)' })
+  question?: LocalisedQuestion | null;
+}
+
+export class RequestEventView {
+  @ApiProperty({ example: 'accepted' }) type!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Ids, authorities and dates only, never free text' }) detail!: Record<string, unknown>;
+}
+
+export class RequestSubjectView {
+  @ApiProperty() familyName!: string;
+  @ApiProperty() givenNames!: string;
+  @ApiProperty({ ...nullableString, example: '1980-04-01' }) dateOfBirth!: string | null;
+  @ApiProperty(nullableString) registerNumber!: string | null;
+  @ApiProperty(nullableString) nationalId!: string | null;
+  @ApiProperty(nullableString) nationalIdJustification!: string | null;
+}
+
+export class RequestAnswerView {
+  @ApiProperty() questionId!: string;
+  @ApiProperty({ description: 'yes or no, a date YYYY-MM-DD, a text, a choice id, or the id of an attachment' }) answer!: string;
+  @ApiProperty() final!: boolean;
+  @ApiProperty({ format: 'date-time' }) answeredAt!: string;
+  @ApiPropertyOptional({ description: 'The answer in the reader\'s language where it has one (yes/no, choices)' }) text?: string;
+  @ApiPropertyOptional(nullableString) language?: string | null;
+}
+
+export class FurtherInformationView {
+  @ApiProperty(nullableString) note!: string | null;
+  @ApiProperty({ format: 'date-time' }) requestedAt!: string;
+}
+
+export class RequestAttachmentView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() fileName!: string;
+  @ApiProperty({ enum: ATTACHMENT_CONTENT_TYPES }) contentType!: string;
+  @ApiProperty({ description: 'About the person: shared only once the addressee has accepted' }) concernsPerson!: boolean;
+  @ApiProperty() sizeBytes!: number;
+  @ApiProperty() sha256!: string;
+  @ApiProperty({ ...nullableDate, description: 'When it was sent to the other party; null while it waits' }) sharedAt!: string | null;
+}
+
 /** What a party sees. `subject` and `answers` are absent until this node may hold them. */
-export interface RequestView {
-  id: string;
-  role: 'requester' | 'addressee';
-  state: string;
-  requesterAuthorityId: string;
-  addresseeAuthorityId: string;
-  legislativeArea: string;
-  /** `question`: the catalogue's question in the reader's language (null if no longer in the catalogue). */
-  questions: { questionId: string; freeText: string | null; question?: LocalisedQuestion | null }[];
-  replyBy: string;
-  sentAt: string;
-  acceptedAt: string | null;
-  closedAt: string | null;
-  rejectionReason: string | null;
-  proposedReplyBy: string | null;
-  answeredAt: string | null;
-  confidential: boolean;
-  sensitiveReason: string | null;
+export class RequestView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['requester', 'addressee'], description: 'The reader\'s side' }) role!: 'requester' | 'addressee';
+  @ApiProperty({ enum: REQUEST_STATES }) state!: string;
+  @ApiProperty() requesterAuthorityId!: string;
+  @ApiProperty() addresseeAuthorityId!: string;
+  @ApiProperty() legislativeArea!: string;
+  @ApiProperty({ type: [RequestQuestionView] }) questions!: RequestQuestionView[];
+  @ApiProperty({ format: 'date-time' }) replyBy!: string;
+  @ApiProperty({ format: 'date-time' }) sentAt!: string;
+  @ApiProperty(nullableDate) acceptedAt!: string | null;
+  @ApiProperty(nullableDate) closedAt!: string | null;
+  @ApiProperty(nullableString) rejectionReason!: string | null;
+  @ApiProperty(nullableDate) proposedReplyBy!: string | null;
+  @ApiProperty(nullableDate) answeredAt!: string | null;
+  @ApiProperty() confidential!: boolean;
+  @ApiProperty(nullableString) sensitiveReason!: string | null;
   /** Retention state of the person, answers, notes and documents: blocked and deleted ones are not shown. */
-  personalData: 'available' | 'blocked' | 'deleted';
+  @ApiProperty({ enum: ['available', 'blocked', 'deleted'] }) personalData!: 'available' | 'blocked' | 'deleted';
   /** What happened so far (ids, authorities and dates only). */
-  history: { type: string; at: string; detail: Record<string, unknown> }[];
-  subject?: {
-    familyName: string; givenNames: string; dateOfBirth: string | null; registerNumber: string | null;
-    nationalId: string | null; nationalIdJustification: string | null;
-  };
+  @ApiProperty({ type: [RequestEventView] }) history!: RequestEventView[];
+  @ApiPropertyOptional({ type: RequestSubjectView, description: 'Absent until this node may hold the person' }) subject?: RequestSubjectView;
   /** `text`: the answer in the reader's language where it has one (yes/no, choices). */
-  answers?: { questionId: string; answer: string; final: boolean; answeredAt: string; text?: string; language?: string | null }[];
-  furtherInformation?: { note: string | null; requestedAt: string }[];
-  attachments: {
-    id: string; fileName: string; contentType: string; concernsPerson: boolean; sizeBytes: number; sha256: string; sharedAt: string | null;
-  }[];
+  @ApiPropertyOptional({ type: [RequestAnswerView] }) answers?: RequestAnswerView[];
+  @ApiPropertyOptional({ type: [FurtherInformationView] }) furtherInformation?: FurtherInformationView[];
+  @ApiProperty({ type: [RequestAttachmentView] }) attachments!: RequestAttachmentView[];
+}
+
+export class RequestPageView {
+  @ApiProperty({ type: [RequestView] }) items!: RequestView[];
+  @ApiProperty({ ...nullableString, description: 'Give it as cursor for the next page; null on the last page' }) nextCursor!: string | null;
 }
 
 /** A request on an authority's urgency list, and why. */
-export interface UrgentRequestView {
-  id: string;
-  state: string;
-  legislativeArea: string;
-  replyBy: string;
-  reasons: string[];
+export class UrgentRequestView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: REQUEST_STATES }) state!: string;
+  @ApiProperty() legislativeArea!: string;
+  @ApiProperty({ format: 'date-time' }) replyBy!: string;
+  @ApiProperty({ type: [String], example: ['not-accepted-within-7-days'] }) reasons!: string[];
 }
 
 /**
@@ -133,21 +203,21 @@ export interface UrgentRequestView {
  * By construction there is no field that could carry personal data: no questions, no free
  * text, no reasons, no person, no answers, no attachments.
  */
-export interface ObservedRequestView {
-  id: string;
-  observedAuthorityId: string;
-  side: 'requester' | 'addressee';
-  counterpartAuthorityId: string;
-  legislativeArea: string;
-  state: string;
-  sentAt: string;
-  replyBy: string;
-  acceptedAt: string | null;
-  closedAt: string | null;
+export class ObservedRequestView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() observedAuthorityId!: string;
+  @ApiProperty({ enum: ['requester', 'addressee'] }) side!: 'requester' | 'addressee';
+  @ApiProperty() counterpartAuthorityId!: string;
+  @ApiProperty() legislativeArea!: string;
+  @ApiProperty({ enum: REQUEST_STATES }) state!: string;
+  @ApiProperty({ format: 'date-time' }) sentAt!: string;
+  @ApiProperty({ format: 'date-time' }) replyBy!: string;
+  @ApiProperty(nullableDate) acceptedAt!: string | null;
+  @ApiProperty(nullableDate) closedAt!: string | null;
 }
 
-export interface ObservedRequestsView {
-  observedAuthorityIds: string[];
-  countsByState: Record<string, number>;
-  requests: ObservedRequestView[];
+export class ObservedRequestsView {
+  @ApiProperty({ type: [String] }) observedAuthorityIds!: string[];
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'How many requests per state' }) countsByState!: Record<string, number>;
+  @ApiProperty({ type: [ObservedRequestView] }) requests!: ObservedRequestView[];
 }

@@ -144,6 +144,11 @@ export class RequestService {
     return view;
   }
 
+  /** A view (an action's answer) with its questions and answers in the reader's language. */
+  inLanguage(view: RequestView, language: string | undefined): RequestView {
+    return localiseView(view, this.catalogue.current(), language);
+  }
+
   private localised(record: RequestRecord, language: string | undefined, details: RequestDetails): RequestView {
     return localiseView(toView(record, details), this.catalogue.current(), language);
   }

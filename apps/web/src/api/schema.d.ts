@@ -1636,6 +1636,110 @@ export interface components {
                 [key: string]: unknown;
             }[];
         };
+        ReportAuthority: {
+            authorityId: string;
+            name: string;
+            /** @description The member state (ISO code; EC for the European Commission) */
+            memberState: string;
+        };
+        SupervisoryAuthorityView: {
+            name: string;
+            /** @description Postal address and website, lines separated by | */
+            address: string;
+        };
+        ReportPerson: {
+            familyName: string | null;
+            givenNames: string | null;
+            dateOfBirth: string | null;
+            registerNumber: string | null;
+        };
+        ReportReceipt: {
+            authorityId: string;
+            name: string;
+            /** @description The member state (ISO code; EC for the European Commission) */
+            memberState: string;
+            /**
+             * Format: date-time
+             * @description When it applied the data (its signed receipt); null: not yet confirmed
+             */
+            receivedAt: string | null;
+        };
+        ReportRetention: {
+            blockAfterMonths: number;
+            deleteAfterMonths: number;
+            /**
+             * Format: date-time
+             * @description Null while the exchange is open
+             */
+            blockedFrom: string | null;
+            /**
+             * Format: date-time
+             * @description Null while the exchange is open
+             */
+            deletedFrom: string | null;
+        };
+        ReportAnswer: {
+            /** @description In the report's language where the catalogue has it */
+            text: string;
+            /** Format: date-time */
+            answeredAt: string;
+        };
+        ReportQuestion: {
+            questionId: string;
+            /** @description The catalogue's text in the report's language (English where it has none) */
+            text: string;
+            freeText: string | null;
+            answers: components["schemas"]["ReportAnswer"][];
+        };
+        AccessReportExchange: {
+            /** Format: uuid */
+            exchangeId: string;
+            /** @description information-request, or the alert's kind */
+            type: string;
+            /** @description The legislative area: the purpose the data may be used for (IMI Regulation Art. 13) */
+            legislativeArea: string;
+            legislativeAreaAct: string | null;
+            role: string;
+            authorities: {
+                [key: string]: string;
+            };
+            parties: components["schemas"]["ReportAuthority"][];
+            receivedFrom: components["schemas"]["ReportReceipt"] | null;
+            disclosedTo: components["schemas"]["ReportReceipt"][];
+            state: string;
+            /** Format: date-time */
+            sentAt: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @enum {string} */
+            personalData: "available" | "blocked";
+            retention: components["schemas"]["ReportRetention"];
+            questions: components["schemas"]["ReportQuestion"][];
+            /** @description Every personal value held, as stored */
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        AccessReport: {
+            /** @enum {string} */
+            kind: "access-report";
+            node: string;
+            /** @enum {string} */
+            language: "en" | "fr" | "de" | "es" | "da";
+            /** Format: date-time */
+            generatedAt: string;
+            generatedFor: string;
+            controller: components["schemas"]["ReportAuthority"];
+            supervisoryAuthority: components["schemas"]["SupervisoryAuthorityView"];
+            person: components["schemas"]["ReportPerson"];
+            exchanges: components["schemas"]["AccessReportExchange"][];
+        };
+        SignedAccessReport: {
+            report: components["schemas"]["AccessReport"];
+            /** @description Compact JWS (EdDSA) whose payload is `report`, by the node's signing key */
+            jws: string;
+            verification: string;
+        };
         AccessReportRequestDto: {
             familyName?: string;
             givenNames?: string;
@@ -5530,11 +5634,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The signed report as JSON, or (format=pdf) a PDF for the person, in the language asked, with the signed report attached */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SignedAccessReport"];
+                    "application/pdf": string;
+                };
             };
             /** @description Malformed JSON, or a field refused by validation (listed in `errors`) */
             400: {
