@@ -325,6 +325,9 @@ describe('web application: an information request in the browser', () => {
     await stateShown(fr, 'Réponse acceptée');
     await fr.getByRole('button', { name: 'Clore la demande' }).click();
     await stateShown(fr, 'Close');
+    // The node's answer to the action is in the reader's language too.
+    await fr.getByText('Le diplôme joint est-il authentique', { exact: false }).first().waitFor();
+    expect(await fr.getByRole('main').textContent()).not.toContain('Is the enclosed diploma authentic');
     expect(await seriousViolations(fr)).toEqual([]);
     await screenshot(fr, 'request-closed-fr');
 
@@ -339,6 +342,17 @@ describe('web application: an information request in the browser', () => {
     await expect(handlerPage.getByRole('button', { name: 'Antwort senden' }).count()).resolves.toBe(0);
     expect(await seriousViolations(handlerPage)).toEqual([]);
     await screenshot(handlerPage, 'request-closed-de');
+
+    // FR's list, filtered by the node: closed requests of the area show this one, requests awaiting acceptance do not.
+    await fr.getByRole('link', { name: 'Demandes', exact: true }).click();
+    await fr.getByRole('heading', { name: 'Demandes d\'information', level: 1 }).waitFor();
+    await fr.getByLabel('Domaine législatif', { exact: true }).selectOption('professional-qualifications');
+    await fr.getByLabel('État', { exact: true }).selectOption('closed');
+    await fr.locator(`a[href$="/requests/${requestId}"]`).waitFor();
+    expect(await seriousViolations(fr)).toEqual([]);
+    await screenshot(fr, 'request-list-filtered-fr');
+    await fr.getByLabel('État', { exact: true }).selectOption('sent');
+    await eventually(async () => expect(await fr.locator(`a[href$="/requests/${requestId}"]`).count()).toBe(0));
     expect(cspViolations).toEqual([]);
   });
 
@@ -406,16 +420,39 @@ describe('web application: an information request in the browser', () => {
     await expect(fr.getByTestId('request-state').textContent()).resolves.toBe('Envoyée, en attente d\'acceptation');
     await eventually(async () => expect((await actingFor(network.node('DE'), 'DE-BE-AEK').get(`/requests/${requestId}`)).status).toBe(200));
 
-    // DE's case handler has the request open when a colleague rejects it: accepting is refused by the node, and its problem is shown.
+    // DE proposes a later reply date; FR agrees to it on its own page, and the request takes it.
     const deUser = await browserUser(network.node('DE'), 'DE-BE-AEK', ['case-handler', 'allocator']);
     const de = await pageIn('de-DE');
     await signIn(de, 'DE', deUser, DE_LABELS, `/app/requests/${requestId}`);
+    const later = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+    await de.getByLabel(/^Ein neues Antwortdatum vorschlagen/).fill(later);
+    await de.getByRole('button', { name: 'Vorschlagen' }).click();
+    await de.getByText('Erledigt.').waitFor();
+    await eventually(async () => {
+      await fr.getByRole('link', { name: 'Retour aux demandes' }).click();
+      await fr.locator(`a[href$="/requests/${requestId}"]`).click();
+      await fr.getByRole('button', { name: 'Accepter la nouvelle date' }).waitFor({ timeout: 2_000 });
+    });
+    expect(await seriousViolations(fr)).toEqual([]);
+    await screenshot(fr, 'request-reply-date-proposed-fr');
+    await fr.getByRole('button', { name: 'Accepter la nouvelle date' }).click();
+    await fr.getByText('C\'est fait.').waitFor();
+    // The reply date itself (a definition of the facts list) is the agreed one; the timeline shows the proposal and the agreement.
+    const agreed = new Intl.DateTimeFormat('fr', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(later));
+    await fr.getByRole('definition').filter({ hasText: new RegExp(`^${agreed}$`) }).waitFor();
+    await expect(fr.locator('.ecl-timeline__content').filter({ hasText: agreed }).count()).resolves.toBe(2);
+    await expect(fr.getByRole('button', { name: 'Accepter la nouvelle date' }).count()).resolves.toBe(0);
+
+    // DE's case handler has the request open when a colleague rejects it: accepting is refused by the node, and its problem is shown.
     await de.getByRole('button', { name: 'Annehmen' }).waitFor();
     expect((await actingFor(network.node('DE'), 'DE-BE-AEK', undefined, ['case-handler']).post(`/requests/${requestId}/reject`, { reason: 'Nicht zuständig' })).status).toBe(200);
     await de.getByRole('button', { name: 'Annehmen' }).click();
     const problem = de.getByRole('alert');
     await problem.getByText('Im aktuellen Status des Ersuchens nicht möglich.').waitFor();
     await expect(problem.textContent()).resolves.toContain('rejected');
+    // The page then shows the request as it now is: rejected, nothing left to accept.
+    await stateShown(de, 'Abgelehnt');
+    await expect(de.getByRole('button', { name: 'Annehmen' }).count()).resolves.toBe(0);
     expect(await seriousViolations(de)).toEqual([]);
     await screenshot(de, 'request-problem-de');
     expect(cspViolations).toEqual([]);

@@ -1,8 +1,7 @@
 import { FormEvent, useId, useState } from 'react';
 import type { Result } from '../api/client';
 import { useI18n } from '../i18n/i18n';
-import { answerRequest } from '../api/client';
-import { RequestView, uploadAttachment } from './api';
+import { answerRequest, RequestView, uploadAttachment } from './api';
 import { Checkbox, FieldLabel, Radio, TextField } from './fields';
 import { ATTACHMENT_MAX_BYTES, fileBreach, RuleMessage, textAnswerBreach } from './rules';
 
@@ -47,7 +46,7 @@ export function AnswerForm({ view, busy, run }: { view: RequestView; busy: boole
         if (!upload.ok) return { ok: false, problem: upload.problem };
         items.push({ questionId: q.questionId, answer: upload.data.id });
       }
-      return answerRequest(view.id, items, final) as Promise<Result<RequestView>>;
+      return answerRequest(view.id, items, final);
     });
   };
 

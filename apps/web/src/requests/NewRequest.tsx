@@ -1,5 +1,6 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
-import type { LocalisedQuestion, Problem } from '../api/client';
+import type { Problem } from '../api/client';
+import type { Question } from './api';
 import { useI18n } from '../i18n/i18n';
 import { navigate } from '../router';
 import { useLoad } from '../screens/useLoad';
@@ -36,7 +37,7 @@ export function NewRequest({ session }: { session: Session }) {
   const first = useRef(true);
 
   const areas = useLoad(catalogueSummary, []);
-  const questions = useLoad<LocalisedQuestion[]>(() => (draft.area ? areaQuestions(draft.area) : Promise.resolve({ ok: true, data: [] })), [draft.area, language]);
+  const questions = useLoad<Question[]>(() => (draft.area ? areaQuestions(draft.area) : Promise.resolve({ ok: true, data: [] })), [draft.area, language]);
   const available = questions.data ?? [];
 
   useEffect(() => {
@@ -116,7 +117,8 @@ export function NewRequest({ session }: { session: Session }) {
         {step === 'safeguards' && <SafeguardsStep {...stepProps} />}
         {step === 'attachments' && <AttachmentsStep {...stepProps} />}
         {step === 'review' && <ReviewStep {...stepProps} onChange={(s) => setStep(s)} />}
-        {problem && <ProblemNotice problem={problem} summary={created ? t('requests.sentButDocumentFailed') : undefined} />}
+        {/* A 401 is the sign-in dialog's to tell; after signing in again it is not a problem any more. */}
+        {problem && problem.status !== 401 && <ProblemNotice problem={problem} summary={created ? t('requests.sentButDocumentFailed') : undefined} />}
         {created && problem && <p className="ecl-u-type-paragraph"><Link to={`/requests/${created.id}`}>{t('requests.openCreated')}</Link></p>}
         <div className="requests-wizard__buttons">
           {index > 0 && <button type="button" className="ecl-button ecl-button--secondary" onClick={back} disabled={sending}>{t('requests.back')}</button>}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { LocalisedQuestion, Problem } from '../api/client';
+import type { Problem } from '../api/client';
+import type { Question } from './api';
 import { useI18n } from '../i18n/i18n';
 import { ProblemNotice } from '../ui/ProblemNotice';
 import { useAreaName } from './area-name';
@@ -12,7 +13,7 @@ interface StepProps {
   draft: Draft;
   update: (change: Partial<Draft>) => void;
   errorOf: (field: string) => string | null;
-  available: LocalisedQuestion[];
+  available: Question[];
 }
 
 export function AreaStep({ draft, update, errorOf, areas, problem }: StepProps & { areas: string[] | null; problem: Problem | null }) {

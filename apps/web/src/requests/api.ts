@@ -1,57 +1,42 @@
-import { api, LocalisedQuestion, Page, read, RequestView as CoreRequestView, Result } from '../api/client';
-import type { operations } from '../api/schema';
+import { api, read, Result } from '../api/client';
+import type { components, operations } from '../api/schema';
 
 /**
- * The information requests' calls beyond the first slice's (client.ts): the catalogue, the
- * directory, creating a request, its attachments and the remaining workflow actions.
+ * The information requests' calls, with the bodies typed from the node's OpenAPI document
+ * (schema.d.ts): the catalogue, the directory, the requests, their actions and documents.
  */
 
-/** A request as its page shows it: the core view and the further-information notes. */
-export interface RequestView extends CoreRequestView {
-  furtherInformation?: { note: string | null; requestedAt: string }[];
-}
+type Schemas = components['schemas'];
 
-export type Attachment = RequestView['attachments'][number];
-
-export interface CatalogueSummary {
-  version: number;
-  languages: string[];
-  areas: string[];
-}
-
+/** A request as the node shows it to one of its parties (the OpenAPI document's RequestView). */
+export type RequestView = Schemas['RequestView'];
+export type Attachment = Schemas['RequestAttachmentView'];
+export type CatalogueSummary = Schemas['CatalogueSummary'];
+export type Question = Schemas['LocalisedQuestionView'];
 /** An authority as the directory search returns it, its name in the reader's language. */
-export interface Authority {
-  id: string;
-  node: string;
-  name: string;
-  legislativeAreas: string[];
-  address: { street: string | null; postalCode: string | null; city: string; country: string } | null;
-  region: string | null;
-}
+export type Authority = Schemas['DirectoryResult'];
+export type NewRequest = Schemas['CreateRequestDto'];
 
 export type RequestQuery = NonNullable<operations['RequestController_list']['parameters']['query']>;
 
-export interface NewRequest {
-  addresseeAuthorityId: string;
-  legislativeArea: string;
-  replyBy: string;
-  questions: { questionId: string; freeText?: string }[];
-  subject: { familyName: string; givenNames: string; dateOfBirth?: string; registerNumber?: string; nationalId?: string; nationalIdJustification?: string };
-  confidential?: boolean;
-  sensitiveReason?: string;
-}
-
 export const catalogueSummary = () => read<CatalogueSummary>(api.GET('/catalogue'));
-export const areaQuestions = (area: string) => read<LocalisedQuestion[]>(api.GET('/catalogue/{area}', { params: { path: { area } } }));
+export const areaQuestions = (area: string) => read<Question[]>(api.GET('/catalogue/{area}', { params: { path: { area } } }));
 
 /** Every member state's authorities registered for the area, by words of a name, place or keyword. */
 export const searchDirectory = (q: string, legislativeArea: string) =>
   read<Authority[]>(api.GET('/directory', { params: { query: { q, legislativeArea } as never } }));
 
-export const listRequests = (query: RequestQuery) => read<Page<RequestView>>(api.GET('/requests', { params: { query } }));
+export const listRequests = (query: RequestQuery) => read<Schemas['RequestPageView']>(api.GET('/requests', { params: { query } }));
 export const createRequest = (body: NewRequest) => read<RequestView>(api.POST('/requests', { body }));
 
 const path = (id: string) => ({ params: { path: { id } } });
+export const getRequest = (id: string) => read<RequestView>(api.GET('/requests/{id}', path(id)));
+export const acceptRequest = (id: string) => read<RequestView>(api.POST('/requests/{id}/accept', path(id)));
+export const rejectRequest = (id: string, reason: string) => read<RequestView>(api.POST('/requests/{id}/reject', { ...path(id), body: { reason } }));
+export const answerRequest = (id: string, answers: { questionId: string; answer: string }[], final: boolean) =>
+  read<RequestView>(api.POST('/requests/{id}/answer', { ...path(id), body: { answers, final } }));
+export const acceptAnswer = (id: string) => read<RequestView>(api.POST('/requests/{id}/accept-answer', path(id)));
+export const closeRequest = (id: string) => read<RequestView>(api.POST('/requests/{id}/close', path(id)));
 export const forwardRequest = (id: string, toAuthorityId: string) =>
   read<RequestView>(api.POST('/requests/{id}/forward', { ...path(id), body: { toAuthorityId } }));
 export const proposeReplyDate = (id: string, replyBy: string) =>

@@ -1,4 +1,4 @@
-import type { LocalisedQuestion } from '../api/client';
+import type { Question } from './api';
 import type { MessageKey } from '../i18n/i18n';
 import type { Authority, NewRequest } from './api';
 import {
@@ -43,7 +43,7 @@ export const emptyDraft = (replyBy: string): Draft => ({
 });
 
 /** What stops a step, by field id (the ids the steps give their inputs). */
-export function stepBreaches(step: Step, draft: Draft, available: LocalisedQuestion[], today: string): Breaches {
+export function stepBreaches(step: Step, draft: Draft, available: Question[], today: string): Breaches {
   switch (step) {
     case 'area':
       return draft.area ? {} : { area: 'requests.rule.required' };
@@ -63,7 +63,7 @@ export function stepBreaches(step: Step, draft: Draft, available: LocalisedQuest
 }
 
 /** The body of POST /requests: empty optional fields left out, the reply date at the end of its day (UTC). */
-export function requestBody(draft: Draft, available: LocalisedQuestion[]): NewRequest {
+export function requestBody(draft: Draft, available: Question[]): NewRequest {
   const optional = (value: string) => (value.trim() ? value.trim() : undefined);
   const { person } = draft;
   return {

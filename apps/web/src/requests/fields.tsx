@@ -79,7 +79,7 @@ export function ErrorSummary({ errors, attempt }: { errors: { field: string; tex
   }, [attempt]);
   if (errors.length === 0) return null;
   return (
-    <div ref={ref} tabIndex={-1} role="alert" className="ecl-notification ecl-notification--error imi-notification" data-testid="wizard-errors">
+    <div ref={ref} tabIndex={-1} role="alert" className="ecl-notification ecl-notification--error imi-notification requests-error-summary" data-testid="wizard-errors">
       <div className="ecl-notification__content">
         <div className="ecl-notification__title">{t('requests.fixErrors')}</div>
         <ul className="ecl-unordered-list">

@@ -1,6 +1,6 @@
 import { ATTACHMENT_CONTENT_TYPES, ATTACHMENT_MAX_BYTES } from '../../../../libs/domain/src/attachments';
 import { FREE_TEXT_MAX, TEXT_ANSWER_MAX } from '../../../../libs/domain/src/catalogue';
-import type { LocalisedQuestion } from '../api/client';
+import type { Question } from './api';
 
 /**
  * The node's rules for a new request and its documents, mirrored so the wizard can say what is
@@ -23,7 +23,7 @@ export interface ChosenQuestion {
 }
 
 /** At least one question; a free-text question needs its text, within the API's limit. Fields: `questions`, `freeText-<id>`. */
-export function questionBreaches(available: LocalisedQuestion[], chosen: ChosenQuestion[]): Breaches {
+export function questionBreaches(available: Question[], chosen: ChosenQuestion[]): Breaches {
   const breaches: Breaches = {};
   if (chosen.length === 0) breaches.questions = 'requests.rule.noQuestion';
   for (const c of chosen) {
@@ -36,7 +36,7 @@ export function questionBreaches(available: LocalisedQuestion[], chosen: ChosenQ
 }
 
 /** A question touching sensitive data (offences, sanctions, health) must say why it is asked. */
-export const needsSensitiveReason = (available: LocalisedQuestion[], chosen: ChosenQuestion[]): boolean =>
+export const needsSensitiveReason = (available: Question[], chosen: ChosenQuestion[]): boolean =>
   chosen.some((c) => available.find((q) => q.id === c.questionId)?.sensitive);
 
 /** The reply date: a calendar date after today (the node wants it after the moment of sending). */

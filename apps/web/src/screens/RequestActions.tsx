@@ -1,8 +1,10 @@
 import { FormEvent, ReactNode, useId, useState } from 'react';
-import { acceptAnswer, acceptRequest, closeRequest, rejectRequest, Result } from '../api/client';
+import type { Result } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { RequestAction } from '../requests/actions';
-import { forwardRequest, proposeReplyDate, requestFurtherInformation, respondToReplyDate, RequestView } from '../requests/api';
+import {
+  acceptAnswer, acceptRequest, closeRequest, forwardRequest, proposeReplyDate, rejectRequest, requestFurtherInformation, respondToReplyDate, RequestView,
+} from '../requests/api';
 import { AnswerForm } from '../requests/AnswerForm';
 import { AuthoritySearch } from '../requests/AuthoritySearch';
 import { Authority } from '../requests/api';
@@ -17,13 +19,13 @@ type Run = (action: () => Promise<Result<RequestView>>) => Promise<void>;
  * reason or answer is still there after signing in again.
  */
 export function RequestActions({ view, actions, ownNode, onResult }: {
-  view: RequestView; actions: RequestAction[]; ownNode: string | null; onResult: (result: Result<RequestView>) => void;
+  view: RequestView; actions: RequestAction[]; ownNode: string | null; onResult: (result: Result<RequestView>) => Promise<void>;
 }) {
   const { t, date } = useI18n();
   const [busy, setBusy] = useState(false);
   const run: Run = async (action) => {
     setBusy(true);
-    onResult(await action());
+    await onResult(await action());
     setBusy(false);
   };
   const button = (label: string, action: () => Promise<Result<RequestView>>, kind = 'primary') => (
@@ -31,7 +33,7 @@ export function RequestActions({ view, actions, ownNode, onResult }: {
   );
   return (
     <div className="imi-actions">
-      {actions.includes('accept') && button(t('accept'), () => acceptRequest(view.id) as Promise<Result<RequestView>>)}
+      {actions.includes('accept') && button(t('accept'), () => acceptRequest(view.id))}
       {actions.includes('respond-to-reply-date') && (
         <Group title={t('requests.replyDateProposed', { date: date(view.proposedReplyBy) })}>
           <div className="requests-buttons">
@@ -40,13 +42,13 @@ export function RequestActions({ view, actions, ownNode, onResult }: {
           </div>
         </Group>
       )}
-      {actions.includes('accept-answer') && button(t('acceptAnswer'), () => acceptAnswer(view.id) as Promise<Result<RequestView>>)}
-      {actions.includes('close') && button(t('close'), () => closeRequest(view.id) as Promise<Result<RequestView>>)}
+      {actions.includes('accept-answer') && button(t('acceptAnswer'), () => acceptAnswer(view.id))}
+      {actions.includes('close') && button(t('close'), () => closeRequest(view.id))}
       {actions.includes('answer') && <AnswerForm view={view} busy={busy} run={run} />}
       {actions.includes('request-further-information') && <FurtherInformationForm busy={busy} onSubmit={(note) => run(() => requestFurtherInformation(view.id, note))} />}
       {actions.includes('propose-reply-date') && <ReplyDateForm busy={busy} onSubmit={(replyBy) => run(() => proposeReplyDate(view.id, replyBy))} />}
       {actions.includes('forward') && <ForwardForm view={view} ownNode={ownNode} busy={busy} onSubmit={(to) => run(() => forwardRequest(view.id, to))} />}
-      {actions.includes('reject') && <RejectForm busy={busy} onSubmit={(reason) => run(() => rejectRequest(view.id, reason) as Promise<Result<RequestView>>)} />}
+      {actions.includes('reject') && <RejectForm busy={busy} onSubmit={(reason) => run(() => rejectRequest(view.id, reason))} />}
     </div>
   );
 }

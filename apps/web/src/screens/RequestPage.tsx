@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { getRequest, Problem, Result } from '../api/client';
+import type { Problem, Result } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { allowedActions, mayAttach, mayDownload } from '../requests/actions';
-import type { RequestView } from '../requests/api';
+import { getRequest, RequestView } from '../requests/api';
 import { Documents, DownloadButton } from '../requests/Documents';
 import { ownNode } from '../requests/own-node';
 import { useAreaName } from '../requests/area-name';
@@ -51,13 +51,19 @@ export function RequestPage({ id, session }: { id: string; session: Session }) {
     return () => clearInterval(timer);
   }, [awaitingPerson, id]);
 
-  /** An action's outcome: the request as it is now, or the server's problem. */
-  const acted = (result: Result<RequestView>) => {
+  /**
+   * An action's outcome: the request as it is now (the node answers in the reader's language),
+   * or the server's problem, with the request read again: another may have acted meanwhile.
+   */
+  const acted = async (result: Result<RequestView>) => {
     setDone(result.ok);
     if (result.ok) {
       setProblem(null);
-      setView(result.data);
-    } else setProblem(result.problem);
+      return setView(result.data);
+    }
+    setProblem(result.problem);
+    const fresh = await getRequest(id);
+    if (fresh.ok) setView(fresh.data);
   };
 
   if (!view) {
