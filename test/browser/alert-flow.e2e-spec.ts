@@ -102,6 +102,15 @@ describe('web application: an alert from DE distributed and acknowledged in FR',
     await screenshot(de, 'alert-send-refused-de');
     await expect(network.node('DE').db.query('SELECT count(*)::int AS n FROM alerts')).resolves.toEqual([{ n: 0 }]);
 
+    // Authorities can be added from the directory (in any language) and removed again.
+    await de.getByLabel('Behörde im Verzeichnis suchen').fill('médecins');
+    await de.getByRole('button', { name: 'Suchen', exact: true }).click();
+    await de.getByRole('button', { name: "Conseil national de l'Ordre des médecins hinzufügen" }).click();
+    const chosen = de.getByRole('list', { name: 'Ausgewählte Behörden' });
+    await expect(chosen.textContent()).resolves.toContain('FR-CNOM');
+    await accessible(de);
+    await chosen.getByRole('button', { name: "Conseil national de l'Ordre des médecins entfernen" }).click();
+    await expect(chosen.count()).resolves.toBe(0);
     // ECL draws its own box over the native checkbox: a person clicks the label.
     await de.getByText('Frankreich', { exact: true }).click();
     expect(await de.getByLabel('Frankreich').isChecked()).toBe(true);
@@ -168,6 +177,13 @@ describe('web application: an alert from DE distributed and acknowledged in FR',
     await expect(cnom.getByTestId('alert-read').textContent()).resolves.toBe('Lue');
     await expect(cnom.getByRole('button', { name: 'Accuser réception' }).count()).resolves.toBe(0);
     await cnom.getByText('Vous n\'avez aucune action à effectuer sur cette alerte.').waitFor();
+    // Read now: the work list counts it no more.
+    await cnom.getByRole('link', { name: 'Tâches', exact: true }).click();
+    const stillUnread = cnom.getByRole('region', { name: /Alertes et notifications non lues/ });
+    await stillUnread.getByText('Rien à traiter.').waitFor();
+    await expect(stillUnread.getByRole('heading').textContent()).resolves.toMatch(/non lues\s*0$/);
+    await cnom.goBack();
+    await cnom.getByRole('heading', { name: 'Alerte qualifications professionnelles', level: 1 }).waitFor();
     await accessible(cnom);
     await screenshot(cnom, 'alert-acknowledged-fr');
 

@@ -78,7 +78,7 @@ function DistributeForm({ view, node, busy, act }: { view: AlertView; node: stri
     });
   };
   return (
-    <form onSubmit={submit} className="imi-action-form" aria-labelledby={`${id}-title`}>
+    <form onSubmit={submit} className="imi-action-form alerts-action-form" aria-labelledby={`${id}-title`}>
       <h3 className="ecl-u-type-heading-3" id={`${id}-title`}>{t('alerts.distribute')}</h3>
       {problem && <ProblemNotice problem={problem} />}
       {data && candidates.length === 0 ? <p className="ecl-u-type-paragraph">{t('alerts.nobodyToDistributeTo')}</p> : (<>
@@ -120,7 +120,7 @@ function RectifyForm({ view, busy, act }: { view: AlertView; busy: boolean; act:
     return <div className="alerts-action-row"><button type="button" className="ecl-button ecl-button--secondary" aria-expanded="false" onClick={() => setOpen(true)}>{t('alerts.rectify')}</button></div>;
   }
   return (
-    <form onSubmit={submit} noValidate className="imi-action-form" aria-labelledby={`${id}-title`}>
+    <form onSubmit={submit} noValidate className="imi-action-form alerts-action-form" aria-labelledby={`${id}-title`}>
       <h3 className="ecl-u-type-heading-3" id={`${id}-title`}>{t('alerts.rectify')}</h3>
       <ContentFields idPrefix={id} kind={view.kind} values={values} errors={tried ? errors : {}} onChange={setValues} />
       <button type="submit" className="ecl-button ecl-button--primary" disabled={busy}>{t('alerts.rectifyButton')}</button>
@@ -141,7 +141,7 @@ function WithdrawForm({ view, busy, act }: { view: AlertView; busy: boolean; act
     if (!error) void act(() => withdrawAlert(view.id, reason.trim()));
   };
   return (
-    <form onSubmit={submit} noValidate className="imi-action-form">
+    <form onSubmit={submit} noValidate className="imi-action-form alerts-action-form">
       <div className={`ecl-form-group${tried && error ? ' ecl-form-group--invalid' : ''}`}>
         <label className="ecl-form-label" htmlFor={id}>{t('alerts.withdrawReason')} <span className="ecl-form-label__required" aria-hidden="true">*</span></label>
         {tried && error && <div className="ecl-feedback-message" id={`${id}-error`}>{error}</div>}
@@ -166,7 +166,7 @@ function LaterDecisionForm({ view, busy, act }: { view: AlertView; busy: boolean
     if (!error) void act(() => recordLaterDecision(view.id, day));
   };
   return (
-    <form onSubmit={submit} noValidate className="imi-action-form">
+    <form onSubmit={submit} noValidate className="imi-action-form alerts-action-form">
       <div className={`ecl-form-group${tried && error ? ' ecl-form-group--invalid' : ''}`}>
         <label className="ecl-form-label" htmlFor={id}>{t('alerts.laterDecisionDate')}</label>
         <div className="ecl-help-block" id={`${id}-help`}>{t('alerts.laterDecisionHelp')}</div>
