@@ -353,6 +353,22 @@ describe('web application: an information request in the browser', () => {
     await screenshot(fr, 'request-list-filtered-fr');
     await fr.getByLabel('État', { exact: true }).selectOption('sent');
     await eventually(async () => expect(await fr.locator(`a[href$="/requests/${requestId}"]`).count()).toBe(0));
+
+    // A page at a time: with 25 more requests sent (through the API), the list shows 25, and the rest on asking for more.
+    const frApi = actingFor(network.node('FR'), 'FR-CNOM', undefined, ['case-handler']);
+    const sent = await Promise.all(Array.from({ length: 25 }, (_, i) => frApi.post('/requests', {
+      addresseeAuthorityId: 'DE-BE-AEK', legislativeArea: 'professional-qualifications', replyBy: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      questions: [{ questionId: 'pq.diploma.authentic' }], subject: { familyName: `Seiten${i}`, givenNames: 'Test' },
+    })));
+    expect(sent.map((r) => r.status)).toEqual(Array(25).fill(201));
+    await fr.getByLabel('Domaine législatif', { exact: true }).selectOption('');
+    await fr.getByLabel('État', { exact: true }).selectOption('');
+    const rows = fr.locator('tbody tr');
+    await eventually(async () => expect(await rows.count()).toBe(25));
+    await fr.getByRole('button', { name: 'Afficher plus' }).click();
+    await eventually(async () => expect(await rows.count()).toBeGreaterThan(25));
+    // The request closed above is on the second page: the newest come first.
+    await fr.locator(`a[href$="/requests/${requestId}"]`).waitFor();
     expect(cspViolations).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
-import { useEffect, useId, useState } from 'react';
-import { Party, Problem, RequestState } from '../api/client';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { Party, Problem, RequestState } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { catalogueSummary, listRequests, RequestQuery, RequestView } from '../requests/api';
 import { useAreaName } from '../requests/area-name';
@@ -40,8 +40,12 @@ export function RequestList({ session }: { session: Session }) {
     ...(sentTo ? { sentBefore: new Date(new Date(`${sentTo}T00:00:00`).getTime() + 86_400_000).toISOString() } : {}),
     ...(from ? { cursor: from } : {}),
   });
+  // Only the answer to the latest query counts: a slower answer to an earlier filter is dropped.
+  const latest = useRef(0);
   const load = async (from: string | null, previous: RequestView[]) => {
+    const round = ++latest.current;
     const result = await listRequests(query(from));
+    if (round !== latest.current) return;
     if (!result.ok) return setProblem(result.problem);
     setProblem(null);
     setItems([...previous, ...result.data.items]);
