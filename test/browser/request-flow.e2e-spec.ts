@@ -19,7 +19,11 @@ const pdf = (name: string, size = PDF.length) => ({ name, mimeType: 'application
 
 const PLAN: NetworkPlan = {
   nodes: [
-    { code: 'DE', authorities: [{ id: 'DE-BE-AEK', name: 'Ärztekammer Berlin', legislativeAreas: ['professional-qualifications'] }] },
+    { code: 'DE', authorities: [
+      { id: 'DE-BE-AEK', name: 'Ärztekammer Berlin', legislativeAreas: ['professional-qualifications'] },
+      // Where DE-BE-AEK forwards a request that is not its own.
+      { id: 'DE-BE-ZAEK', name: 'Zahnärztekammer Berlin', legislativeAreas: ['professional-qualifications'] },
+    ] },
     { code: 'FR', authorities: [{ id: 'FR-CNOM', name: "Conseil national de l'Ordre des médecins", legislativeAreas: ['professional-qualifications'] }] },
   ],
 };
@@ -210,7 +214,7 @@ describe('web application: an information request in the browser', () => {
 
     await fr.getByRole('heading', { name: /Étape 2 sur 7 :/ }).waitFor();
     await tabTo(fr, fr.getByRole('searchbox', { name: 'Rechercher dans l\'annuaire de tous les États membres' }));
-    await fr.keyboard.type('Berlin');
+    await fr.keyboard.type('Ärztekammer');
     await fr.keyboard.press('Enter');
     await fr.getByRole('radio', { name: /Ärztekammer Berlin/ }).waitFor();
     // Only other member states: FR's own authority is not offered.
@@ -321,6 +325,28 @@ describe('web application: an information request in the browser', () => {
     await expect(fr.getByTestId('answer-pq.diploma.authentic').textContent()).resolves.toContain('Oui');
     expect(await seriousViolations(fr)).toEqual([]);
     await screenshot(fr, 'request-answered-fr');
+
+    // FR asks for more; DE's case handler reads the note and answers again; FR then has the answer to accept.
+    await fr.getByLabel(/^Ce qui manque dans la réponse/).fill('Merci de joindre aussi la page 2 du diplôme.');
+    await fr.getByRole('button', { name: 'Demander un complément d\'information' }).click();
+    await stateShown(fr, 'Complément demandé');
+    await eventually(async () => {
+      await handlerPage.getByRole('link', { name: 'Zurück zu den Ersuchen' }).click();
+      await handlerPage.locator(`a[href$="/requests/${requestId}"]`).click();
+      await handlerPage.getByText('Merci de joindre aussi la page 2 du diplôme.', { exact: false }).waitFor({ timeout: 2_000 });
+    });
+    await stateShown(handlerPage, 'Weitere Informationen angefordert');
+    expect(await seriousViolations(handlerPage)).toEqual([]);
+    await screenshot(handlerPage, 'request-further-information-de');
+    const again = handlerPage.getByRole('form', { name: 'Antworten' });
+    await again.getByRole('radio', { name: 'Ja' }).check({ force: true });
+    await again.getByRole('button', { name: 'Antwort senden' }).click();
+    await stateShown(handlerPage, 'Beantwortet');
+    await eventually(async () => {
+      await fr.getByRole('link', { name: 'Retour aux demandes' }).click();
+      await fr.locator(`a[href$="/requests/${requestId}"]`).click();
+      await stateShown(fr, 'Répondue', 2_000);
+    });
     await fr.getByRole('button', { name: 'Accepter la réponse' }).click();
     await stateShown(fr, 'Réponse acceptée');
     await fr.getByRole('button', { name: 'Clore la demande' }).click();
@@ -471,6 +497,28 @@ describe('web application: an information request in the browser', () => {
     await expect(de.getByRole('button', { name: 'Annehmen' }).count()).resolves.toBe(0);
     expect(await seriousViolations(de)).toEqual([]);
     await screenshot(de, 'request-problem-de');
+
+    // Another request, not DE-BE-AEK's to answer: forwarded to the authority of its member state found in the directory.
+    const other = await actingFor(network.node('FR'), 'FR-CNOM', undefined, ['case-handler']).post('/requests', {
+      addresseeAuthorityId: 'DE-BE-AEK', legislativeArea: 'professional-qualifications', replyBy: new Date(Date.now() + 20 * 86_400_000).toISOString(),
+      questions: [{ questionId: 'pq.diploma.authentic' }], subject: { familyName: 'Zahnbeispiel', givenNames: 'Paul' },
+    });
+    expect(other.status).toBe(201);
+    await eventually(async () => expect((await actingFor(network.node('DE'), 'DE-BE-AEK').get(`/requests/${other.body.id}`)).status).toBe(200));
+    await de.getByRole('link', { name: 'Zurück zu den Ersuchen' }).click();
+    await de.locator(`a[href$="/requests/${other.body.id}"]`).click();
+    const forward = de.getByRole('form', { name: 'An eine andere Behörde dieses Mitgliedstaats weiterleiten' });
+    await forward.getByRole('searchbox').fill('Zahnärztekammer');
+    await forward.getByRole('searchbox').press('Enter');
+    // Only this member state's other authorities: not DE-BE-AEK itself, no French one.
+    await forward.getByRole('radio', { name: /Zahnärztekammer Berlin/ }).check({ force: true });
+    await expect(forward.getByRole('radio').count()).resolves.toBe(1);
+    expect(await seriousViolations(de)).toEqual([]);
+    await screenshot(de, 'request-forward-de');
+    await forward.getByRole('button', { name: 'Weiterleiten' }).click();
+    await de.getByText('An DE-BE-ZAEK weitergeleitet: Das Ersuchen liegt nicht mehr bei Ihrer Behörde.').waitFor();
+    await expect(de.getByRole('button', { name: 'Annehmen' }).count()).resolves.toBe(0);
+    await eventually(async () => expect((await actingFor(network.node('FR'), 'FR-CNOM').get(`/requests/${other.body.id}`)).body.addresseeAuthorityId).toBe('DE-BE-ZAEK'));
     expect(cspViolations).toEqual([]);
   });
 });

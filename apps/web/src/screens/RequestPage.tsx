@@ -74,7 +74,9 @@ export function RequestPage({ id, session }: { id: string; session: Session }) {
       </>
     );
   }
-  const actions = allowedActions(view, session);
+  // Forwarded away: the request is another authority's now, and nothing is left to do here.
+  const ours = (view.role === 'requester' ? view.requesterAuthorityId : view.addresseeAuthorityId) === session.authorityId;
+  const actions = ours ? allowedActions(view, session) : [];
   const answerOf = (questionId: string) => view.answers?.filter((a) => a.questionId === questionId) ?? [];
   /** An answer as its type reads: the document it names, a localised date, or the text in the reader's language. */
   const answerText = (q: RequestView['questions'][number], a: NonNullable<RequestView['answers']>[number]) => {
@@ -98,7 +100,7 @@ export function RequestPage({ id, session }: { id: string; session: Session }) {
     <>
       <p><Link to="/requests">{t('backToList')}</Link></p>
       <h1 className="ecl-u-type-heading-1">{t('requestTitle')}</h1>
-      {done && <DoneNotice text={t('done')} />}
+      {done && <DoneNotice text={ours ? t('done') : t('requests.forwardedAway', { to: view.addresseeAuthorityId })} />}
       {problem && <ProblemNotice problem={problem} />}
       <dl className="ecl-description-list ecl-description-list--horizontal imi-facts">
         <dt className="ecl-description-list__term">{t('state')}</dt>
@@ -189,7 +191,7 @@ export function RequestPage({ id, session }: { id: string; session: Session }) {
         </section>
       )}
 
-      <Documents view={view} canDownload={mayDownload(session)} canAttach={mayAttach(view, session)} onAttached={() => setRound((r) => r + 1)} />
+      <Documents view={view} canDownload={mayDownload(session)} canAttach={ours && mayAttach(view, session)} onAttached={() => setRound((r) => r + 1)} />
 
       {actions.length > 0 && (
         <section aria-labelledby="actions" className="imi-section">
