@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ActingAuthority } from '../authorities/acting-authority.decorator';
 import { UnprocessableRequest } from '../problem/errors';
 import { SignedReport } from '../proof/proof.dto';
-import { AccessReport, AccessReportRequestDto } from './access-report.dto';
+import { AccessReport, AccessReportRequestDto, SignedAccessReport } from './access-report.dto';
 import { renderAccessReportPdf } from './access-report.pdf';
 import { AccessReportService } from './access-report.service';
 import { RequireRoles } from '../users/session.guard';
@@ -19,6 +19,11 @@ export class AccessReportController {
   @Post()
   @HttpCode(200)
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'pdf'] })
+  @ApiExtraModels(SignedAccessReport)
+  @ApiOkResponse({
+    description: 'The signed report as JSON, or (format=pdf) a PDF for the person, in the language asked, with the signed report attached',
+    content: { 'application/json': { schema: { $ref: getSchemaPath(SignedAccessReport) } }, 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
   async create(
     @ActingAuthority() acting: string | undefined,
     @Body() dto: AccessReportRequestDto,

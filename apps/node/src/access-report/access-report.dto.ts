@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { PersonQuery } from '@imi/domain';
 import { REPORT_LANGUAGES, ReportLanguage } from './report-language';
@@ -15,51 +15,92 @@ export class AccessReportRequestDto {
 }
 
 /** An authority taking part in an exchange: organisation data, never a person. */
-export interface ReportAuthority {
-  authorityId: string;
-  name: string;
+export class ReportAuthority {
+  @ApiProperty() authorityId!: string;
+  @ApiProperty() name!: string;
   /** The member state (ISO code; EC for the European Commission). */
-  memberState: string;
+  @ApiProperty({ description: 'The member state (ISO code; EC for the European Commission)' }) memberState!: string;
 }
 
-export interface AccessReportExchange {
-  exchangeId: string;
-  type: string;
+export class ReportReceipt extends ReportAuthority {
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When it applied the data (its signed receipt); null: not yet confirmed' }) receivedAt!: string | null;
+}
+
+export class ReportRetention {
+  @ApiProperty() blockAfterMonths!: number;
+  @ApiProperty() deleteAfterMonths!: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Null while the exchange is open' }) blockedFrom!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Null while the exchange is open' }) deletedFrom!: string | null;
+}
+
+export class ReportAnswer {
+  @ApiProperty({ description: 'In the report\'s language where the catalogue has it' }) text!: string;
+  @ApiProperty({ format: 'date-time' }) answeredAt!: string;
+}
+
+export class ReportQuestion {
+  @ApiProperty() questionId!: string;
+  @ApiProperty({ description: 'The catalogue\'s text in the report\'s language (English where it has none)' }) text!: string;
+  @ApiProperty({ type: String, nullable: true }) freeText!: string | null;
+  @ApiProperty({ type: [ReportAnswer] }) answers!: ReportAnswer[];
+}
+
+export class AccessReportExchange {
+  @ApiProperty({ format: 'uuid' }) exchangeId!: string;
+  @ApiProperty({ description: 'information-request, or the alert\'s kind' }) type!: string;
   /** The legislative area: the purpose the data may be used for (IMI Regulation Art. 13). */
-  legislativeArea: string;
+  @ApiProperty({ description: 'The legislative area: the purpose the data may be used for (IMI Regulation Art. 13)' }) legislativeArea!: string;
   /** The Union act of the area, as the hub's trust list names it. */
-  legislativeAreaAct: string | null;
-  role: string;
-  authorities: Record<string, string>;
+  @ApiProperty({ type: String, nullable: true }) legislativeAreaAct!: string | null;
+  @ApiProperty() role!: string;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) authorities!: Record<string, string>;
   /** Every authority taking part, with its name and member state. */
-  parties: ReportAuthority[];
+  @ApiProperty({ type: [ReportAuthority] }) parties!: ReportAuthority[];
   /** Where this node received the person's data from, when it did not collect it itself. */
-  receivedFrom: (ReportAuthority & { receivedAt: string | null }) | null;
+  @ApiProperty({ type: ReportReceipt, nullable: true }) receivedFrom!: ReportReceipt | null;
   /** The authorities this node passed the person's data to, and when each one applied it (null: not yet confirmed). */
-  disclosedTo: (ReportAuthority & { receivedAt: string | null })[];
-  state: string;
-  sentAt: string;
-  closedAt: string | null;
+  @ApiProperty({ type: [ReportReceipt] }) disclosedTo!: ReportReceipt[];
+  @ApiProperty() state!: string;
+  @ApiProperty({ format: 'date-time' }) sentAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt!: string | null;
   /** available, or blocked (held only as proof of the exchange; still reported to the person). */
-  personalData: 'available' | 'blocked';
+  @ApiProperty({ enum: ['available', 'blocked'] }) personalData!: 'available' | 'blocked';
   /** The area's periods, counted from formal closure, and the dates they give (null while the exchange is open). */
-  retention: { blockAfterMonths: number; deleteAfterMonths: number; blockedFrom: string | null; deletedFrom: string | null };
+  @ApiProperty({ type: ReportRetention }) retention!: ReportRetention;
   /** The questions asked about the person and their answers, in the report's language where the catalogue has it. */
-  questions: { questionId: string; text: string; freeText: string | null; answers: { text: string; answeredAt: string }[] }[];
-  data: Record<string, unknown>;
+  @ApiProperty({ type: [ReportQuestion] }) questions!: ReportQuestion[];
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Every personal value held, as stored' }) data!: Record<string, unknown>;
 }
 
-export interface AccessReport {
-  kind: 'access-report';
-  node: string;
+export class ReportPerson {
+  @ApiProperty({ type: String, nullable: true }) familyName!: string | null;
+  @ApiProperty({ type: String, nullable: true }) givenNames!: string | null;
+  @ApiProperty({ type: String, nullable: true }) dateOfBirth!: string | null;
+  @ApiProperty({ type: String, nullable: true }) registerNumber!: string | null;
+}
+
+export class SupervisoryAuthorityView {
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'Postal address and website, lines separated by |' }) address!: string;
+}
+
+export class AccessReport {
+  @ApiProperty({ enum: ['access-report'] }) kind!: 'access-report';
+  @ApiProperty() node!: string;
   /** The language of the report's texts and of the questions and answers in it. */
-  language: ReportLanguage;
-  generatedAt: string;
-  generatedFor: string;
+  @ApiProperty({ enum: REPORT_LANGUAGES }) language!: ReportLanguage;
+  @ApiProperty({ format: 'date-time' }) generatedAt!: string;
+  @ApiProperty() generatedFor!: string;
   /** The authority that produced the report for the person: the controller answering the request. */
-  controller: ReportAuthority;
+  @ApiProperty({ type: ReportAuthority }) controller!: ReportAuthority;
   /** Where the person may lodge a complaint (GDPR Art. 77). */
-  supervisoryAuthority: { name: string; address: string };
-  person: PersonQuery;
-  exchanges: AccessReportExchange[];
+  @ApiProperty({ type: SupervisoryAuthorityView }) supervisoryAuthority!: SupervisoryAuthorityView;
+  @ApiProperty({ type: ReportPerson }) person!: PersonQuery;
+  @ApiProperty({ type: [AccessReportExchange] }) exchanges!: AccessReportExchange[];
+}
+
+export class SignedAccessReport {
+  @ApiProperty({ type: AccessReport }) report!: AccessReport;
+  @ApiProperty({ description: 'Compact JWS (EdDSA) whose payload is `report`, by the node\'s signing key' }) jws!: string;
+  @ApiProperty() verification!: string;
 }

@@ -13,7 +13,7 @@ import { AttachmentRepository } from '../requests/attachment.repository';
 import { RequestRepository } from '../requests/request.repository';
 import { isOwnSide } from '../requests/request.service';
 import { ReportSigner } from './report-signer';
-import { BodyErasureRecord, ProofMessage, ProofOfExchangeReport, RetrieveBlockedDataDto, SignedReport } from './proof.dto';
+import { BodyErasureRecord, ProofExchange, ProofMessage, ProofOfExchangeReport, RetrieveBlockedDataDto, RetrievedBlockedData, SignedReport } from './proof.dto';
 
 export type ExchangeKind = 'request' | 'alert';
 
@@ -38,7 +38,7 @@ export class ProofService {
     @InjectNodeConfig() private readonly config: NodeConfig,
   ) {}
 
-  async retrieveBlocked(actingId: string | undefined, kind: ExchangeKind, id: string, dto: RetrieveBlockedDataDto, now = new Date()): Promise<Record<string, unknown>> {
+  async retrieveBlocked(actingId: string | undefined, kind: ExchangeKind, id: string, dto: RetrieveBlockedDataDto, now = new Date()): Promise<RetrievedBlockedData> {
     const acting = this.authorities.acting(actingId);
     const exchange = await this.exchange(kind, id, acting.id);
     const { ground, justification } = checkProofRetrieval(exchange.personalData, dto.ground, dto.justification);
@@ -77,7 +77,7 @@ export class ProofService {
 
   /** The exchange as a party sees it: metadata for the report, and the state of its personal data. */
   private async exchange(kind: ExchangeKind, id: string, authorityId: string): Promise<{
-    metadata: Record<string, unknown>; personalData: 'available' | 'blocked' | 'deleted'; blockedAt: Date | null; deletedAt: Date | null;
+    metadata: ProofExchange; personalData: 'available' | 'blocked' | 'deleted'; blockedAt: Date | null; deletedAt: Date | null;
   }> {
     if (kind === 'request') {
       const r = await this.requests.find(id);
