@@ -10,6 +10,7 @@ import { AlertView, getAlert } from './api';
 import { AlertActions } from './AlertActions';
 import { contentEntries } from './content';
 import { isUnread } from './unread';
+import { ExchangePrivacyLinks } from '../privacy/ExchangePrivacyLinks';
 
 /**
  * One alert or notification as the reader's node holds it: its facts, the current content with
@@ -67,6 +68,7 @@ export function AlertPage({ id, session }: { id: string; session: Session }) {
       <h1 className="ecl-u-type-heading-1">{kindName(view.kind)}</h1>
       {done && <DoneNotice text={t('done')} />}
       {problem && <ProblemNotice problem={problem} />}
+      <ExchangePrivacyLinks kind="alert" id={view.id} />
       <dl className="ecl-description-list ecl-description-list--horizontal imi-facts">
         {fact(t('state'), tMaybe(`alerts.state.${view.state}`) ?? view.state, 'alert-state')}
         {view.role === 'recipient' && fact(t('alerts.yourCopy'), isUnread(view, session) ? t('alerts.unread') : t('alerts.readAlready'), 'alert-read')}

@@ -10,6 +10,7 @@ import { Session } from '../session/session';
 import { Link } from '../ui/Link';
 import { DoneNotice, ProblemNotice } from '../ui/ProblemNotice';
 import { RequestActions } from './RequestActions';
+import { ExchangePrivacyLinks } from '../privacy/ExchangePrivacyLinks';
 
 /**
  * One request as the reader's node holds it: state, parties, questions in the reader's
@@ -102,6 +103,7 @@ export function RequestPage({ id, session }: { id: string; session: Session }) {
       <h1 className="ecl-u-type-heading-1">{t('requestTitle')}</h1>
       {done && <DoneNotice text={ours ? t('done') : t('requests.forwardedAway', { to: view.addresseeAuthorityId })} />}
       {problem && <ProblemNotice problem={problem} />}
+      <ExchangePrivacyLinks kind="request" id={view.id} />
       <dl className="ecl-description-list ecl-description-list--horizontal imi-facts">
         <dt className="ecl-description-list__term">{t('state')}</dt>
         <dd className="ecl-description-list__definition" data-testid="request-state">{tMaybe(`state.${view.state}`) ?? view.state}</dd>
