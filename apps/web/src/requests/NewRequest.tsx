@@ -7,7 +7,7 @@ import { useLoad } from '../screens/useLoad';
 import type { Session } from '../session/session';
 import { Link } from '../ui/Link';
 import { ProblemNotice } from '../ui/ProblemNotice';
-import { areaQuestions, catalogueSummary, createRequest, uploadAttachment } from './api';
+import { areaQuestions, catalogueSummary, createRequest, nodeAuthorities, uploadAttachment } from './api';
 import { Draft, emptyDraft, requestBody, Step, STEP_TITLES, STEPS, stepBreaches } from './draft';
 import { ErrorSummary } from './fields';
 import { ownNode } from './own-node';
@@ -37,6 +37,10 @@ export function NewRequest({ session }: { session: Session }) {
   const first = useRef(true);
 
   const areas = useLoad(catalogueSummary, []);
+  // The node takes requests only in areas the acting authority is registered for: the others are not offered.
+  const own = useLoad(() => nodeAuthorities(node), [node]);
+  const ownAreas = own.data?.find((a) => a.id === session.authorityId)?.legislativeAreas;
+  const offered = areas.data && (ownAreas ? areas.data.areas.filter((a) => ownAreas.includes(a)) : areas.data.areas);
   const questions = useLoad<Question[]>(() => (draft.area ? areaQuestions(draft.area) : Promise.resolve({ ok: true, data: [] })), [draft.area, language]);
   const available = questions.data ?? [];
 
@@ -110,7 +114,7 @@ export function NewRequest({ session }: { session: Session }) {
           {t('requests.stepOf', { step: String(index + 1), count: String(STEPS.length), title: t(STEP_TITLES[step]) })}
         </h2>
         <ErrorSummary errors={errors} attempt={attempt} />
-        {step === 'area' && <AreaStep {...stepProps} areas={areas.data?.areas ?? null} problem={areas.problem} />}
+        {step === 'area' && <AreaStep {...stepProps} areas={own.loading ? null : offered ?? null} problem={areas.problem} />}
         {step === 'addressee' && <AddresseeStep {...stepProps} ownNode={node} />}
         {step === 'questions' && <QuestionsStep {...stepProps} problem={questions.problem} />}
         {step === 'person' && <PersonStep {...stepProps} />}

@@ -19,6 +19,10 @@ export type NewRequest = Schemas['CreateRequestDto'];
 
 export type RequestQuery = NonNullable<operations['RequestController_list']['parameters']['query']>;
 
+/** This node's authorities (areas, member state): the wizard offers the acting authority's own areas only. */
+export const nodeAuthorities = (country: string | null) =>
+  read<Schemas['AuthorityView'][]>(api.GET('/authorities', { params: { query: country ? { country } : {} } }));
+
 export const catalogueSummary = () => read<CatalogueSummary>(api.GET('/catalogue'));
 export const areaQuestions = (area: string) => read<Question[]>(api.GET('/catalogue/{area}', { params: { path: { area } } }));
 
