@@ -111,6 +111,10 @@ describe('web application: administration in the browser', () => {
     const row = admin.getByRole('row').filter({ hasText: newUser.email });
     await row.getByText(en['admin.secondFactor.pending']).waitFor();
     await expect(row.getByRole('cell').nth(2).textContent()).resolves.toBe(en['admin.role.case-handler']);
+    // The administrator's own account is changed by another administrator, not here.
+    const own = admin.getByRole('row').filter({ hasText: en['admin.role.authority-administrator'] });
+    await expect(own.count()).resolves.toBe(1);
+    await expect(own.getByRole('button').count()).resolves.toBe(0);
     await screenshot(admin, 'admin-users');
   });
 
@@ -171,6 +175,8 @@ describe('web application: administration in the browser', () => {
     await screenshot(admin, 'admin-manage-user');
     await manage.getByRole('button', { name: en['admin.deactivateConfirm'].replace('{name}', newUser.name) }).click();
     await admin.getByText(en['admin.deactivated']).waitFor();
+    await expect(admin.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string } | null } }).document.activeElement?.textContent))
+      .resolves.toBe(en['admin.deactivated']);
     // The former user's own data is blocked: the row keeps the roles, not the name or the address.
     const former = admin.getByRole('row').filter({ hasText: en['admin.formerUser'] });
     await former.getByText(en['admin.userStatus.deactivated']).waitFor();

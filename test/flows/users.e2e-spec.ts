@@ -3,11 +3,11 @@ import { get as httpsGet } from 'node:https';
 import selfsigned from 'selfsigned';
 import { SignJWT } from 'jose';
 import { Secret, TOTP } from 'otpauth';
-import { addMonths } from '@imi/domain';
+import { addMonths, ROLES } from '@imi/domain';
 import { NetworkPlan } from '../../apps/hub/src/operator/provision';
 import { RetentionService } from '../../apps/node/src/privacy/retention.service';
 import { SessionTokens } from '../../apps/node/src/users/session-tokens';
-import { actingFor } from './http';
+import { actingFor, sessionFor } from './http';
 import { TestNetwork } from './network';
 
 const PLAN: NetworkPlan = {
@@ -170,6 +170,15 @@ describe('users, sign-in and sessions', () => {
     expect((await actingFor(network.node('FR'), 'FR-DGCCRF').get('/users?limit=200')).body.items.map((u: { id: string }) => u.id)).not.toContain(handler.id);
     expect((await fr().get('/users?cursor=bm90IGEgY3Vyc29y')).status).toBe(422);
     expect((await fr().get('/users?role=root')).status).toBe(400);
+  });
+
+  it('keeps an administrator from deactivating itself or taking its own administrator role away', async () => {
+    const token = await sessionFor(network.node('FR'), 'FR-CNOM');
+    const self = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')).sub as string;
+    expect((await fr().post(`/users/${self}/deactivate`)).status).toBe(409);
+    expect((await fr().post(`/users/${self}/roles`, { roles: ['case-handler'] })).status).toBe(409);
+    expect((await fr().post(`/users/${self}/roles`, { roles: [...ROLES] })).body).toMatchObject({ id: self, status: 'active' });
+    expect((await fr().get('/users?limit=1')).status).toBe(200);
   });
 
   it('locks an account after 5 failed sign-ins, even against the right password and code', async () => {

@@ -12,6 +12,7 @@ import { Outgoing } from '../messaging/outgoing';
 import { AuditLog } from '../privacy/audit-log';
 import { Conflict, NotFound, UnprocessableRequest } from '../problem/errors';
 import { RegistrationRepository, RegistrationRecord } from './registration.repository';
+import { cursorAfter, registrationAfter } from './registration-cursor';
 import { ListRegistrationsQuery, RegistrationSummary, RegistrationView } from './registration.dto';
 
 /**
@@ -96,7 +97,7 @@ export class RegistrationService {
   async list(actingId: string | undefined, query: ListRegistrationsQuery = {}): Promise<Page<RegistrationSummary>> {
     this.registrant(actingId);
     const limit = query.limit ?? PAGE_SIZE_DEFAULT;
-    const rows = await this.registrations.page(query, query.cursor ? idAfter(query.cursor) : null, limit);
+    const rows = await this.registrations.page(query, query.cursor ? this.idAfter(query.cursor) : null, limit);
     const items = rows.slice(0, limit);
     return { items: items.map(summary), nextCursor: rows.length > limit ? cursorAfter(items[items.length - 1].id) : null };
   }
@@ -112,6 +113,13 @@ export class RegistrationService {
       },
       history: (await this.registrations.history(record.id)).map((h) => ({ ...h, at: h.at.toISOString() })),
     };
+  }
+
+  /** Where the page starts; a cursor not made by this list is a 422. */
+  private idAfter(cursor: string): string {
+    const id = registrationAfter(cursor);
+    if (id === null) throw new UnprocessableRequest('the cursor is not one this list gave');
+    return id;
   }
 
   async find(actingId: string | undefined, id: string): Promise<RegistrationView> {
@@ -166,19 +174,6 @@ export class RegistrationService {
       },
     }, now);
   }
-}
-
-/** The registrations' cursor: the last id shown (ids are the sort key, and public organisation data). */
-const CURSOR_SORT = 'registrations-id';
-const cursorAfter = (id: string): string => Buffer.from(JSON.stringify([CURSOR_SORT, id]), 'utf8').toString('base64url');
-function idAfter(cursor: string): string {
-  try {
-    const [sort, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (sort === CURSOR_SORT && typeof id === 'string' && AUTHORITY_ID.test(id)) return id;
-  } catch {
-    // Not JSON: refused below like any other cursor not made here.
-  }
-  throw new UnprocessableRequest('the cursor is not one this list gave');
 }
 
 function summary(r: RegistrationRecord): RegistrationSummary {

@@ -7,7 +7,7 @@ import { CreateUserDto, FirstSignInDto, ListUsersQuery, SessionTokenView, SetRol
 const PROBLEM = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
 import { UsersService } from './users.service';
 import { AnySignedInUser, CurrentSession, RequireRoles, Public } from './session.guard';
-import { SignedInSession } from './session-tokens';
+import { Session, SignedInSession } from './session-tokens';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -34,16 +34,16 @@ export class UsersController {
   @Post(':id/roles')
   @HttpCode(200)
   @ApiOkResponse({ type: UserView })
-  setRoles(@ActingAuthority() acting: string | undefined, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SetRolesDto): Promise<UserView> {
-    return this.users.setRoles(acting, id, dto.roles);
+  setRoles(@ActingAuthority() acting: string | undefined, @CurrentSession() session: Session, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SetRolesDto): Promise<UserView> {
+    return this.users.setRoles(acting, id, dto.roles, session.userId);
   }
 
   @RequireRoles('authority-administrator')
   @Post(':id/deactivate')
   @HttpCode(200)
   @ApiOkResponse({ type: UserView })
-  deactivate(@ActingAuthority() acting: string | undefined, @Param('id', ParseUUIDPipe) id: string): Promise<UserView> {
-    return this.users.deactivate(acting, id);
+  deactivate(@ActingAuthority() acting: string | undefined, @CurrentSession() session: Session, @Param('id', ParseUUIDPipe) id: string): Promise<UserView> {
+    return this.users.deactivate(acting, id, new Date(), session.userId);
   }
 }
 

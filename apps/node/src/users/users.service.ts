@@ -96,9 +96,13 @@ export class UsersService {
     return secondFactorEnrolment(this.config.country, outcome.email, outcome.secret);
   }
 
-  async setRoles(actingId: string | undefined, id: string, rawRoles: unknown): Promise<UserView> {
+  /** `byUserId`: the administrator acting, who cannot take the administrator role from itself (another administrator can). */
+  async setRoles(actingId: string | undefined, id: string, rawRoles: unknown, byUserId?: string): Promise<UserView> {
     const acting = this.authorities.acting(actingId);
     const roles = checkRoles(rawRoles);
+    if (id === byUserId && !roles.includes('authority-administrator')) {
+      throw new Conflict('you cannot take the authority-administrator role from yourself: another administrator of the authority can');
+    }
     await this.db.transaction(async (tx) => {
       const user = await this.ownUser(id, acting.id, tx);
       if (user.status !== 'active') throw new NotFound('user');
@@ -108,9 +112,10 @@ export class UsersService {
     return userView((await this.users.find(id))!);
   }
 
-  /** The user stops being a user: sessions end at once, and the user's own data is blocked. */
-  async deactivate(actingId: string | undefined, id: string, now = new Date()): Promise<UserView> {
+  /** The user stops being a user: sessions end at once, and the user's own data is blocked. Not oneself: another administrator does that. */
+  async deactivate(actingId: string | undefined, id: string, now = new Date(), byUserId?: string): Promise<UserView> {
     const acting = this.authorities.acting(actingId);
+    if (id === byUserId) throw new Conflict('you cannot deactivate yourself: another administrator of the authority can');
     await this.db.transaction(async (tx) => {
       const user = await this.ownUser(id, acting.id, tx);
       if (user.status === 'deactivated') return;

@@ -9,7 +9,7 @@ import { UsersScreen } from './screens/UsersScreen';
 /** Administration: the authority's users (its administrator), registrations (coordinators), statistics (observers and others). */
 export const adminFeature: Feature = {
   routes: [
-    { path: /^\/admin\/users\/?$/, title: 'admin.usersTitle', render: () => <UsersScreen /> },
+    { path: /^\/admin\/users\/?$/, title: 'admin.usersTitle', render: (_, session) => <UsersScreen session={session} /> },
     { path: /^\/admin\/users\/new$/, title: 'admin.newUserTitle', render: () => <NewUserScreen /> },
     { path: /^\/admin\/registrations\/?$/, title: 'admin.registrationsTitle', render: () => <RegistrationsScreen /> },
     { path: /^\/admin\/registrations\/new$/, title: 'admin.newRegistrationTitle', render: (_, session) => <NewRegistrationScreen session={session} /> },

@@ -1,6 +1,7 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Problem } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
+import type { Session } from '../../session/session';
 import { DataTable } from '../../ui/DataTable';
 import { Link } from '../../ui/Link';
 import { ListStatus } from '../../ui/ListStatus';
@@ -9,8 +10,12 @@ import { listUsers, Role, ROLES, UserView } from '../api';
 import { SelectField } from './fields';
 import { ManageUser } from './ManageUser';
 
-/** The authority's users, newest first, a page at a time (the API's cursor), by role and status; one of them managed below the list. */
-export function UsersScreen() {
+/**
+ * The authority's users, newest first, a page at a time (the API's cursor), by role and status;
+ * one of them managed below the list. Not the administrator's own account: another administrator
+ * changes that (the node refuses it too).
+ */
+export function UsersScreen({ session }: { session: Session }) {
   const { t, date, language } = useI18n();
   const id = useId();
   const [role, setRole] = useState<Role | ''>('');
@@ -20,6 +25,11 @@ export function UsersScreen() {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [managed, setManaged] = useState<UserView | null>(null);
   const [deactivated, setDeactivated] = useState(false);
+  const notice = useRef<HTMLDivElement>(null);
+  // The form that had the focus is gone: the keyboard goes on from what happened.
+  useEffect(() => {
+    if (deactivated) notice.current?.focus();
+  }, [deactivated]);
 
   const load = async (from: string | null, previous: UserView[]) => {
     const result = await listUsers({ limit: 25, ...(role ? { role } : {}), ...(status ? { status } : {}), ...(from ? { cursor: from } : {}) });
@@ -52,7 +62,7 @@ export function UsersScreen() {
         <SelectField id={`${id}-status`} label={t('admin.filterStatus')} value={status} onChange={setStatus}
           options={[{ value: '', label: t('admin.anyStatus') }, { value: 'active', label: t('admin.userStatus.active') }, { value: 'deactivated', label: t('admin.userStatus.deactivated') }]} />
       </div>
-      {deactivated && <DoneNotice text={t('admin.deactivated')} />}
+      <div ref={notice} tabIndex={-1}>{deactivated && <DoneNotice text={t('admin.deactivated')} />}</div>
       <ListStatus problem={problem} loading={!items && !problem} empty={!!items && items.length === 0} />
       {items && items.length > 0 && (
         <DataTable rows={items} columns={[
@@ -64,7 +74,7 @@ export function UsersScreen() {
           { header: t('admin.colCreated'), cell: (u) => date(u.createdAt) },
           {
             header: t('admin.colActions'),
-            cell: (u) => u.status === 'active' && (
+            cell: (u) => u.status === 'active' && u.id !== session.userId && (
               <button type="button" className="ecl-button ecl-button--secondary" aria-expanded={managed?.id === u.id} aria-controls={`${id}-manage`} onClick={() => { setManaged(u); setDeactivated(false); }}>
                 {t('admin.manage')}<span className="imi-visually-hidden"> {name(u)}</span>
               </button>
