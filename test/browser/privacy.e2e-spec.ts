@@ -158,9 +158,18 @@ describe('web application: data protection in the browser', () => {
     await fr.getByRole('button', { name: 'Enregistrer la demande' }).click();
     await fr.getByText('Une rectification nécessite au moins une valeur corrigée.').waitFor();
     await fr.getByLabel('Numéro d\'enregistrement').fill('RPPS-10000000002');
+    // Received 26 days ago by post: four days are left, so it is among the urgent ones.
+    await fr.getByLabel('Reçue le').fill(new Date(Date.now() - 26 * 86_400_000).toISOString().slice(0, 10));
     await checked(fr, 'privacy-new-subject-request-fr');
     await fr.getByRole('button', { name: 'Enregistrer la demande' }).click();
     await fr.getByRole('heading', { name: 'Demande d\'une personne concernée', level: 1 }).waitFor();
+    await shows(fr, 'subject-request-state', 'Ouverte');
+    await fr.getByRole('link', { name: 'Protection des données', exact: true }).click();
+    const urgent = fr.getByRole('region', { name: /Demandes des personnes concernées bientôt échues/ });
+    await urgent.getByRole('link', { name: /^Rectification, à traiter avant le/ }).waitFor();
+    await urgent.getByText('(échéance proche)').waitFor();
+    await checked(fr, 'privacy-home-urgent-fr');
+    await urgent.getByRole('link', { name: /^Rectification, à traiter avant le/ }).click();
     await shows(fr, 'subject-request-state', 'Ouverte');
     await fr.getByRole('button', { name: 'Accorder' }).click();
     await fr.getByText('C\'est fait.').waitFor();
@@ -178,6 +187,14 @@ describe('web application: data protection in the browser', () => {
     await fr.getByLabel('Type de demande').selectOption('');
     await fr.getByRole('link', { name: /^Rectification reçue le/ }).waitFor();
     await checked(fr, 'privacy-subject-requests-fr');
+    // Objections are the data protection contact's own list: none here.
+    await fr.getByRole('link', { name: 'Protection des données', exact: true }).click();
+    await fr.getByRole('link', { name: 'Oppositions' }).click();
+    await fr.getByRole('heading', { name: 'Oppositions', level: 1 }).waitFor();
+    await fr.getByText('Rien à traiter.').waitFor();
+    expect(await seriousViolations(fr)).toEqual([]);
+    await fr.getByRole('link', { name: 'Retour à la protection des données' }).click();
+    await fr.getByRole('link', { name: 'Demandes des personnes concernées', exact: true }).click();
 
     // Early deletion asked from the exchange's page: a reason is required, then DE is asked.
     await fr.getByRole('link', { name: /^Rectification reçue le/ }).click();
