@@ -521,4 +521,51 @@ describe('web application: an information request in the browser', () => {
     await eventually(async () => expect((await actingFor(network.node('FR'), 'FR-CNOM').get(`/requests/${other.body.id}`)).body.addresseeAuthorityId).toBe('DE-BE-ZAEK'));
     expect(cspViolations).toEqual([]);
   });
+
+  it('DE answers a date, a choice and a free-text question, first in part and then finally; FR reads each answer in French', async () => {
+    const handler = await browserUser(network.node('DE'), 'DE-BE-AEK', ['case-handler', 'allocator']);
+    const frUser = await browserUser(network.node('FR'), 'FR-CNOM', ['case-handler']);
+    const created = await actingFor(network.node('FR'), 'FR-CNOM', undefined, ['case-handler']).post('/requests', {
+      addresseeAuthorityId: 'DE-BE-AEK', legislativeArea: 'professional-qualifications', replyBy: new Date(Date.now() + 20 * 86_400_000).toISOString(),
+      questions: [{ questionId: 'pq.diploma.issue-date' }, { questionId: 'pq.register.status' }, { questionId: 'pq.free-text', freeText: 'Où la personne a-t-elle exercé en dernier ?' }],
+      subject: { familyName: 'Martin', givenNames: 'Luc' },
+    });
+    expect(created.status).toBe(201);
+    const requestId: string = created.body.id;
+    await eventually(async () => expect((await actingFor(network.node('DE'), 'DE-BE-AEK').get(`/requests/${requestId}`)).status).toBe(200));
+
+    const de = await pageIn('de-DE');
+    await signIn(de, 'DE', handler, DE_LABELS, `/app/requests/${requestId}`);
+    await de.getByRole('button', { name: 'Annehmen' }).click();
+    await stateShown(de, 'Angenommen');
+    const form = de.getByRole('form', { name: 'Antworten' });
+    // The free-text question reads as the requester wrote it.
+    await form.getByLabel(/Où la personne a-t-elle exercé en dernier/).waitFor();
+    await form.getByLabel(/An welchem Datum wurde der Ausbildungsnachweis ausgestellt/).fill('2004-06-30');
+    await form.getByRole('checkbox', { name: 'Dies ist die abschließende Antwort' }).uncheck({ force: true });
+    await form.getByRole('button', { name: 'Antwort senden' }).click();
+    await stateShown(de, 'Teilweise beantwortet');
+    await expect(de.getByTestId('answer-pq.diploma.issue-date').textContent()).resolves.toContain('30. Juni 2004');
+    expect(await seriousViolations(de)).toEqual([]);
+    await screenshot(de, 'request-partially-answered-de');
+    const rest = de.getByRole('form', { name: 'Antworten' });
+    await rest.getByRole('radio', { name: 'Eingetragen', exact: true }).check({ force: true });
+    await rest.getByLabel(/Où la personne a-t-elle exercé en dernier/).fill('In der Charité, Berlin, bis 2021.');
+    await rest.getByRole('button', { name: 'Antwort senden' }).click();
+    await stateShown(de, 'Beantwortet');
+
+    const fr = await pageIn('fr-FR');
+    await signIn(fr, 'FR', frUser, FR_LABELS, `/app/requests/${requestId}`);
+    await eventually(async () => {
+      await fr.getByRole('link', { name: 'Retour aux demandes' }).click();
+      await fr.locator(`a[href$="/requests/${requestId}"]`).click();
+      await stateShown(fr, 'Répondue', 2_000);
+    });
+    await expect(fr.getByTestId('answer-pq.diploma.issue-date').textContent()).resolves.toMatch(/30 juin 2004 \(partielle/);
+    await expect(fr.getByTestId('answer-pq.register.status').textContent()).resolves.toContain('Inscription en cours de validité');
+    await expect(fr.getByTestId('answer-pq.free-text').textContent()).resolves.toContain('In der Charité, Berlin, bis 2021.');
+    expect(await seriousViolations(fr)).toEqual([]);
+    await screenshot(fr, 'request-answers-fr');
+    expect(cspViolations).toEqual([]);
+  });
 });

@@ -44,7 +44,8 @@ export function RequestActions({ view, actions, ownNode, onResult }: {
       )}
       {actions.includes('accept-answer') && button(t('acceptAnswer'), () => acceptAnswer(view.id))}
       {actions.includes('close') && button(t('close'), () => closeRequest(view.id))}
-      {actions.includes('answer') && <AnswerForm view={view} busy={busy} run={run} />}
+      {/* A fresh form after each answer sent (its key), a kept one after a refusal. */}
+      {actions.includes('answer') && <AnswerForm key={view.answeredAt ?? 'unanswered'} view={view} busy={busy} run={run} />}
       {actions.includes('request-further-information') && <FurtherInformationForm busy={busy} onSubmit={(note) => run(() => requestFurtherInformation(view.id, note))} />}
       {actions.includes('propose-reply-date') && <ReplyDateForm busy={busy} onSubmit={(replyBy) => run(() => proposeReplyDate(view.id, replyBy))} />}
       {actions.includes('forward') && <ForwardForm view={view} ownNode={ownNode} busy={busy} onSubmit={(to) => run(() => forwardRequest(view.id, to))} />}
