@@ -169,6 +169,13 @@ describe('data subjects\' rights and early deletion', () => {
     expect(executed).toMatchObject({ state: 'executed', participants: [{ node: 'DE', answer: 'agreed' }] });
     expect(await subjects()).toBe(0);
     expect((await addressee('DE').get(`/early-deletions/${second.body.id}`)).body.state).toBe('executed');
+    // The proposer's list of this exchange's early deletions, a page at a time, filtered in SQL.
+    const page1 = (await fr().get(`/early-deletions?exchangeId=${id}&limit=1`)).body;
+    const page2 = (await fr().get(`/early-deletions?exchangeId=${id}&limit=1&cursor=${page1.nextCursor}`)).body;
+    expect([...page1.items, ...page2.items].map((d: { id: string }) => d.id)).toEqual([second.body.id, first.body.id]);
+    expect(page2.nextCursor).toBeNull();
+    expect((await fr().get(`/early-deletions?exchangeId=${id}&state=refused`)).body.items.map((d: { id: string }) => d.id)).toEqual([first.body.id]);
+    expect((await fr().get(`/early-deletions?exchangeId=${id}&role=participant`)).body.items).toEqual([]);
     for (const party of [fr(), addressee('DE')]) expect((await party.get(`/requests/${id}`)).body.personalData).toBe('deleted');
   });
 

@@ -52,31 +52,31 @@ const text = (blocks: Block[]) => blocks.map((b) => (b.kind === 'fact' ? `${b.la
 
 describe('the right-of-access report as a document for the person', () => {
   it('speaks French when produced in French: labels, states, dates, purposes, the questions as the catalogue words them', () => {
-    const doc = text(accessReportDocument(sampleReport('fr'), 'FR-2026-1'));
+    const doc = text(accessReportDocument(sampleReport('fr'), { kid: 'FR-2026-1', value: 'c2lnbmF0dXJl', attachedSha256: 'ab12' }));
     for (const expected of [
       'Vos données personnelles dans le système d\'information du marché intérieur (IMI)',
       'Nom de famille: Wiśniewska-Łukasik', 'Date de naissance: 12 novembre 1975', 'Le diplôme joint est-il authentique ?', 'Réponse: Oui (10 mai 2026)',
       'la reconnaissance des qualifications professionnelles', 'Ärztekammer Berlin (Allemagne), le 2 mai 2026',
       'Verrouillées depuis le 20 novembre 2026 ; supprimées le 20 mai 2029', 'Décision: exercice interdit', 'Prénoms: Zofia Maria',
       'État: Clôturé le 20 mai 2026', 'Rectification :', 'Effacement :', 'Limitation :', 'article 77 du RGPD', 'Commission nationale de l\'informatique et des libertés (CNIL)', '75334 Paris Cedex 07',
-      'Clé de signature: FR-2026-1', 'compactVerify',
+      'Clé de signature: FR-2026-1', 'Valeur de la signature: c2lnbmF0dXJl', 'SHA-256 du fichier joint: ab12', 'compactVerify',
     ]) expect(doc).toContain(expected);
     // What a developer reads, the person does not.
     expect(doc).not.toMatch(/familyName|givenNames|questionId|pq\.diploma|subject\.|answers\[|professional-qualifications\b(?! alert)/);
   });
 
   it('says so plainly when nothing is held, and tells an open exchange\'s periods in months', () => {
-    const empty = text(accessReportDocument({ ...sampleReport('da'), exchanges: [] }, 'k'));
+    const empty = text(accessReportDocument({ ...sampleReport('da'), exchanges: [] }, { kid: 'k' }));
     expect(empty).toContain('Ingen udveksling i dette system indeholder personoplysninger om dig.');
-    const open = text(accessReportDocument(sampleReport('de'), 'k'));
+    const open = text(accessReportDocument(sampleReport('de'), { kid: 'k' }));
     expect(open).toContain('Der Vorgang ist noch offen. Ihre Daten werden 6 Monate nach seinem förmlichen Abschluss gesperrt und 36 Monate danach gelöscht.');
     expect(open).toContain('Ärztekammer Berlin (Deutschland), Empfang noch nicht bestätigt');
   });
 
   it('has every text in every language it is produced in', () => {
-    const english = text(accessReportDocument(sampleReport('en'), 'k'));
+    const english = text(accessReportDocument(sampleReport('en'), { kid: 'k' }));
     for (const language of REPORT_LANGUAGES) {
-      const doc = text(accessReportDocument(sampleReport(language), 'k'));
+      const doc = text(accessReportDocument(sampleReport(language), { kid: 'k' }));
       expect(doc).not.toMatch(/undefined|\bnull\b|\[object/);
       if (language !== 'en') expect(doc).not.toEqual(english);
     }

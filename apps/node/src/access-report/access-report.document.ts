@@ -4,7 +4,7 @@ import { ReportLanguage } from './report-language';
 
 /** A line of the report as the person reads it: the PDF draws these, tests read them. */
 export type Block =
-  | { kind: 'title' | 'heading' | 'subheading' | 'paragraph' | 'line' | 'item' | 'small'; text: string }
+  | { kind: 'title' | 'heading' | 'subheading' | 'paragraph' | 'line' | 'item'; text: string }
   | { kind: 'fact'; label: string; text: string };
 
 const PERSON_FIELDS = ['familyName', 'givenNames', 'dateOfBirth', 'placeOfBirth', 'registerNumber', 'nationalId', 'nationalIdJustification'];
@@ -15,7 +15,7 @@ const DATE_FIELDS = new Set(['dateOfBirth', 'periodFrom', 'periodUntil', 'decisi
  * labels, the questions' texts, the purpose, the recipients, the retention dates, the rights and
  * the supervisory authority; then the signature and how to check it. Pure: no I/O.
  */
-export function accessReportDocument(report: AccessReport, signingKey: string): Block[] {
+export function accessReportDocument(report: AccessReport, signature: { kid: string; value?: string; attachedSha256?: string }): Block[] {
   const t = REPORT_TEXTS[report.language ?? 'en'];
   // British English writes the day first, as the rest of Europe does.
   const dates = new Intl.DateTimeFormat(report.language === 'en' ? 'en-GB' : report.language, { dateStyle: 'long', timeZone: 'UTC' });
@@ -50,7 +50,10 @@ export function accessReportDocument(report: AccessReport, signingKey: string): 
 
   out.push({ kind: 'heading', text: t.signatureHeading });
   out.push({ kind: 'paragraph', text: t.signature(state(report.node)) });
-  fact(t.signingKey, signingKey);
+  fact(t.signingKey, signature.kid);
+  // The signature itself and the digest of the attached file, not the whole JWS: its payload is the report, already shown above.
+  if (signature.value) fact(t.signatureValue, signature.value);
+  if (signature.attachedSha256) fact(t.attachedDigest, signature.attachedSha256);
   out.push({ kind: 'paragraph', text: t.howToCheck });
   return out;
 

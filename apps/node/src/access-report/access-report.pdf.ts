@@ -1,4 +1,5 @@
 import fontkit from '@pdf-lib/fontkit';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PDFDocument, PDFFont, PDFPage, rgb } from 'pdf-lib';
@@ -26,7 +27,6 @@ const STYLES: Record<Exclude<Block['kind'], 'fact'>, Style> = {
   paragraph: { size: 9.5, before: 2, after: 3 },
   line: { size: 9.5 },
   item: { size: 9.5, after: 3 },
-  small: { size: 6, color: MUTED },
 };
 
 /** Draws blocks top to bottom, wrapping long lines and opening pages as needed. */
@@ -136,8 +136,9 @@ export async function renderAccessReportPdf(signed: SignedReport<AccessReport>):
   pdf.setSubject(node);
   pdf.setCreationDate(new Date(report.generatedAt));
 
-  for (const block of accessReportDocument(report, kid)) w.block(block);
-  w.block({ kind: 'small', text: jws });
+  const value = jws.split('.')[2];
+  const attachedSha256 = createHash('sha256').update(jws, 'utf8').digest('hex');
+  for (const block of accessReportDocument(report, { kid, value, attachedSha256 })) w.block(block);
   w.footers(texts.page, node);
   await pdf.attach(Buffer.from(jws, 'utf8'), 'access-report.jws', { mimeType: 'application/jose', description: 'The signed report (compact JWS)' });
   return Buffer.from(await pdf.save());

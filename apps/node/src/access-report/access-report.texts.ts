@@ -63,6 +63,8 @@ export interface ReportTexts {
   signatureHeading: string;
   signature: (state: string) => string;
   signingKey: string;
+  signatureValue: string;
+  attachedDigest: string;
   howToCheck: string;
   page: (n: number, of: number) => string;
   commission: string;
@@ -151,6 +153,8 @@ const en: ReportTexts = {
   signatureHeading: 'Signature and how to check it',
   signature: (state) => `This report is signed electronically by the IMI node of ${state} (a JSON Web Signature, RFC 7515, algorithm EdDSA). The signed report is attached to this PDF as the file access-report.jws: it contains exactly the information shown above.`,
   signingKey: 'Signing key',
+  signatureValue: 'Signature value',
+  attachedDigest: 'SHA-256 of the attached file',
   howToCheck: 'How to check it: take the node\'s public key with this identifier from the IMI hub\'s signed trust list, and verify the attached file with any JOSE library (for example jose: compactVerify). An authority or a lawyer can do this for you.',
   page: (n, of) => `Page ${n} of ${of}`,
   commission: 'European Commission',
@@ -239,6 +243,8 @@ const fr: ReportTexts = {
   signatureHeading: 'Signature et comment la vérifier',
   signature: (state) => `Ce rapport est signé électroniquement par le nœud IMI de ${state} (JSON Web Signature, RFC 7515, algorithme EdDSA). Le rapport signé est joint à ce PDF sous le nom access-report.jws : il contient exactement les informations présentées ci-dessus.`,
   signingKey: 'Clé de signature',
+  signatureValue: 'Valeur de la signature',
+  attachedDigest: 'SHA-256 du fichier joint',
   howToCheck: 'Pour la vérifier : prenez la clé publique du nœud portant cet identifiant dans la liste de confiance signée du hub IMI, et vérifiez le fichier joint avec une bibliothèque JOSE (par exemple jose : compactVerify). Une autorité ou un avocat peut le faire pour vous.',
   page: (n, of) => `Page ${n} sur ${of}`,
   commission: 'Commission européenne',
@@ -327,6 +333,8 @@ const de: ReportTexts = {
   signatureHeading: 'Signatur und wie sie geprüft wird',
   signature: (state) => `Dieser Bericht ist vom IMI-Knoten von ${state} elektronisch signiert (JSON Web Signature, RFC 7515, Verfahren EdDSA). Der signierte Bericht ist dieser PDF-Datei als Datei access-report.jws beigefügt: Er enthält genau die oben gezeigten Angaben.`,
   signingKey: 'Signaturschlüssel',
+  signatureValue: 'Signaturwert',
+  attachedDigest: 'SHA-256 der beigefügten Datei',
   howToCheck: 'So prüfen Sie sie: Nehmen Sie den öffentlichen Schlüssel des Knotens mit dieser Kennung aus der signierten Vertrauensliste des IMI-Hubs und prüfen Sie die beigefügte Datei mit einer JOSE-Bibliothek (zum Beispiel jose: compactVerify). Eine Behörde oder ein Anwalt kann das für Sie tun.',
   page: (n, of) => `Seite ${n} von ${of}`,
   commission: 'Europäische Kommission',
@@ -415,6 +423,8 @@ const es: ReportTexts = {
   signatureHeading: 'Firma y cómo comprobarla',
   signature: (state) => `Este informe está firmado electrónicamente por el nodo IMI de ${state} (JSON Web Signature, RFC 7515, algoritmo EdDSA). El informe firmado se adjunta a este PDF como el archivo access-report.jws: contiene exactamente la información mostrada arriba.`,
   signingKey: 'Clave de firma',
+  signatureValue: 'Valor de la firma',
+  attachedDigest: 'SHA-256 del archivo adjunto',
   howToCheck: 'Cómo comprobarla: tome la clave pública del nodo con este identificador de la lista de confianza firmada del hub de IMI y verifique el archivo adjunto con cualquier biblioteca JOSE (por ejemplo jose: compactVerify). Una autoridad o un abogado pueden hacerlo por usted.',
   page: (n, of) => `Página ${n} de ${of}`,
   commission: 'Comisión Europea',
@@ -503,6 +513,8 @@ const da: ReportTexts = {
   signatureHeading: 'Signatur og hvordan den kontrolleres',
   signature: (state) => `Denne rapport er signeret elektronisk af IMI-knuden for ${state} (JSON Web Signature, RFC 7515, algoritme EdDSA). Den signerede rapport er vedhæftet denne PDF som filen access-report.jws: den indeholder præcis de oplysninger, der er vist ovenfor.`,
   signingKey: 'Signeringsnøgle',
+  signatureValue: 'Signaturværdi',
+  attachedDigest: 'SHA-256 af den vedhæftede fil',
   howToCheck: 'Sådan kontrolleres den: Tag knudens offentlige nøgle med denne identifikation fra IMI-hubbens signerede tillidsliste, og kontrollér den vedhæftede fil med et JOSE-bibliotek (fx jose: compactVerify). En myndighed eller en advokat kan gøre det for dig.',
   page: (n, of) => `Side ${n} af ${of}`,
   commission: 'Europa-Kommissionen',
