@@ -82,11 +82,10 @@ function UrgentAlerts({ language }: { language: string }) {
       <Heading id="urgent-alerts" text={t('urgentAlerts')} count={data ? data.length : null} />
       <ListStatus problem={problem} loading={loading && !data} empty={!!data && data.length === 0} />
       {data && data.length > 0 && (
-        <ul className="ecl-unordered-list">
-          {data.map((a) => (
-            <li key={a.id} className="ecl-unordered-list__item">{a.kind}: {a.reasons.map((reason) => tMaybe(`reason.${reason}`) ?? reason).join('; ')}</li>
-          ))}
-        </ul>
+        <DataTable rows={data} columns={[
+          { header: t('colKind'), cell: (a) => <Link to={`/alerts/${a.id}`}>{tMaybe(`alerts.kind.${a.kind}`) ?? a.kind}</Link> },
+          { header: t('colReasons'), cell: (a) => a.reasons.map((reason) => tMaybe(`reason.${reason}`) ?? reason).join('; ') },
+        ]} />
       )}
     </section>
   );
