@@ -10,8 +10,8 @@ import { Radio } from './fields';
  * area and to those `admits` (another member state for a new request, this one for
  * forwarding), with the results as a radio group: Tab reaches it, the arrow keys choose.
  */
-export function AuthoritySearch({ inputId, area, admits, selected, onSelect, error }: {
-  inputId: string; area: string; admits: (authority: Authority) => boolean; selected: Authority | null; onSelect: (authority: Authority) => void; error?: string | null;
+export function AuthoritySearch({ inputId, label, area, admits, selected, onSelect, error }: {
+  inputId: string; label?: string; area: string; admits: (authority: Authority) => boolean; selected: Authority | null; onSelect: (authority: Authority) => void; error?: string | null;
 }) {
   const { t, language, number } = useI18n();
   const id = useId();
@@ -34,7 +34,7 @@ export function AuthoritySearch({ inputId, area, admits, selected, onSelect, err
       {/* Not a form of its own: it sits inside the wizard's and the request page's forms. Enter searches. */}
       <div className="requests-search" role="search">
         <div className="ecl-form-group">
-          <label className="ecl-form-label" htmlFor={inputId}>{t('requests.searchAuthority')}</label>
+          <label className="ecl-form-label" htmlFor={inputId}>{label ?? t('requests.searchAuthority')}</label>
           <div className="ecl-help-block" id={`${id}-q-help`}>{t('requests.searchAuthorityHelp')}</div>
           <input id={inputId} type="search" className="ecl-text-input ecl-text-input--l" value={query} maxLength={200} aria-describedby={`${id}-q-help`} onChange={(e) => setQuery(e.target.value)}
             onKeyDown={(e) => {

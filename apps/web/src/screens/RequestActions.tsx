@@ -95,7 +95,7 @@ function ForwardForm({ view, ownNode, busy, onSubmit }: { view: RequestView; own
   return (
     <form onSubmit={submit} className="imi-action-form" aria-labelledby={`${id}-title`}>
       <h3 className="ecl-u-type-heading-3" id={`${id}-title`}>{t('requests.forwardTitle')}</h3>
-      <AuthoritySearch inputId={`${id}-q`} area={view.legislativeArea} selected={to} onSelect={setTo}
+      <AuthoritySearch inputId={`${id}-q`} label={t('requests.searchOwnState')} area={view.legislativeArea} selected={to} onSelect={setTo}
         admits={(a) => a.id !== view.addresseeAuthorityId && (ownNode === null || a.node === ownNode)} />
       <button type="submit" className="ecl-button ecl-button--secondary" disabled={busy || !to}>{t('requests.forward')}</button>
     </form>
