@@ -217,7 +217,6 @@ describe('web application: an information request in the browser', () => {
     await fr.keyboard.type('Ärztekammer');
     await fr.keyboard.press('Enter');
     await fr.getByRole('radio', { name: /Ärztekammer Berlin/ }).waitFor();
-    // Only other member states: FR's own authority is not offered.
     await expect(fr.getByRole('radio').count()).resolves.toBe(1);
     expect(await seriousViolations(fr)).toEqual([]);
     await screenshot(fr, 'request-wizard-addressee-fr');
@@ -406,8 +405,14 @@ describe('web application: an information request in the browser', () => {
     await fr.getByRole('heading', { name: 'Nouvelle demande d\'information', level: 1 }).waitFor();
     await fr.getByRole('radio', { name: 'Qualifications professionnelles' }).check({ force: true });
     await fr.getByRole('button', { name: 'Continuer' }).click();
+    // Everyone registered for the area, but only in other member states: FR-CNOM itself is not offered (the node would refuse it).
+    await fr.getByRole('button', { name: 'Rechercher' }).click();
+    await fr.getByRole('radio', { name: /Zahnärztekammer Berlin/ }).waitFor();
+    await expect(fr.getByRole('radio', { name: /Ärztekammer Berlin \(DE-BE-AEK\)/ }).count()).resolves.toBe(1);
+    await expect(fr.getByRole('radio', { name: /FR-CNOM/ }).count()).resolves.toBe(0);
     await fr.getByRole('searchbox').fill('Ärztekammer');
     await fr.getByRole('button', { name: 'Rechercher' }).click();
+    await eventually(async () => expect(await fr.getByRole('radio').count()).toBe(1));
     await fr.getByRole('radio', { name: /Ärztekammer Berlin/ }).check({ force: true });
     await fr.getByRole('button', { name: 'Continuer' }).click();
     // Nothing chosen: refused here, in French, before anything is sent.
