@@ -29,59 +29,17 @@ api.use(sessionAndLanguage);
 export type Problem = components['schemas']['Problem'];
 export type Result<T> = { ok: true; data: T } | { ok: false; problem: Problem };
 
-export type RequestState = 'sent' | 'accepted' | 'rejected' | 'partially-answered' | 'answered' | 'further-information-requested' | 'answer-accepted' | 'closed';
-export type Party = 'requester' | 'addressee';
-
-export interface LocalisedQuestion {
-  id: string;
-  answerType: 'yes-no' | 'date' | 'text' | 'choice' | 'document';
-  personalData: boolean;
-  sensitive: boolean;
-  freeText: boolean;
-  language: string;
-  text: string;
-  choices?: { id: string; text: string }[];
-}
-
-export interface RequestView {
-  id: string;
-  role: Party;
-  state: RequestState;
-  requesterAuthorityId: string;
-  addresseeAuthorityId: string;
-  legislativeArea: string;
-  questions: { questionId: string; freeText: string | null; question?: LocalisedQuestion | null }[];
-  replyBy: string;
-  sentAt: string;
-  acceptedAt: string | null;
-  closedAt: string | null;
-  rejectionReason: string | null;
-  proposedReplyBy: string | null;
-  answeredAt: string | null;
-  confidential: boolean;
-  sensitiveReason: string | null;
-  personalData: 'available' | 'blocked' | 'deleted';
-  history: { type: string; at: string; detail: Record<string, unknown> }[];
-  subject?: {
-    familyName: string; givenNames: string; dateOfBirth: string | null; registerNumber: string | null;
-    nationalId: string | null; nationalIdJustification: string | null;
-  };
-  answers?: { questionId: string; answer: string; final: boolean; answeredAt: string; text?: string; language?: string | null }[];
-  attachments: { id: string; fileName: string; contentType: string; concernsPerson: boolean; sizeBytes: number; sharedAt: string | null }[];
-}
+export type RequestState = components['schemas']['RequestView']['state'];
+export type Party = components['schemas']['RequestView']['role'];
+/** A request as the node shows it; the requests feature's calls are in requests/api.ts. */
+export type RequestView = components['schemas']['RequestView'];
 
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
 
-export interface UrgentRequest {
-  id: string;
-  state: RequestState;
-  legislativeArea: string;
-  replyBy: string;
-  reasons: string[];
-}
+export type UrgentRequest = components['schemas']['UrgentRequestView'];
 
 export interface UrgentAlert {
   id: string;
@@ -118,14 +76,6 @@ export const signIn = (body: { email: string; password: string; code: string; au
 export const signOut = () => read<void>(api.DELETE('/sessions/current'));
 
 export const listRequests = (filter: RequestFilter = {}) => read<Page<RequestView>>(api.GET('/requests', { params: { query: filter } }));
-export const getRequest = (id: string) => read<RequestView>(api.GET('/requests/{id}', { params: { path: { id } } }));
 export const urgentRequests = () => read<UrgentRequest[]>(api.GET('/requests/urgent'));
 export const urgentAlerts = () => read<UrgentAlert[]>(api.GET('/alerts/urgent'));
 
-export const acceptRequest = (id: string) => read<RequestView>(api.POST('/requests/{id}/accept', { params: { path: { id } } }));
-export const rejectRequest = (id: string, reason: string) =>
-  read<RequestView>(api.POST('/requests/{id}/reject', { params: { path: { id } }, body: { reason } }));
-export const answerRequest = (id: string, answers: { questionId: string; answer: string }[], final: boolean) =>
-  read<RequestView>(api.POST('/requests/{id}/answer', { params: { path: { id } }, body: { answers, final } }));
-export const acceptAnswer = (id: string) => read<RequestView>(api.POST('/requests/{id}/accept-answer', { params: { path: { id } } }));
-export const closeRequest = (id: string) => read<RequestView>(api.POST('/requests/{id}/close', { params: { path: { id } } }));
