@@ -2,13 +2,14 @@
 // The main job: brings up the local stack, then the hub, three national nodes (DE, FR, ES) and
 // the Commission's node (EC) with the demo network's competent authorities, and prints how to
 // reach them.
-// Ctrl-C stops the hub and the nodes; `npm run stack -- down` stops Kafka, Apicurio, Postgres.
+// Each node runs its back-office bridge on a RabbitMQ vhost of its own, with one demo system.
+// Ctrl-C stops the hub and the nodes; `npm run stack -- down` stops Kafka, Apicurio, Postgres, RabbitMQ.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { up } from './stack.mjs';
+import { amqpAdminUrls, up } from './stack.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const NODES = [
@@ -65,6 +66,13 @@ function startProcess(name, script, env) {
   return child;
 }
 
+/** An AMQP URL without its password, for printing beside the user name. */
+function redacted(url) {
+  const u = new URL(url);
+  u.password = '';
+  return u.toString().replace(/:@/, '@');
+}
+
 function stopAll() {
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
 }
@@ -79,11 +87,39 @@ process.on('SIGTERM', () => {
 
 /** Endpoints given in the environment (e.g. docker compose) are used as they are; else the local stack. */
 async function stackEndpoints() {
-  const { KAFKA_BROKERS, SCHEMA_REGISTRY_URL, DATABASE_URL, KAFKA_CREDENTIALS_FILE } = process.env;
+  const { KAFKA_BROKERS, SCHEMA_REGISTRY_URL, DATABASE_URL, KAFKA_CREDENTIALS_FILE, AMQP_URL, AMQP_MANAGEMENT_URL } = process.env;
   if (KAFKA_BROKERS && SCHEMA_REGISTRY_URL && DATABASE_URL) {
-    return { kafkaBrokers: KAFKA_BROKERS, schemaRegistryUrl: SCHEMA_REGISTRY_URL, databaseUrl: DATABASE_URL, kafkaCredentialsFile: KAFKA_CREDENTIALS_FILE };
+    const amqp = AMQP_URL && AMQP_MANAGEMENT_URL ? { amqpUrl: AMQP_URL, amqpManagementUrl: AMQP_MANAGEMENT_URL } : (await up(['rabbitmq']), amqpAdminUrls());
+    return { kafkaBrokers: KAFKA_BROKERS, schemaRegistryUrl: SCHEMA_REGISTRY_URL, databaseUrl: DATABASE_URL, kafkaCredentialsFile: KAFKA_CREDENTIALS_FILE, amqpAdmin: amqp };
   }
-  return up();
+  return { ...(await up()), amqpAdmin: amqpAdminUrls() };
+}
+
+/** The demo back-office system of each node: the first authority of the demo network's node, with the request roles. */
+const DEMO_SYSTEMS = { DE: 'DE-BE-AEK', FR: 'FR-CNOM', ES: 'ES-MSAN', EC: 'EC-GROW' };
+
+/**
+ * Each node's vhost and AMQP user (`node:back-office setup`), and one demo system per node
+ * (`node:back-office add-system`), the way an operator connects a national register. Fresh
+ * passwords at every start; the systems' credentials go to .keys/back-office-systems.json.
+ */
+async function setUpBackOffice(amqpAdmin, adminUrl, file) {
+  const cli = join(root, 'dist/apps/node/src/back-office-cli.js');
+  const nodes = {};
+  const systems = {};
+  for (const { code } of NODES) {
+    const env = { ...process.env, NODE_COUNTRY: code, AMQP_URL: amqpAdmin.amqpUrl, AMQP_MANAGEMENT_URL: amqpAdmin.amqpManagementUrl };
+    const setup = spawnSync(process.execPath, [cli, 'setup'], { cwd: root, env, encoding: 'utf8' });
+    if (setup.status !== 0) throw new Error(`back-office setup for ${code}: ${setup.stderr.trim()}`);
+    nodes[code] = JSON.parse(setup.stdout).amqpUrl;
+    const databaseUrl = await ensureDatabase(adminUrl, `node_${code.toLowerCase()}`);
+    const added = spawnSync(process.execPath, [cli, 'add-system', '--id', `${code.toLowerCase()}-demo`, '--authority', DEMO_SYSTEMS[code], '--roles', 'case-handler,allocator'],
+      { cwd: root, env: { ...env, DATABASE_URL: databaseUrl }, encoding: 'utf8' });
+    if (added.status !== 0) throw new Error(`back-office demo system for ${code}: ${added.stderr.trim()}`);
+    systems[code] = JSON.parse(added.stdout);
+  }
+  writeFileSync(file, JSON.stringify(systems, null, 2), { mode: 0o600 });
+  return { nodes, systems };
 }
 
 /**
@@ -127,6 +163,7 @@ async function main() {
   run(process.execPath, [cli, 'keys', 'hub', '--out', join(keys, 'hub')]);
   run(process.execPath, [cli, 'provision', '--network', join(root, 'config/demo-network.json'), '--keys', keys], { DATABASE_URL: hubDb });
 
+  const backOffice = await setUpBackOffice(endpoints.amqpAdmin, endpoints.databaseUrl, join(keys, 'back-office-systems.json'));
   const common = { KAFKA_BROKERS: endpoints.kafkaBrokers, SCHEMA_REGISTRY_URL: endpoints.schemaRegistryUrl };
   const kafkaUsers = endpoints.kafkaCredentialsFile ? JSON.parse(readFileSync(endpoints.kafkaCredentialsFile, 'utf8')) : null;
   /** Each process connects to Kafka as its own SASL/SCRAM user; the broker's ACLs hold each node to its own topics. */
@@ -142,6 +179,7 @@ async function main() {
       NODE_KEYS_DIR: join(keys, code),
       HUB_PUBLIC_KEY_FILE: join(keys, 'hub', 'public.json'),
       PORT: String(port),
+      AMQP_URL: backOffice.nodes[code],
     });
     await waitFor(`http://127.0.0.1:${port}/health`, `node ${code}`, child);
   }));
@@ -154,12 +192,18 @@ The network is up (Ctrl-C stops hub and nodes; \`npm run stack -- down\` stops t
   hub       http://127.0.0.1:${HUB_PORT}   (GET /trust-list: the signed trust list)
 ${NODES.map(({ code, port }) => `  node ${code}   http://127.0.0.1:${port}   web: http://127.0.0.1:${port}/app/   OpenAPI: http://127.0.0.1:${port}/api-docs   authorities: ${plan.nodes.find((n) => n.code === code).authorities.map((a) => a.id).join(', ')}`).join('\n')}
 
-Kafka ${endpoints.kafkaBrokers}, schema registry ${endpoints.schemaRegistryUrl}, Postgres ${new URL(endpoints.databaseUrl).host}.
+Back-office bridge (AMQP 0-9-1; AsyncAPI at /asyncapi.json on each node), one demo system per node:
+${NODES.map(({ code }) => { const s = backOffice.systems[code]; return `  node ${code}   ${redacted(s.amqpUrl)}   system ${s.system} for ${s.authority}: user ${s.username}, password ${s.password}`; }).join('\n')}
+  (credentials also in .keys/back-office-systems.json; commands to imi.system.<id>.commands, replies and events from imi.system.<id>.replies / .events)
+
+Kafka ${endpoints.kafkaBrokers}, schema registry ${endpoints.schemaRegistryUrl}, Postgres ${new URL(endpoints.databaseUrl).host}, RabbitMQ ${new URL(endpoints.amqpAdmin.amqpUrl).host}.
 Every REST call needs a session: POST /sessions with email, password and the current one-time
 code (RFC 6238) gives a 15-minute token for "Authorization: Bearer". One demo user per authority
 (every role) is in .keys/demo-users.json.
 Try the guidelines' first example (the French order of doctors asks Berlin to confirm a diploma):
   npm run demo
+and the same between the two member states' back-office systems, over AMQP only:
+  npm run demo:back-office
 `);
 }
 

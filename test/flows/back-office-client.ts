@@ -53,7 +53,7 @@ export class BackOfficeSystemClient {
   }
 
   async open(): Promise<void> {
-    const connection = await connect(this.url);
+    const connection = await connect(this.url, { timeout: 5000 });
     connection.on('error', () => undefined);
     try {
       const channel = await connection.createConfirmChannel();
@@ -69,6 +69,13 @@ export class BackOfficeSystemClient {
       await connection.close().catch(() => undefined);
       throw error;
     }
+  }
+
+  /** Connects again after the broker came back (the old connection is gone). */
+  async reopen(timeoutMs = 60_000): Promise<void> {
+    // Not awaited: closing a connection the broker already dropped may never be answered.
+    void this.connection?.close().catch(() => undefined);
+    await eventually(() => this.open(), timeoutMs);
   }
 
   private onReply(channel: ConfirmChannel, message: ConsumeMessage): void {

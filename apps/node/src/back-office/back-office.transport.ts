@@ -17,6 +17,12 @@ export interface CommandInput {
 const DEAD_LETTER_TTL_MS = 7 * 86_400_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Closes a connection, giving up after a moment: one the broker already dropped may never answer. */
+async function closeQuietly(connection: ChannelModel | null | undefined): Promise<void> {
+  if (!connection) return;
+  await Promise.race([connection.close().catch(() => undefined), sleep(2000)]);
+}
+
 /**
  * Inbound commands over AMQP 0-9-1, as a Nest microservice transport (a custom transport
  * strategy): each operation is a message pattern whose handler the bridge module registers;
@@ -55,7 +61,7 @@ export class BackOfficeTransport extends Server implements CustomTransportStrate
     this.closing = true;
     const connection = this.connection;
     this.connection = this.consumer = this.publisher = null;
-    await connection?.close().catch(() => undefined);
+    await closeQuietly(connection);
   }
 
   on(): never {
@@ -90,8 +96,9 @@ export class BackOfficeTransport extends Server implements CustomTransportStrate
         if (attempt > 0) this.logger.log('connected to the broker again');
         return;
       } catch (error) {
-        await this.connection?.close().catch(() => undefined);
+        const failed = this.connection;
         this.connection = this.consumer = this.publisher = null;
+        await closeQuietly(failed);
         if (attempt === 0) this.logger.warn(`broker unreachable (${(error as Error).message}); retrying`);
         await sleep(Math.min(250 * 2 ** attempt, 5000));
       }
@@ -99,7 +106,7 @@ export class BackOfficeTransport extends Server implements CustomTransportStrate
   }
 
   private async open(): Promise<void> {
-    const connection = await connect(this.url, { clientProperties: { connection_name: 'imi-node-bridge' } });
+    const connection = await connect(this.url, { timeout: 10_000, clientProperties: { connection_name: 'imi-node-bridge' } });
     this.connection = connection;
     connection.on('error', () => undefined);
     connection.on('close', () => {
