@@ -43,6 +43,3 @@ export const actOnRegistration = (id: string, action: RegistrationAction) =>
   read<RegistrationView>(api.POST(`/registrations/{id}/${action}`, { params: { path: { id } } }));
 
 export const statistics = () => read<Statistics>(api.GET('/statistics'));
-
-/** The legislative areas the catalogue covers: what an authority can be registered for. */
-export const catalogueAreas = () => read<Schemas['CatalogueSummary']>(api.GET('/catalogue'));

@@ -9,6 +9,7 @@ import {
 } from './api';
 import { checkValues, ContentValues, fromContent, isCalendarDate, toContent } from './content';
 import { ContentFields, useContentError } from './ContentFields';
+import { Checkbox } from '../ui/fields';
 import { ProblemNotice } from '../ui/ProblemNotice';
 
 /** Runs an action; true when the node did it. */
@@ -86,14 +87,8 @@ function DistributeForm({ view, node, busy, act }: { view: AlertView; node: stri
         <legend className="ecl-form-label">{t('alerts.distributeTo')}</legend>
         {tried && !chosen.length && <div className="ecl-feedback-message" id={`${id}-error`}>{t('alerts.error.no-authority')}</div>}
         {candidates.map((a) => (
-          <div key={a.id} className="ecl-checkbox imi-checkbox">
-            <input type="checkbox" className="ecl-checkbox__input" id={`${id}-${a.id}`} checked={chosen.includes(a.id)}
-              onChange={(e) => setChosen(e.target.checked ? [...chosen, a.id] : chosen.filter((c) => c !== a.id))} />
-            <label className="ecl-checkbox__label" htmlFor={`${id}-${a.id}`}>
-              <span className="ecl-checkbox__box" aria-hidden="true" />
-              <span className="ecl-checkbox__text">{a.name} ({a.id})</span>
-            </label>
-          </div>
+          <Checkbox key={a.id} id={`${id}-${a.id}`} label={`${a.name} (${a.id})`} checked={chosen.includes(a.id)}
+            onChange={(checked) => setChosen(checked ? [...chosen, a.id] : chosen.filter((c) => c !== a.id))} />
         ))}
       </fieldset>
       <button type="submit" className="ecl-button ecl-button--primary" disabled={busy}>{t('alerts.distributeButton')}</button>

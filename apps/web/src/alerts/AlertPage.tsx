@@ -1,11 +1,12 @@
-import { Fragment, ReactNode, useEffect, useState } from 'react';
-import type { Problem, Result } from '../api/client';
+import { Fragment, ReactNode } from 'react';
 import { usePlaceNames } from '../directory/labels';
 import { useI18n } from '../i18n/i18n';
 import type { Session } from '../session/session';
 import { DataTable } from '../ui/DataTable';
 import { Link } from '../ui/Link';
+import { NotYetShown } from '../ui/NotYetShown';
 import { DoneNotice, ProblemNotice } from '../ui/ProblemNotice';
+import { useRecord } from '../ui/useRecord';
 import { AlertView, getAlert } from './api';
 import { AlertActions } from './AlertActions';
 import { contentEntries } from './content';
@@ -19,42 +20,12 @@ import { ExchangePrivacyLinks } from '../privacy/ExchangePrivacyLinks';
  * roles allow. The page title never names the person an alert is about.
  */
 export function AlertPage({ id, session }: { id: string; session: Session }) {
-  const { t, tMaybe, date, dateTime, language } = useI18n();
+  const { t, tMaybe, date, dateTime } = useI18n();
   const names = usePlaceNames();
-  const [view, setView] = useState<AlertView | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [done, setDone] = useState(false);
-
-  const [round, setRound] = useState(0);
-  useEffect(() => {
-    let live = true;
-    void getAlert(id).then((result) => {
-      if (!live) return;
-      if (result.ok) setView(result.data);
-      else setProblem(result.problem);
-    });
-    return () => {
-      live = false;
-    };
-  }, [id, language, round]);
-
-  const acted = (result: Result<AlertView>) => {
-    setDone(result.ok);
-    if (result.ok) {
-      setProblem(null);
-      setView(result.data);
-    } else setProblem(result.problem);
-  };
+  const { view, problem, done, acted, reload } = useRecord(getAlert, id);
 
   const kindName = (kind: string) => tMaybe(`alerts.kind.${kind}`) ?? kind;
-  if (!view) {
-    return (
-      <>
-        <h1 className="ecl-u-type-heading-1">{t('alerts.alertTitle')}</h1>
-        {problem ? <ProblemNotice problem={problem} /> : <p className="ecl-u-type-paragraph">{t('loading')}</p>}
-      </>
-    );
-  }
+  if (!view) return <NotYetShown title={t('alerts.alertTitle')} problem={problem} />;
   const current = view.versions[view.versions.length - 1];
   const fact = (term: string, value: ReactNode, testId?: string) => (
     <>
@@ -94,7 +65,7 @@ export function AlertPage({ id, session }: { id: string; session: Session }) {
       <section aria-labelledby="alert-recipients" className="imi-section">
         <h2 className="ecl-u-type-heading-2" id="alert-recipients">{view.role === 'sender' ? t('alerts.receipts') : t('alerts.addresseesHere')}</h2>
         {/* Receipts arrive from other nodes at any time: asked for again on request, not polled. */}
-        <p><button type="button" className="ecl-button ecl-button--secondary" onClick={() => setRound((r) => r + 1)}>{t('alerts.refresh')}</button></p>
+        <p><button type="button" className="ecl-button ecl-button--secondary" onClick={reload}>{t('alerts.refresh')}</button></p>
         <DataTable rows={view.recipients.map((r) => ({ ...r, id: r.authorityId }))} columns={[
           { header: t('alerts.addressee'), cell: (r) => r.authorityId },
           { header: t('directory.country'), cell: (r) => names.country(r.node) },

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n';
 import { navigate } from '../router';
 import { useLoad } from '../screens/useLoad';
 import type { Session } from '../session/session';
+import { Checkbox } from '../ui/fields';
 import { ProblemNotice } from '../ui/ProblemNotice';
 import { ALERT_AREA, ALERT_KINDS, AlertKind, sendAlert } from './api';
 import { checkValues, ContentValues, toContent } from './content';
@@ -119,32 +120,14 @@ export function SendAlert({ session }: { session: Session }) {
           {tried && noRecipient && <div className="ecl-feedback-message" id={`${id}-recipients-error`}>{t('alerts.error.no-recipient')}</div>}
           <p className="ecl-help-block">{t('alerts.recipientsHelp')}</p>
           {area && coordinated.map((state) => (
-            <div key={state} className="ecl-checkbox imi-checkbox">
-              <input type="checkbox" className="ecl-checkbox__input" id={`${id}-state-${state}`} checked={memberStates.includes(state)} disabled={allMemberStates}
-                onChange={(e) => setMemberStates(e.target.checked ? [...memberStates, state] : memberStates.filter((s) => s !== state))} />
-              <label className="ecl-checkbox__label" htmlFor={`${id}-state-${state}`}>
-                <span className="ecl-checkbox__box" aria-hidden="true" />
-                <span className="ecl-checkbox__text">{names.country(state)}</span>
-              </label>
-            </div>
+            <Checkbox key={state} id={`${id}-state-${state}`} label={names.country(state)} checked={memberStates.includes(state)} disabled={allMemberStates}
+              onChange={(checked) => setMemberStates(checked ? [...memberStates, state] : memberStates.filter((s) => s !== state))} />
           ))}
           {area && coordinated.length > 0 && (
-            <div className="ecl-checkbox imi-checkbox">
-              <input type="checkbox" className="ecl-checkbox__input" id={`${id}-all`} checked={allMemberStates} onChange={(e) => setAllMemberStates(e.target.checked)} />
-              <label className="ecl-checkbox__label" htmlFor={`${id}-all`}>
-                <span className="ecl-checkbox__box" aria-hidden="true" />
-                <span className="ecl-checkbox__text">{t('alerts.allMemberStates')}</span>
-              </label>
-            </div>
+            <Checkbox id={`${id}-all`} label={t('alerts.allMemberStates')} checked={allMemberStates} onChange={setAllMemberStates} />
           )}
           {commissionThere && (
-            <div className="ecl-checkbox imi-checkbox">
-              <input type="checkbox" className="ecl-checkbox__input" id={`${id}-ec`} checked={commission} onChange={(e) => setCommission(e.target.checked)} />
-              <label className="ecl-checkbox__label" htmlFor={`${id}-ec`}>
-                <span className="ecl-checkbox__box" aria-hidden="true" />
-                <span className="ecl-checkbox__text">{t('directory.commission')}</span>
-              </label>
-            </div>
+            <Checkbox id={`${id}-ec`} label={t('directory.commission')} checked={commission} onChange={setCommission} />
           )}
           {area && <AuthorityPicker area={area} ownNode={ownNode} chosen={picked} onChange={setPicked} />}
         </fieldset>

@@ -5,7 +5,6 @@ import type { components, operations } from '../api/schema';
 export type AlertView = components['schemas']['AlertView'];
 export type AlertPage = components['schemas']['AlertPageView'];
 export type AlertRecipient = components['schemas']['AlertRecipientView'];
-export type AuthorityView = components['schemas']['AuthorityView'];
 export type AlertKind = AlertView['kind'];
 export type AlertState = AlertView['state'];
 export type AlertFilter = NonNullable<operations['AlertController_list']['parameters']['query']>;
@@ -28,8 +27,3 @@ export const rectifyAlert = (id: string, content: Record<string, unknown>) => re
 export const withdrawAlert = (id: string, reason: string) => read<AlertView>(api.POST('/alerts/{id}/withdraw', { ...onAlert(id), body: { reason } }));
 export const closeAlert = (id: string) => read<AlertView>(api.POST('/alerts/{id}/close', onAlert(id)));
 export const recordLaterDecision = (id: string, decisionDate: string) => read<AlertView>(api.POST('/alerts/{id}/later-decision', { ...onAlert(id), body: { decisionDate } }));
-
-/** Authorities of the trust list (a member state's, for an area): a coordinator's choice when distributing, the member states to alert. */
-export const authorities = (query: { country?: string; legislativeArea?: string }) => read<AuthorityView[]>(api.GET('/authorities', { params: { query } }));
-/** The legislative areas the network knows (the catalogue's), for filters and a notification's area. */
-export const legislativeAreas = () => read<components['schemas']['CatalogueSummary']>(api.GET('/catalogue'));

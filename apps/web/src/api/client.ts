@@ -47,13 +47,6 @@ export interface UrgentAlert {
   reasons: string[];
 }
 
-export interface RequestFilter {
-  state?: RequestState;
-  role?: Party;
-  cursor?: string;
-  limit?: number;
-}
-
 /** A network failure becomes a problem like any other, so screens show one kind of error. */
 const networkProblem: Problem = { type: 'urn:imi:problem:network', title: 'network', status: 0 };
 
@@ -75,7 +68,6 @@ export const signIn = (body: { email: string; password: string; code: string; au
 /** Ends the session on the server; the token is refused from then on. */
 export const signOut = () => read<void>(api.DELETE('/sessions/current'));
 
-export const listRequests = (filter: RequestFilter = {}) => read<Page<RequestView>>(api.GET('/requests', { params: { query: filter } }));
 export const urgentRequests = () => read<UrgentRequest[]>(api.GET('/requests/urgent'));
 export const urgentAlerts = () => read<UrgentAlert[]>(api.GET('/alerts/urgent'));
 

@@ -3,6 +3,7 @@ import type { Problem } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { useLoad } from '../screens/useLoad';
 import { DataTable } from '../ui/DataTable';
+import { FilterSelect } from '../ui/fields';
 import { ListStatus } from '../ui/ListStatus';
 import { DirectoryResult, listAuthorities, nameLanguage, searchDirectory } from './api';
 import { usePlaceNames } from './labels';
@@ -47,24 +48,10 @@ export function DirectorySearch() {
             aria-describedby={`${id}-q-help`} onChange={(e) => setText(e.target.value)} />
         </div>
         <div className="imi-filters">
-          <div className="ecl-form-group">
-            <label className="ecl-form-label" htmlFor={`${id}-country`}>{t('directory.country')}</label>
-            <div className="ecl-select__container ecl-select__container--m">
-              <select className="ecl-select" id={`${id}-country`} value={country} onChange={(e) => setCountry(e.target.value)}>
-                <option value="">{t('directory.anyCountry')}</option>
-                {countries.map((c) => <option key={c} value={c}>{names.country(c)}</option>)}
-              </select>
-            </div>
-          </div>
-          <div className="ecl-form-group">
-            <label className="ecl-form-label" htmlFor={`${id}-area`}>{t('legislativeArea')}</label>
-            <div className="ecl-select__container ecl-select__container--l">
-              <select className="ecl-select" id={`${id}-area`} value={area} onChange={(e) => setArea(e.target.value)}>
-                <option value="">{t('directory.anyArea')}</option>
-                {areas.map((a) => <option key={a} value={a}>{names.area(a)}</option>)}
-              </select>
-            </div>
-          </div>
+          <FilterSelect label={t('directory.country')} value={country} onChange={setCountry} any={t('directory.anyCountry')}
+            options={countries.map((c) => [c, names.country(c)])} />
+          <FilterSelect label={t('legislativeArea')} value={area} onChange={setArea} any={t('directory.anyArea')} size="l"
+            options={areas.map((a) => [a, names.area(a)])} />
         </div>
         <button type="submit" className="ecl-button ecl-button--primary" disabled={busy}>{t('directory.search')}</button>
       </form>

@@ -14,9 +14,6 @@ export const searchDirectory = (query: DirectoryQuery) =>
 export const listAuthorities = (query: { country?: string; legislativeArea?: string } = {}) =>
   read<AuthorityView[]>(api.GET('/authorities', { params: { query } }));
 
-/** The legislative areas the network's catalogue covers. */
-export const catalogueSummary = () => read<components['schemas']['CatalogueSummary']>(api.GET('/catalogue'));
-
 /** The language of the name the directory chose, for `lang` (screen readers pronounce it right). */
 export const nameLanguage = (result: Pick<DirectoryResult, 'name' | 'names'>): string | undefined =>
   Object.entries(result.names).find(([, name]) => name === result.name)?.[0];

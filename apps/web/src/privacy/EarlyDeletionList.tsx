@@ -1,11 +1,10 @@
-import { useEffect, useState } from 'react';
-import type { Problem } from '../api/client';
+import { useState } from 'react';
 import { useI18n } from '../i18n/i18n';
-import { DataTable } from '../ui/DataTable';
+import { DateFilter, FilterSelect } from '../ui/fields';
 import { Link } from '../ui/Link';
-import { ListStatus } from '../ui/ListStatus';
-import { EARLY_DELETION_STATES, EarlyDeletionFilter, EarlyDeletionView, listEarlyDeletions } from './api';
-import { DateFilter, FilterSelect } from './fields';
+import { PagedTable } from '../ui/PagedTable';
+import { usePagedList } from '../ui/usePagedList';
+import { EARLY_DELETION_STATES, EarlyDeletionFilter, listEarlyDeletions } from './api';
 
 /** Early deletions the authority proposed or is asked to agree to, newest first, a page at a time, filtered in the database. */
 export function EarlyDeletionList() {
@@ -13,26 +12,10 @@ export function EarlyDeletionList() {
   const [state, setState] = useState('');
   const [role, setRole] = useState('');
   const [from, setFrom] = useState('');
-  const [items, setItems] = useState<EarlyDeletionView[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
-
-  const load = async (after: string | null, previous: EarlyDeletionView[]) => {
-    const query: EarlyDeletionFilter = {
-      limit: 25, ...(state ? { state: state as EarlyDeletionFilter['state'] } : {}), ...(role ? { role: role as EarlyDeletionFilter['role'] } : {}),
-      ...(from ? { proposedFrom: `${from}T00:00:00Z` } : {}), ...(after ? { cursor: after } : {}),
-    };
-    const result = await listEarlyDeletions(query);
-    if (!result.ok) return setProblem(result.problem);
-    setProblem(null);
-    setItems([...previous, ...result.data.items]);
-    setCursor(result.data.nextCursor);
-  };
-  useEffect(() => {
-    setItems(null);
-    void load(null, []);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [state, role, from, language]);
+  const list = usePagedList((after) => listEarlyDeletions({
+    limit: 25, ...(state ? { state: state as EarlyDeletionFilter['state'] } : {}), ...(role ? { role: role as EarlyDeletionFilter['role'] } : {}),
+    ...(from ? { proposedFrom: `${from}T00:00:00Z` } : {}), ...(after ? { cursor: after } : {}),
+  }), [state, role, from, language]);
 
   return (
     <>
@@ -46,16 +29,12 @@ export function EarlyDeletionList() {
           options={[['proposer', t('privacy.side.proposer')], ['participant', t('privacy.side.participant')]]} />
         <DateFilter label={t('privacy.proposedFrom')} value={from} onChange={setFrom} />
       </div>
-      <ListStatus problem={problem} loading={!items && !problem} empty={!!items && items.length === 0} />
-      {items && items.length > 0 && (
-        <DataTable rows={items} columns={[
-          { header: t('privacy.colDeletion'), cell: (d) => <Link to={`/privacy/early-deletions/${d.id}`}>{t('privacy.openDeletion', { date: date(d.proposedAt) })}</Link> },
-          { header: t('privacy.sideLabel'), cell: (d) => t(`privacy.side.${d.role}`) },
-          { header: t('privacy.stateLabel'), cell: (d) => t(`privacy.deletionState.${d.state}`) },
-          { header: t('privacy.proposedBy'), cell: (d) => d.proposerNode },
-        ]} />
-      )}
-      {cursor && items && <button type="button" className="ecl-button ecl-button--secondary" onClick={() => void load(cursor, items)}>{t('moreResults')}</button>}
+      <PagedTable list={list} columns={[
+        { header: t('privacy.colDeletion'), cell: (d) => <Link to={`/privacy/early-deletions/${d.id}`}>{t('privacy.openDeletion', { date: date(d.proposedAt) })}</Link> },
+        { header: t('privacy.sideLabel'), cell: (d) => t(`privacy.side.${d.role}`) },
+        { header: t('privacy.stateLabel'), cell: (d) => t(`privacy.deletionState.${d.state}`) },
+        { header: t('privacy.proposedBy'), cell: (d) => d.proposerNode },
+      ]} />
     </>
   );
 }

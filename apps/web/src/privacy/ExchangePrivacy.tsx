@@ -3,11 +3,13 @@ import type { Problem } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { useAreaName } from '../requests/area-name';
 import { hasAnyRole, Session } from '../session/session';
+import { Facts } from '../ui/fields';
 import { Link } from '../ui/Link';
+import { NotYetShown } from '../ui/NotYetShown';
 import { DoneNotice, ProblemNotice } from '../ui/ProblemNotice';
 import { ExchangeKind, ProofOfExchange, proofOfAnyExchange, proposeEarlyDeletion } from './api';
 import { saveFile } from './download';
-import { Facts, TextField } from './fields';
+import { TextField } from './fields';
 import { ProofMessages } from './ProofMessages';
 import { RetrieveBlocked } from './RetrieveBlocked';
 
@@ -41,14 +43,7 @@ export function ExchangePrivacy({ id, session }: { id: string; session: Session 
     } else setProblem(result.problem);
   };
 
-  if (!proof) {
-    return (
-      <>
-        <h1 className="ecl-u-type-heading-1">{t('privacy.exchangeTitle')}</h1>
-        {problem ? <ProblemNotice problem={problem} /> : <p className="ecl-u-type-paragraph">{t('loading')}</p>}
-      </>
-    );
-  }
+  if (!proof) return <NotYetShown title={t('privacy.exchangeTitle')} problem={problem} />;
   const { report, jws } = proof.data;
   const x = report.exchange;
   const parties: [string, string][] = proof.kind === 'request'

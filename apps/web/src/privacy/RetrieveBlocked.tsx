@@ -1,9 +1,10 @@
 import { FormEvent, useState } from 'react';
 import type { Problem } from '../api/client';
 import { useI18n } from '../i18n/i18n';
+import { Facts } from '../ui/fields';
 import { ProblemNotice } from '../ui/ProblemNotice';
 import { ExchangeKind, PROOF_GROUNDS, ProofGround, RetrievedData, retrieveBlockedData } from './api';
-import { Facts, TextField } from './fields';
+import { TextField } from './fields';
 
 const PERSON_FIELDS = ['familyName', 'givenNames', 'dateOfBirth', 'placeOfBirth', 'registerNumber', 'nationalId'];
 

@@ -1,10 +1,14 @@
-import { FormEvent, useEffect, useState } from 'react';
-import type { Problem, Result } from '../api/client';
 import { useI18n } from '../i18n/i18n';
+import { Facts } from '../ui/fields';
 import { Link } from '../ui/Link';
+import { NotYetShown } from '../ui/NotYetShown';
 import { DoneNotice, ProblemNotice } from '../ui/ProblemNotice';
+import { useRecord } from '../ui/useRecord';
 import { decideSubjectRequest, getSubjectRequest, SubjectRequestView } from './api';
-import { Facts, TextField } from './fields';
+import { AgreeOrRefuse } from './AgreeOrRefuse';
+
+/** Confirmations arrive from the other participants through the hub: asked for again while some are missing. */
+const awaitingConfirmations = (view: SubjectRequestView) => view.effects.some((e) => e.participants.some((p) => !p.confirmedAt));
 
 /**
  * One data subject's request: what was asked, its deadline, the decision and, once granted,
@@ -12,47 +16,9 @@ import { Facts, TextField } from './fields';
  * rectification or erasure can be decided (a refusal needs a reason); an objection is routed.
  */
 export function SubjectRequestPage({ id }: { id: string }) {
-  const { t, date, dateTime, language } = useI18n();
-  const [view, setView] = useState<SubjectRequestView | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [done, setDone] = useState(false);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
-
-  useEffect(() => {
-    void getSubjectRequest(id).then((r) => (r.ok ? setView(r.data) : setProblem(r.problem)));
-  }, [id, language]);
-
-  // Confirmations arrive from the other participants through the hub: ask again while some are missing.
-  const waiting = !!view && view.effects.some((e) => e.participants.some((p) => !p.confirmedAt));
-  useEffect(() => {
-    if (!waiting) return;
-    const timer = setInterval(() => void getSubjectRequest(id).then((r) => r.ok && setView(r.data)), 3_000);
-    return () => clearInterval(timer);
-  }, [waiting, id]);
-
-  const acted = (result: Result<SubjectRequestView>) => {
-    setDone(result.ok);
-    if (result.ok) {
-      setView(result.data);
-      setProblem(null);
-    } else setProblem(result.problem);
-  };
-  const refuse = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!reason.trim()) return setReasonError(t('privacy.reasonMissing'));
-    setReasonError(null);
-    acted(await decideSubjectRequest(id, false, reason.trim()));
-  };
-
-  if (!view) {
-    return (
-      <>
-        <h1 className="ecl-u-type-heading-1">{t('privacy.subjectRequestTitle')}</h1>
-        {problem ? <ProblemNotice problem={problem} /> : <p className="ecl-u-type-paragraph">{t('loading')}</p>}
-      </>
-    );
-  }
+  const { t, date, dateTime } = useI18n();
+  const { view, problem, done, acted } = useRecord(getSubjectRequest, id, awaitingConfirmations);
+  if (!view) return <NotYetShown title={t('privacy.subjectRequestTitle')} problem={problem} />;
   return (
     <>
       <p><Link to="/privacy/subject-requests">{t('privacy.backToSubjectRequests')}</Link></p>
@@ -94,13 +60,8 @@ export function SubjectRequestPage({ id }: { id: string }) {
         <section aria-labelledby="privacy-decide" className="imi-section">
           <h2 className="ecl-u-type-heading-2" id="privacy-decide">{t('privacy.decide')}</h2>
           <p className="ecl-u-type-paragraph">{t(view.kind === 'erasure' ? 'privacy.grantErasureHint' : 'privacy.grantRectificationHint')}</p>
-          <div className="imi-actions">
-            <button type="button" className="ecl-button ecl-button--primary" onClick={() => void decideSubjectRequest(id, true).then(acted)}>{t('privacy.grant')}</button>
-            <form className="imi-action-form" onSubmit={(e) => void refuse(e)} noValidate>
-              <TextField label={t('privacy.refusalReason')} value={reason} onChange={setReason} error={reasonError} multiline />
-              <button type="submit" className="ecl-button ecl-button--secondary">{t('privacy.refuse')}</button>
-            </form>
-          </div>
+          <AgreeOrRefuse agreeLabel={t('privacy.grant')} refuseLabel={t('privacy.refuse')}
+            onAgree={() => void decideSubjectRequest(id, true).then(acted)} onRefuse={(reason) => void decideSubjectRequest(id, false, reason).then(acted)} />
         </section>
       )}
     </>

@@ -1,8 +1,9 @@
 import { FormEvent, useId, useState } from 'react';
 import type { Result } from '../api/client';
 import { useI18n } from '../i18n/i18n';
+import { Checkbox } from '../ui/fields';
 import { answerRequest, RequestView, uploadAttachment } from './api';
-import { Checkbox, FieldLabel, Radio, TextField } from './fields';
+import { FieldLabel, Radio, TextField } from './fields';
 import { ATTACHMENT_MAX_BYTES, fileBreach, RuleMessage, textAnswerBreach } from './rules';
 
 type Question = RequestView['questions'][number];

@@ -1,8 +1,9 @@
 import { useId, useState } from 'react';
 import type { Problem } from '../api/client';
+import { searchDirectory } from '../directory/api';
 import { useI18n } from '../i18n/i18n';
 import { ProblemNotice } from '../ui/ProblemNotice';
-import { Authority, searchDirectory } from './api';
+import type { Authority } from './api';
 import { Radio } from './fields';
 
 /**
@@ -22,7 +23,7 @@ export function AuthoritySearch({ inputId, label, area, admits, selected, onSele
 
   const search = async () => {
     setBusy(true);
-    const result = await searchDirectory(query.trim(), area);
+    const result = await searchDirectory({ q: query.trim(), legislativeArea: area });
     setBusy(false);
     if (!result.ok) return setProblem(result.problem);
     setProblem(null);

@@ -1,9 +1,9 @@
 import { FormEvent, useId, useState } from 'react';
 import type { Problem } from '../api/client';
 import { useI18n } from '../i18n/i18n';
+import { Checkbox } from '../ui/fields';
 import { DoneNotice, ProblemNotice } from '../ui/ProblemNotice';
 import { Attachment, downloadAttachment, RequestView, uploadAttachment } from './api';
-import { Checkbox } from './fields';
 import { ATTACHMENT_MAX_BYTES, fileBreach, RuleMessage } from './rules';
 
 /** A document's download: fetched with the session's token, never a link a token-less tab could open. */

@@ -1,5 +1,6 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import type { Problem } from '../api/client';
+import { listAuthorities } from '../directory/api';
 import type { Question } from './api';
 import { useI18n } from '../i18n/i18n';
 import { navigate } from '../router';
@@ -7,7 +8,7 @@ import { useLoad } from '../screens/useLoad';
 import type { Session } from '../session/session';
 import { Link } from '../ui/Link';
 import { ProblemNotice } from '../ui/ProblemNotice';
-import { areaQuestions, catalogueSummary, createRequest, nodeAuthorities, uploadAttachment } from './api';
+import { areaQuestions, catalogueSummary, createRequest, uploadAttachment } from './api';
 import { Draft, emptyDraft, requestBody, Step, STEP_TITLES, STEPS, stepBreaches } from './draft';
 import { ErrorSummary } from './fields';
 import { ownNode } from './own-node';
@@ -38,7 +39,7 @@ export function NewRequest({ session }: { session: Session }) {
 
   const areas = useLoad(catalogueSummary, []);
   // The node takes requests only in areas the acting authority is registered for: the others are not offered.
-  const own = useLoad(() => nodeAuthorities(node), [node]);
+  const own = useLoad(() => listAuthorities(node ? { country: node } : {}), [node]);
   const ownAreas = own.data?.find((a) => a.id === session.authorityId)?.legislativeAreas;
   const offered = areas.data && (ownAreas ? areas.data.areas.filter((a) => ownAreas.includes(a)) : areas.data.areas);
   const questions = useLoad<Question[]>(() => (draft.area ? areaQuestions(draft.area) : Promise.resolve({ ok: true, data: [] })), [draft.area, language]);

@@ -2,11 +2,12 @@ import { useState } from 'react';
 import type { Problem } from '../api/client';
 import type { Question } from './api';
 import { useI18n } from '../i18n/i18n';
+import { Checkbox } from '../ui/fields';
 import { ProblemNotice } from '../ui/ProblemNotice';
 import { useAreaName } from './area-name';
 import { AuthoritySearch } from './AuthoritySearch';
 import { Draft, Step } from './draft';
-import { Checkbox, Radio, TextField } from './fields';
+import { Radio, TextField } from './fields';
 import { ATTACHMENT_MAX_BYTES, fileBreach, needsNationalIdJustification, needsSensitiveReason, today } from './rules';
 
 interface StepProps {

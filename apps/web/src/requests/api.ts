@@ -3,7 +3,7 @@ import type { components, operations } from '../api/schema';
 
 /**
  * The information requests' calls, with the bodies typed from the node's OpenAPI document
- * (schema.d.ts): the catalogue, the directory, the requests, their actions and documents.
+ * (schema.d.ts): the catalogue, the requests, their actions and documents (the directory's are in directory/api.ts).
  */
 
 type Schemas = components['schemas'];
@@ -19,16 +19,9 @@ export type NewRequest = Schemas['CreateRequestDto'];
 
 export type RequestQuery = NonNullable<operations['RequestController_list']['parameters']['query']>;
 
-/** This node's authorities (areas, member state): the wizard offers the acting authority's own areas only. */
-export const nodeAuthorities = (country: string | null) =>
-  read<Schemas['AuthorityView'][]>(api.GET('/authorities', { params: { query: country ? { country } : {} } }));
-
+/** The catalogue's legislative areas: the wizard's and the lists' choice, and what an authority can be registered for. */
 export const catalogueSummary = () => read<CatalogueSummary>(api.GET('/catalogue'));
 export const areaQuestions = (area: string) => read<Question[]>(api.GET('/catalogue/{area}', { params: { path: { area } } }));
-
-/** Every member state's authorities registered for the area, by words of a name, place or keyword. */
-export const searchDirectory = (q: string, legislativeArea: string) =>
-  read<Authority[]>(api.GET('/directory', { params: { query: { q, legislativeArea } as never } }));
 
 export const listRequests = (query: RequestQuery) => read<Schemas['RequestPageView']>(api.GET('/requests', { params: { query } }));
 export const createRequest = (body: NewRequest) => read<RequestView>(api.POST('/requests', { body }));

@@ -37,22 +37,6 @@ export function FieldLabel({ id, label, required }: { id: string; label: string;
   );
 }
 
-export function Checkbox({ id, label, checked, onChange, help, describedBy }: {
-  id: string; label: ReactNode; checked: boolean; onChange: (checked: boolean) => void; help?: string; describedBy?: string;
-}) {
-  const described = [help && `${id}-help`, describedBy].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="ecl-checkbox imi-checkbox">
-      <input type="checkbox" className="ecl-checkbox__input" id={id} checked={checked} aria-describedby={described} onChange={(e) => onChange(e.target.checked)} />
-      <label className="ecl-checkbox__label" htmlFor={id}>
-        <span className="ecl-checkbox__box" aria-hidden="true" />
-        <span className="ecl-checkbox__text">{label}</span>
-      </label>
-      {help && <div className="ecl-checkbox__help requests-help" id={`${id}-help`}>{help}</div>}
-    </div>
-  );
-}
-
 export function Radio({ id, name, label, checked, onChange, help }: { id: string; name: string; label: ReactNode; checked: boolean; onChange: () => void; help?: ReactNode }) {
   return (
     <div className="ecl-radio">

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Problem, Result } from '../api/client';
+import type { Result } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { allowedActions, mayAttach, mayDownload } from '../requests/actions';
 import { getRequest, RequestView } from '../requests/api';
@@ -8,7 +8,9 @@ import { ownNode } from '../requests/own-node';
 import { useAreaName } from '../requests/area-name';
 import { Session } from '../session/session';
 import { Link } from '../ui/Link';
+import { NotYetShown } from '../ui/NotYetShown';
 import { DoneNotice, ProblemNotice } from '../ui/ProblemNotice';
+import { useRecord } from '../ui/useRecord';
 import { RequestActions } from './RequestActions';
 import { ExchangePrivacyLinks } from '../privacy/ExchangePrivacyLinks';
 
@@ -18,25 +20,11 @@ import { ExchangePrivacyLinks } from '../privacy/ExchangePrivacyLinks';
  * the reader's party, the state and the roles allow. The page title never names the person.
  */
 export function RequestPage({ id, session }: { id: string; session: Session }) {
-  const { t, tMaybe, date, dateTime, language } = useI18n();
-  const [view, setView] = useState<RequestView | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [done, setDone] = useState(false);
-  const [round, setRound] = useState(0);
+  const { t, tMaybe, date, dateTime } = useI18n();
+  const record = useRecord(getRequest, id);
+  const { view, setView, problem, setProblem, done, reload } = record;
   const [node] = useState(() => ownNode(session));
   const areaName = useAreaName();
-
-  useEffect(() => {
-    let live = true;
-    void getRequest(id).then((result) => {
-      if (!live) return;
-      if (result.ok) setView(result.data);
-      else setProblem(result.problem);
-    });
-    return () => {
-      live = false;
-    };
-  }, [id, language, round]);
 
   // After acceptance the person arrives from the requester's node (sealed, through the hub): ask again until it is here.
   const awaitingPerson = !!view && view.role === 'addressee' && view.state !== 'sent' && view.state !== 'rejected' && view.personalData === 'available' && !view.subject;
@@ -57,24 +45,13 @@ export function RequestPage({ id, session }: { id: string; session: Session }) {
    * or the server's problem, with the request read again: another may have acted meanwhile.
    */
   const acted = async (result: Result<RequestView>) => {
-    setDone(result.ok);
-    if (result.ok) {
-      setProblem(null);
-      return setView(result.data);
-    }
-    setProblem(result.problem);
+    record.acted(result);
+    if (result.ok) return;
     const fresh = await getRequest(id);
     if (fresh.ok) setView(fresh.data);
   };
 
-  if (!view) {
-    return (
-      <>
-        <h1 className="ecl-u-type-heading-1">{t('requestTitle')}</h1>
-        {problem ? <ProblemNotice problem={problem} /> : <p className="ecl-u-type-paragraph">{t('loading')}</p>}
-      </>
-    );
-  }
+  if (!view) return <NotYetShown title={t('requestTitle')} problem={problem} />;
   // Forwarded away: the request is another authority's now, and nothing is left to do here.
   const ours = (view.role === 'requester' ? view.requesterAuthorityId : view.addresseeAuthorityId) === session.authorityId;
   const actions = ours ? allowedActions(view, session) : [];
@@ -193,7 +170,7 @@ export function RequestPage({ id, session }: { id: string; session: Session }) {
         </section>
       )}
 
-      <Documents view={view} canDownload={mayDownload(session)} canAttach={ours && mayAttach(view, session)} onAttached={() => setRound((r) => r + 1)} />
+      <Documents view={view} canDownload={mayDownload(session)} canAttach={ours && mayAttach(view, session)} onAttached={reload} />
 
       {actions.length > 0 && (
         <section aria-labelledby="actions" className="imi-section">

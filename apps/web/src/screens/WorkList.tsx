@@ -1,6 +1,7 @@
-import { listRequests, urgentAlerts, urgentRequests } from '../api/client';
+import { urgentAlerts, urgentRequests } from '../api/client';
 import { UnreadAlerts } from '../alerts/UnreadAlerts';
 import { useI18n } from '../i18n/i18n';
+import { listRequests } from '../requests/api';
 import { hasAnyRole, Session } from '../session/session';
 import { Link } from '../ui/Link';
 import { DataTable } from '../ui/DataTable';

@@ -1,8 +1,9 @@
 import { FormEvent, ReactNode, useId, useState } from 'react';
 import { LANGUAGES, useI18n } from '../../i18n/i18n';
+import { catalogueSummary } from '../../requests/api';
 import { useAreaName } from '../../requests/area-name';
 import { useLoad } from '../../screens/useLoad';
-import { catalogueAreas, RegistrationChanges, RegistrationSummary } from '../api';
+import { RegistrationChanges, RegistrationSummary } from '../api';
 import { CheckboxGroup, TextField } from './fields';
 
 type DirectoryData = Required<Pick<RegistrationChanges, 'names' | 'legislativeAreas' | 'professions'>> & Pick<RegistrationChanges, 'address' | 'region'>;
@@ -31,7 +32,7 @@ export function RegistrationForm({ initial, country, submitLabel, before, onSubm
   const [professions, setProfessions] = useState((initial?.professions ?? []).join(', '));
   const [region, setRegion] = useState(initial?.region ?? '');
   const [busy, setBusy] = useState(false);
-  const known = useLoad(catalogueAreas, []).data?.areas ?? [];
+  const known = useLoad(catalogueSummary, []).data?.areas ?? [];
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -7,7 +7,7 @@ import { Link } from '../../ui/Link';
 import { ListStatus } from '../../ui/ListStatus';
 import { DoneNotice, ProblemNotice } from '../../ui/ProblemNotice';
 import { actOnRegistration, getRegistration, RegistrationAction, RegistrationStatus, RegistrationView, updateRegistration } from '../api';
-import { Facts } from './fields';
+import { Facts } from '../../ui/fields';
 import { RegistrationForm } from './RegistrationForm';
 import { nameIn } from './registration-name';
 

@@ -1,12 +1,12 @@
-import { useEffect, useId, useState } from 'react';
-import type { Problem } from '../../api/client';
+import { useId, useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
+import { catalogueSummary } from '../../requests/api';
 import { useAreaName } from '../../requests/area-name';
-import { DataTable } from '../../ui/DataTable';
 import { Link } from '../../ui/Link';
-import { ListStatus } from '../../ui/ListStatus';
+import { PagedTable } from '../../ui/PagedTable';
+import { usePagedList } from '../../ui/usePagedList';
 import { useLoad } from '../../screens/useLoad';
-import { catalogueAreas, listRegistrations, REGISTRATION_KINDS, REGISTRATION_STATUSES, RegistrationKind, RegistrationStatus, RegistrationSummary } from '../api';
+import { listRegistrations, REGISTRATION_KINDS, REGISTRATION_STATUSES, RegistrationKind, RegistrationStatus } from '../api';
 import { SelectField } from './fields';
 import { nameIn } from './registration-name';
 
@@ -18,23 +18,11 @@ export function RegistrationsScreen() {
   const [status, setStatus] = useState<RegistrationStatus | ''>('');
   const [kind, setKind] = useState<RegistrationKind | ''>('');
   const [area, setArea] = useState('');
-  const [items, setItems] = useState<RegistrationSummary[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const areas = useLoad(catalogueAreas, [language]).data?.areas ?? [];
+  const areas = useLoad(catalogueSummary, [language]).data?.areas ?? [];
 
-  const load = async (from: string | null, previous: RegistrationSummary[]) => {
-    const result = await listRegistrations({ limit: 25, ...(status ? { status } : {}), ...(kind ? { kind } : {}), ...(area ? { legislativeArea: area } : {}), ...(from ? { cursor: from } : {}) });
-    if (!result.ok) return setProblem(result.problem);
-    setProblem(null);
-    setItems([...previous, ...result.data.items]);
-    setCursor(result.data.nextCursor);
-  };
-  useEffect(() => {
-    setItems(null);
-    void load(null, []);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [status, kind, area, language]);
+  const list = usePagedList((from) => listRegistrations({
+    limit: 25, ...(status ? { status } : {}), ...(kind ? { kind } : {}), ...(area ? { legislativeArea: area } : {}), ...(from ? { cursor: from } : {}),
+  }), [status, kind, area, language]);
 
   return (
     <>
@@ -48,18 +36,14 @@ export function RegistrationsScreen() {
         <SelectField id={`${id}-area`} label={t('admin.filterArea')} value={area} onChange={setArea}
           options={[{ value: '', label: t('admin.anyArea') }, ...areas.map((a) => ({ value: a, label: areaName(a) }))]} />
       </div>
-      <ListStatus problem={problem} loading={!items && !problem} empty={!!items && items.length === 0} />
-      {items && items.length > 0 && (
-        <DataTable rows={items} columns={[
-          { header: t('admin.colAuthority'), cell: (r) => <Link to={`/admin/registrations/${r.id}`}>{nameIn(r, language)}</Link> },
-          { header: t('admin.colId'), cell: (r) => r.id },
-          { header: t('admin.colKind'), cell: (r) => t(`admin.kind.${r.kind}`) },
-          { header: t('admin.colStatus'), cell: (r) => t(`admin.regStatus.${r.status}`) },
-          { header: t('admin.colAreas'), cell: (r) => r.legislativeAreas.map(areaName).join(', ') },
-          { header: t('admin.colRegion'), cell: (r) => r.region ?? '—' },
-        ]} />
-      )}
-      {cursor && items && <button type="button" className="ecl-button ecl-button--secondary" onClick={() => void load(cursor, items)}>{t('moreResults')}</button>}
+      <PagedTable list={list} columns={[
+        { header: t('admin.colAuthority'), cell: (r) => <Link to={`/admin/registrations/${r.id}`}>{nameIn(r, language)}</Link> },
+        { header: t('admin.colId'), cell: (r) => r.id },
+        { header: t('admin.colKind'), cell: (r) => t(`admin.kind.${r.kind}`) },
+        { header: t('admin.colStatus'), cell: (r) => t(`admin.regStatus.${r.status}`) },
+        { header: t('admin.colAreas'), cell: (r) => r.legislativeAreas.map(areaName).join(', ') },
+        { header: t('admin.colRegion'), cell: (r) => r.region ?? '—' },
+      ]} />
     </>
   );
 }

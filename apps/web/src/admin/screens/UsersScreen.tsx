@@ -1,11 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { Problem } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import type { Session } from '../../session/session';
-import { DataTable } from '../../ui/DataTable';
 import { Link } from '../../ui/Link';
-import { ListStatus } from '../../ui/ListStatus';
+import { PagedTable } from '../../ui/PagedTable';
 import { DoneNotice } from '../../ui/ProblemNotice';
+import { usePagedList } from '../../ui/usePagedList';
 import { listUsers, Role, ROLES, UserView } from '../api';
 import { SelectField } from './fields';
 import { ManageUser } from './ManageUser';
@@ -20,9 +19,6 @@ export function UsersScreen({ session }: { session: Session }) {
   const id = useId();
   const [role, setRole] = useState<Role | ''>('');
   const [status, setStatus] = useState<UserView['status'] | ''>('active');
-  const [items, setItems] = useState<UserView[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
   const [managed, setManaged] = useState<UserView | null>(null);
   const [deactivated, setDeactivated] = useState(false);
   const notice = useRef<HTMLDivElement>(null);
@@ -31,22 +27,11 @@ export function UsersScreen({ session }: { session: Session }) {
     if (deactivated) notice.current?.focus();
   }, [deactivated]);
 
-  const load = async (from: string | null, previous: UserView[]) => {
-    const result = await listUsers({ limit: 25, ...(role ? { role } : {}), ...(status ? { status } : {}), ...(from ? { cursor: from } : {}) });
-    if (!result.ok) return setProblem(result.problem);
-    setProblem(null);
-    setItems([...previous, ...result.data.items]);
-    setCursor(result.data.nextCursor);
-  };
-  useEffect(() => {
-    setItems(null);
-    void load(null, []);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [role, status, language]);
+  const list = usePagedList((from) => listUsers({ limit: 25, ...(role ? { role } : {}), ...(status ? { status } : {}), ...(from ? { cursor: from } : {}) }), [role, status, language]);
 
   /** A change made below: the row shows it at once. */
   const changed = (user: UserView) => {
-    setItems((rows) => rows && rows.map((row) => (row.id === user.id ? user : row)));
+    list.update((rows) => rows.map((row) => (row.id === user.id ? user : row)));
     setManaged(user.status === 'active' ? user : null);
     setDeactivated(user.status === 'deactivated');
   };
@@ -63,26 +48,22 @@ export function UsersScreen({ session }: { session: Session }) {
           options={[{ value: '', label: t('admin.anyStatus') }, { value: 'active', label: t('admin.userStatus.active') }, { value: 'deactivated', label: t('admin.userStatus.deactivated') }]} />
       </div>
       <div ref={notice} tabIndex={-1}>{deactivated && <DoneNotice text={t('admin.deactivated')} />}</div>
-      <ListStatus problem={problem} loading={!items && !problem} empty={!!items && items.length === 0} />
-      {items && items.length > 0 && (
-        <DataTable rows={items} columns={[
-          { header: t('admin.colName'), cell: (u) => name(u) },
-          { header: t('admin.colEmail'), cell: (u) => u.email ?? '—' },
-          { header: t('admin.colRoles'), cell: (u) => u.roles.map((r) => t(`admin.role.${r}`)).join(', ') },
-          { header: t('admin.colSecondFactor'), cell: (u) => t(`admin.secondFactor.${u.secondFactor}`) },
-          { header: t('admin.colStatus'), cell: (u) => t(`admin.userStatus.${u.status}`) },
-          { header: t('admin.colCreated'), cell: (u) => date(u.createdAt) },
-          {
-            header: t('admin.colActions'),
-            cell: (u) => u.status === 'active' && u.id !== session.userId && (
-              <button type="button" className="ecl-button ecl-button--secondary" aria-expanded={managed?.id === u.id} aria-controls={`${id}-manage`} onClick={() => { setManaged(u); setDeactivated(false); }}>
-                {t('admin.manage')}<span className="imi-visually-hidden"> {name(u)}</span>
-              </button>
-            ),
-          },
-        ]} />
-      )}
-      {cursor && items && <button type="button" className="ecl-button ecl-button--secondary" onClick={() => void load(cursor, items)}>{t('moreResults')}</button>}
+      <PagedTable list={list} columns={[
+        { header: t('admin.colName'), cell: (u) => name(u) },
+        { header: t('admin.colEmail'), cell: (u) => u.email ?? '—' },
+        { header: t('admin.colRoles'), cell: (u) => u.roles.map((r) => t(`admin.role.${r}`)).join(', ') },
+        { header: t('admin.colSecondFactor'), cell: (u) => t(`admin.secondFactor.${u.secondFactor}`) },
+        { header: t('admin.colStatus'), cell: (u) => t(`admin.userStatus.${u.status}`) },
+        { header: t('admin.colCreated'), cell: (u) => date(u.createdAt) },
+        {
+          header: t('admin.colActions'),
+          cell: (u) => u.status === 'active' && u.id !== session.userId && (
+            <button type="button" className="ecl-button ecl-button--secondary" aria-expanded={managed?.id === u.id} aria-controls={`${id}-manage`} onClick={() => { setManaged(u); setDeactivated(false); }}>
+              {t('admin.manage')}<span className="imi-visually-hidden"> {name(u)}</span>
+            </button>
+          ),
+        },
+      ]} />
       <div id={`${id}-manage`}>{managed && <ManageUser key={managed.id} user={managed} onChanged={changed} onClose={() => setManaged(null)} />}</div>
     </>
   );

@@ -1,4 +1,4 @@
-import { Fragment, type ReactNode } from 'react';
+import { Checkbox } from '../../ui/fields';
 
 /** The administration's form controls in ECL markup: every input labelled, its help and error tied to it. */
 export function TextField({ id, label, value, onChange, help, type = 'text', size = 'l', required, autoComplete, pattern }: {
@@ -39,28 +39,9 @@ export function CheckboxGroup<V extends string>({ id, legend, values, chosen, on
       <legend className="ecl-form-label">{legend}</legend>
       {error && <div className="ecl-feedback-message" id={`${id}-error`}>{error}</div>}
       {values.map((value) => (
-        <div key={value} className="ecl-checkbox imi-checkbox">
-          <input type="checkbox" className="ecl-checkbox__input" id={`${id}-${value}`} checked={chosen.includes(value)}
-            onChange={(e) => onChange(e.target.checked ? [...chosen, value] : chosen.filter((c) => c !== value))} />
-          <label className="ecl-checkbox__label" htmlFor={`${id}-${value}`}>
-            <span className="ecl-checkbox__box" aria-hidden="true" />
-            <span className="ecl-checkbox__text">{labelOf(value)}</span>
-          </label>
-        </div>
+        <Checkbox key={value} id={`${id}-${value}`} label={labelOf(value)} checked={chosen.includes(value)}
+          onChange={(checked) => onChange(checked ? [...chosen, value] : chosen.filter((c) => c !== value))} />
       ))}
     </fieldset>
-  );
-}
-
-export function Facts({ rows }: { rows: [string, ReactNode][] }) {
-  return (
-    <dl className="ecl-description-list ecl-description-list--horizontal imi-facts">
-      {rows.map(([term, definition]) => (
-        <Fragment key={term}>
-          <dt className="ecl-description-list__term">{term}</dt>
-          <dd className="ecl-description-list__definition">{definition}</dd>
-        </Fragment>
-      ))}
-    </dl>
   );
 }
