@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Browser, BrowserContext, Page } from '@playwright/test';
+import { Page } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
 import { NetworkPlan } from '../../apps/hub/src/operator/provision';
 import { CATALOGUES } from '../../apps/web/src/i18n/catalogues';
 import { actingFor } from '../flows/http';
-import { TestNetwork } from '../flows/network';
-import { BrowserUser, browserUser, launchChromium, screenshot, seriousViolations } from './browser';
+import { browserSession, browserUser, expectAccessible, fillSignIn, screenshot, SIGN_IN } from './browser';
 
 const PLAN: NetworkPlan = {
   nodes: [
@@ -22,7 +21,6 @@ const PLAN: NetworkPlan = {
 
 const en = CATALOGUES.en;
 const fr = CATALOGUES.fr;
-type Texts = typeof en;
 
 // ECL draws its own box over a checkbox (the label takes the click): `force` clicks where the box is.
 
@@ -35,43 +33,13 @@ type Texts = typeof en;
  * screen passes axe-core.
  */
 describe('web application: administration in the browser', () => {
-  let network: TestNetwork;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const { node, pageIn, signIn, expectNoRefusals } = browserSession(PLAN);
   const password = 'copper kettle under the lime trees';
   const newUser = { email: `camille-${randomUUID().slice(0, 8)}@cnom.example.fr`, name: 'Camille Dupont' };
 
-  beforeAll(async () => {
-    network = await TestNetwork.start(PLAN);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await network?.close();
-  });
-
-  async function pageIn(locale: string): Promise<Page> {
-    const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  async function expectAccessible(page: Page): Promise<void> {
-    expect({ url: page.url(), violations: await seriousViolations(page) }).toEqual({ url: page.url(), violations: [] });
-  }
-
-  async function signIn(page: Page, user: BrowserUser, t: Texts = en): Promise<void> {
-    await page.goto(network.node('FR').url);
-    await page.getByLabel(t.email).fill(user.email);
-    await page.getByLabel(t.password, { exact: true }).fill(user.password);
-    await page.getByLabel(t.oneTimeCode).fill(user.code());
-    await page.getByRole('button', { name: t.signInButton, exact: true }).click();
-  }
-
   /** The first sign-in with email and password only, up to the step that shows the authenticator (or refuses). */
   async function startFirstSignIn(page: Page): Promise<void> {
-    await page.goto(network.node('FR').url);
+    await page.goto(node('FR').url);
     await page.getByRole('button', { name: en['admin.firstSignInLink'] }).click();
     await page.getByRole('heading', { name: en['admin.firstSignInTitle'], level: 1 }).waitFor();
     await page.getByLabel(en.email).fill(newUser.email);
@@ -85,7 +53,7 @@ describe('web application: administration in the browser', () => {
 
   it('lets the authority\'s administrator create a case handler, without ever seeing the second factor', async () => {
     admin = await pageIn('en-GB');
-    await signIn(admin, await browserUser(network.node('FR'), 'FR-CNOM', ['authority-administrator']));
+    await signIn(admin, 'FR', await browserUser(node('FR'), 'FR-CNOM', ['authority-administrator']), SIGN_IN.en);
     await admin.getByRole('link', { name: en['admin.navUsers'], exact: true }).click();
     await admin.getByRole('heading', { name: en['admin.usersTitle'], level: 1 }).waitFor();
     await admin.getByRole('table').waitFor();
@@ -182,16 +150,13 @@ describe('web application: administration in the browser', () => {
     await former.getByText(en['admin.userStatus.deactivated']).waitFor();
     await expect(admin.getByRole('row').filter({ hasText: newUser.email }).count()).resolves.toBe(0);
     await expectAccessible(admin);
-    const listed = (await actingFor(network.node('FR'), 'FR-CNOM').get('/users?status=deactivated&limit=200')).body.items;
+    const listed = (await actingFor(node('FR'), 'FR-CNOM').get('/users?status=deactivated&limit=200')).body.items;
     expect(listed.map((u: { roles: string[]; status: string; email?: string }) => [u.roles, u.status, u.email])).toContainEqual([['allocator', 'observer'], 'deactivated', undefined]);
 
     // The deactivated user: the right password and a fresh code, refused with a message that says what to do.
     const totp = new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 });
     await userPage.getByRole('button', { name: en['admin.backToSignIn'] }).click();
-    await userPage.getByLabel(en.email).fill(newUser.email);
-    await userPage.getByLabel(en.password, { exact: true }).fill(password);
-    await userPage.getByLabel(en.oneTimeCode).fill(totp.generate({ timestamp: Date.now() + 30_000 }));
-    await userPage.getByRole('button', { name: en.signInButton, exact: true }).click();
+    await fillSignIn(userPage, { email: newUser.email, password, code: () => totp.generate({ timestamp: Date.now() + 30_000 }) }, SIGN_IN.en);
     await userPage.getByRole('alert').getByText(`${en.signInFailed} ${en['admin.signInFailedHint']}`).waitFor();
     expect(en['admin.signInFailedHint']).toContain('deactivated');
     await expect(userPage.getByText(en.signedInFor.replace('{authority}', 'FR-CNOM')).count()).resolves.toBe(0);
@@ -201,7 +166,7 @@ describe('web application: administration in the browser', () => {
 
   it('lets a coordinator register, validate, suspend, reinstate and change an authority', async () => {
     const page = await pageIn('en-GB');
-    await signIn(page, await browserUser(network.node('FR'), 'FR-CNIMI', ['coordinator']));
+    await signIn(page, 'FR', await browserUser(node('FR'), 'FR-CNIMI', ['coordinator']), SIGN_IN.en);
     await page.getByRole('link', { name: en['admin.navRegistrations'], exact: true }).click();
     await page.getByRole('heading', { name: en['admin.registrationsTitle'], level: 1 }).waitFor();
     await page.getByText(en.nothingHere).waitFor();
@@ -245,7 +210,7 @@ describe('web application: administration in the browser', () => {
     }
     await expectAccessible(page);
     await screenshot(page, 'admin-registration');
-    const stored = (await actingFor(network.node('FR'), 'FR-CNIMI', undefined, ['coordinator']).get('/registrations/FR-ARS-IDF')).body;
+    const stored = (await actingFor(node('FR'), 'FR-CNIMI', undefined, ['coordinator']).get('/registrations/FR-ARS-IDF')).body;
     expect(stored).toMatchObject({ status: 'active', professions: ['nurse', 'midwife', 'pharmacist'], region: 'Île-de-France', legislativeAreas: ['professional-qualifications'] });
 
     await page.getByRole('link', { name: en['admin.backToRegistrations'] }).click();
@@ -260,7 +225,7 @@ describe('web application: administration in the browser', () => {
   });
 
   it('shows an observer the statistics, numbers and dates in the reader\'s language', async () => {
-    const cnom = actingFor(network.node('FR'), 'FR-CNOM');
+    const cnom = actingFor(node('FR'), 'FR-CNOM');
     for (let i = 0; i < 2; i++) {
       const sent = await cnom.post('/requests', {
         addresseeAuthorityId: 'DE-BE-AEK', legislativeArea: 'professional-qualifications', replyBy: new Date(Date.now() + 14 * 86_400_000).toISOString(),
@@ -269,7 +234,7 @@ describe('web application: administration in the browser', () => {
       expect(sent.status).toBe(201);
     }
     const page = await pageIn('fr-FR');
-    await signIn(page, await browserUser(network.node('FR'), 'FR-CNOM', ['observer']), fr);
+    await signIn(page, 'FR', await browserUser(node('FR'), 'FR-CNOM', ['observer']), SIGN_IN.fr);
     await page.getByRole('link', { name: fr['admin.navStatistics'], exact: true }).click();
     await page.getByRole('heading', { name: fr['admin.statisticsTitle'], level: 1 }).waitFor();
     const requests = page.getByRole('region', { name: new RegExp(fr['admin.requestsTable']) });
@@ -280,5 +245,7 @@ describe('web application: administration in the browser', () => {
     await page.getByText(/\d{1,2} [a-zéû]+\.? \d{4}/).first().waitFor();
     await expectAccessible(page);
     await screenshot(page, 'admin-statistics');
+    // No page of the whole run had a Content-Security-Policy refusal or an uncaught error.
+    expectNoRefusals();
   });
 });

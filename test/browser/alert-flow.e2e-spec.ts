@@ -1,8 +1,6 @@
-import { Browser, Page } from '@playwright/test';
 import { NetworkPlan } from '../../apps/hub/src/operator/provision';
 import { actingFor, eventually } from '../flows/http';
-import { TestNetwork } from '../flows/network';
-import { BrowserUser, browserUser, launchChromium, screenshot, seriousViolations } from './browser';
+import { browserSession, browserUser, expectAccessible, screenshot, SIGN_IN } from './browser';
 
 /** The Berlin chamber gives its name in several languages, so the directory can find it in each. */
 const PLAN: NetworkPlan = {
@@ -31,9 +29,6 @@ const PLAN: NetworkPlan = {
   ],
 };
 
-const GERMAN = { email: 'E-Mail-Adresse', password: 'Passwort', code: 'Einmalcode', button: 'Anmelden' };
-const FRENCH = { email: 'Adresse électronique', password: 'Mot de passe', code: 'Code à usage unique', button: 'Se connecter' };
-
 /**
  * An alert in real browsers over a real network: DE-BE-AEK's case handler sends a professional
  * qualifications alert to France on DE's page in German (the form first refusing what the node
@@ -42,49 +37,16 @@ const FRENCH = { email: 'Adresse électronique', password: 'Mot de passe', code:
  * the directory finds the Berlin chamber by its French name. axe finds nothing serious anywhere.
  */
 describe('web application: an alert from DE distributed and acknowledged in FR', () => {
-  let network: TestNetwork;
-  let browser: Browser;
-  const cspViolations: string[] = [];
-  const pageErrors: string[] = [];
+  const { node, signedIn, expectNoRefusals } = browserSession(PLAN);
   const today = new Date().toISOString().slice(0, 10);
 
-  beforeAll(async () => {
-    network = await TestNetwork.start(PLAN);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await network?.close();
-  });
-
-  async function signedIn(country: string, locale: string, user: BrowserUser, labels: typeof GERMAN): Promise<Page> {
-    const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    page.on('console', (message) => {
-      if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(`${page.url()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(network.node(country).url);
-    await page.getByLabel(labels.email).fill(user.email);
-    await page.getByLabel(labels.password, { exact: true }).fill(user.password);
-    await page.getByLabel(labels.code).fill(user.code());
-    await page.getByRole('button', { name: labels.button }).click();
-    await page.getByRole('navigation').waitFor().catch(async (error) => {
-      throw new Error(`not signed in: ${(await page.locator('body').innerHTML({ timeout: 1000 }).catch(() => '')).slice(0, 2000)} ${pageErrors.join('; ')} (${(error as Error).message.split('\n')[0]})`);
-    });
-    return page;
-  }
-
-  const accessible = async (page: Page) => expect(await seriousViolations(page)).toEqual([]);
-
   it('sends from DE in German, distributes on FR in French, acknowledges, shows the receipts; the directory finds the Berlin chamber in French', async () => {
-    const sender = await browserUser(network.node('DE'), 'DE-BE-AEK', ['case-handler']);
-    const coordinator = await browserUser(network.node('FR'), 'FR-CNIMI', ['coordinator']);
-    const handler = await browserUser(network.node('FR'), 'FR-CNOM', ['case-handler']);
+    const sender = await browserUser(node('DE'), 'DE-BE-AEK', ['case-handler']);
+    const coordinator = await browserUser(node('FR'), 'FR-CNIMI', ['coordinator']);
+    const handler = await browserUser(node('FR'), 'FR-CNOM', ['case-handler']);
 
     // DE: the form refuses an empty alert in German, then sends a complete one to France.
-    const de = await signedIn('DE', 'de-DE', sender, GERMAN);
+    const de = await signedIn('DE', 'de-DE', sender, SIGN_IN.de);
     await de.getByRole('link', { name: 'Vorwarnungen', exact: true }).click();
     await de.getByRole('heading', { name: 'Vorwarnungen und Mitteilungen', level: 1 }).waitFor();
     await de.getByRole('link', { name: 'Vorwarnung oder Mitteilung senden' }).click();
@@ -98,9 +60,9 @@ describe('web application: an alert from DE distributed and acknowledged in FR',
     expect(await familyName.getAttribute('aria-invalid')).toBe('true');
     const describedBy = await familyName.getAttribute('aria-describedby');
     await expect(de.locator(`[id="${describedBy}"]`).textContent()).resolves.toBe('Bitte füllen Sie dieses Feld aus.');
-    await accessible(de);
+    await expectAccessible(de);
     await screenshot(de, 'alert-send-refused-de');
-    await expect(network.node('DE').db.query('SELECT count(*)::int AS n FROM alerts')).resolves.toEqual([{ n: 0 }]);
+    await expect(node('DE').db.query('SELECT count(*)::int AS n FROM alerts')).resolves.toEqual([{ n: 0 }]);
 
     // Authorities can be added from the directory (in any language) and removed again.
     await de.getByLabel('Behörde im Verzeichnis suchen').fill('médecins');
@@ -108,7 +70,7 @@ describe('web application: an alert from DE distributed and acknowledged in FR',
     await de.getByRole('button', { name: "Conseil national de l'Ordre des médecins hinzufügen" }).click();
     const chosen = de.getByRole('list', { name: 'Ausgewählte Behörden' });
     await expect(chosen.textContent()).resolves.toContain('FR-CNOM');
-    await accessible(de);
+    await expectAccessible(de);
     await chosen.getByRole('button', { name: "Conseil national de l'Ordre des médecins entfernen" }).click();
     await expect(chosen.count()).resolves.toBe(0);
     // ECL draws its own box over the native checkbox: a person clicks the label.
@@ -133,16 +95,16 @@ describe('web application: an alert from DE distributed and acknowledged in FR',
     expect(alertId).toBeDefined();
     expect(await de.title()).not.toContain('Beispielperson');
     await expect(de.getByTestId('alert-content').textContent()).resolves.toContain('Untersagung der Berufsausübung');
-    await accessible(de);
+    await expectAccessible(de);
     await screenshot(de, 'alert-sent-de');
 
     // FR's coordinator: unread on the work list, in French; distributes to FR-CNOM.
-    await eventually(async () => expect((await actingFor(network.node('FR'), 'FR-CNIMI').get(`/alerts/${alertId}`)).status).toBe(200));
-    const co = await signedIn('FR', 'fr-FR', coordinator, FRENCH);
+    await eventually(async () => expect((await actingFor(node('FR'), 'FR-CNIMI').get(`/alerts/${alertId}`)).status).toBe(200));
+    const co = await signedIn('FR', 'fr-FR', coordinator, SIGN_IN.fr);
     const unread = co.getByRole('region', { name: /Alertes et notifications non lues/ });
     await unread.getByRole('link').first().waitFor();
     await expect(unread.getByRole('heading').textContent()).resolves.toMatch(/non lues\s*1$/);
-    await accessible(co);
+    await expectAccessible(co);
     await screenshot(co, 'alert-work-list-fr');
     await unread.getByRole('link').first().click();
     await co.getByRole('heading', { name: 'Alerte qualifications professionnelles', level: 1 }).waitFor();
@@ -154,22 +116,22 @@ describe('web application: an alert from DE distributed and acknowledged in FR',
     await co.getByText(/Conseil national de l'Ordre des médecins/).click();
     expect(await co.getByLabel(/Conseil national de l'Ordre des médecins/).isChecked()).toBe(true);
     await expect(co.getByLabel(/DGCCRF/).count()).resolves.toBe(0);
-    await accessible(co);
+    await expectAccessible(co);
     await co.getByRole('button', { name: 'Diffuser', exact: true }).click();
     await co.getByText('C\'est fait.').waitFor();
     const here = co.getByRole('region', { name: 'Destinataires dans cet État membre' });
     await here.getByRole('row', { name: /FR-CNOM/ }).waitFor();
     await expect(here.getByRole('row', { name: /FR-CNOM/ }).textContent()).resolves.toContain('FR-CNIMI');
-    await accessible(co);
+    await expectAccessible(co);
     await screenshot(co, 'alert-distributed-fr');
 
     // FR-CNOM's case handler: sees it unread, acknowledges it.
-    const cnom = await signedIn('FR', 'fr-FR', handler, FRENCH);
+    const cnom = await signedIn('FR', 'fr-FR', handler, SIGN_IN.fr);
     await cnom.getByRole('link', { name: 'Alertes', exact: true }).click();
     await cnom.getByRole('heading', { name: 'Alertes et notifications', level: 1 }).waitFor();
     const row = cnom.getByRole('row', { name: /Alerte qualifications professionnelles/ });
     await expect(row.textContent()).resolves.toContain('Non lue');
-    await accessible(cnom);
+    await expectAccessible(cnom);
     await screenshot(cnom, 'alert-list-fr');
     await row.getByRole('link').click();
     await cnom.getByRole('button', { name: 'Accuser réception' }).click();
@@ -184,7 +146,7 @@ describe('web application: an alert from DE distributed and acknowledged in FR',
     await expect(stillUnread.getByRole('heading').textContent()).resolves.toMatch(/non lues\s*0$/);
     await cnom.goBack();
     await cnom.getByRole('heading', { name: 'Alerte qualifications professionnelles', level: 1 }).waitFor();
-    await accessible(cnom);
+    await expectAccessible(cnom);
     await screenshot(cnom, 'alert-acknowledged-fr');
 
     // DE: the receipts of the addressee (FR's coordinator, for its member state): delivered, read, acknowledged.
@@ -197,14 +159,14 @@ describe('web application: an alert from DE distributed and acknowledged in FR',
       expect(cells.slice(0, 2)).toEqual(['FR-CNIMI', 'Frankreich']);
       expect(cells.slice(2).filter((c) => c === '—')).toEqual([]);
     });
-    await accessible(de);
+    await expectAccessible(de);
     await screenshot(de, 'alert-receipts-de');
 
     // A change refused by the node (the alert was withdrawn meanwhile, elsewhere) is shown, not swallowed.
-    expect((await actingFor(network.node('DE'), 'DE-BE-AEK').post(`/alerts/${alertId}/withdraw`, { reason: 'Entscheidung aufgehoben' })).status).toBe(200);
+    expect((await actingFor(node('DE'), 'DE-BE-AEK').post(`/alerts/${alertId}/withdraw`, { reason: 'Entscheidung aufgehoben' })).status).toBe(200);
     await de.getByRole('button', { name: 'Vorwarnung abschließen' }).click();
     await de.getByRole('alert').getByText(/cannot close an alert that is withdrawn/).waitFor();
-    await accessible(de);
+    await expectAccessible(de);
 
     // The directory, in French: the Berlin chamber by its French name, with its country in French.
     await cnom.getByRole('link', { name: 'Annuaire', exact: true }).click();
@@ -216,10 +178,9 @@ describe('web application: an alert from DE distributed and acknowledged in FR',
     const cells = await berlin.getByRole('cell').allTextContents();
     expect(cells.slice(0, 3)).toEqual(['Ordre des médecins de Berlin', 'DE-BE-AEK', 'Allemagne']);
     await expect(cnom.getByRole('status').first().textContent()).resolves.toBe('Une autorité trouvée');
-    await accessible(cnom);
+    await expectAccessible(cnom);
     await screenshot(cnom, 'directory-search');
 
-    expect(cspViolations).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expectNoRefusals();
   });
 });

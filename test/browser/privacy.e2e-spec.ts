@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { Browser, BrowserContext, Page } from '@playwright/test';
+import { Page } from '@playwright/test';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { addMonths } from '@imi/domain';
 import { NetworkPlan } from '../../apps/hub/src/operator/provision';
 import { RetentionService } from '../../apps/node/src/privacy/retention.service';
 import { actingFor, eventually } from '../flows/http';
-import { TestNetwork } from '../flows/network';
-import { BrowserUser, browserUser, launchChromium, screenshot, seriousViolations } from './browser';
+import { browserSession, browserUser, expectAccessible, screenshot, SIGN_IN } from './browser';
 
 const PLAN: NetworkPlan = {
   nodes: [
@@ -14,10 +13,6 @@ const PLAN: NetworkPlan = {
     { code: 'FR', authorities: [{ id: 'FR-CNOM', name: "Conseil national de l'Ordre des médecins", legislativeAreas: ['professional-qualifications'] }] },
   ],
 };
-
-type SignInLabels = { email: string; password: string; code: string; button: string };
-const FR_LABELS: SignInLabels = { email: 'Adresse électronique', password: 'Mot de passe', code: 'Code à usage unique', button: 'Se connecter' };
-const DE_LABELS: SignInLabels = { email: 'E-Mail-Adresse', password: 'Passwort', code: 'Einmalcode', button: 'Anmelden' };
 
 /**
  * Data protection in the browser against a real network: FR's data protection contact, working
@@ -27,43 +22,12 @@ const DE_LABELS: SignInLabels = { email: 'E-Mail-Adresse', password: 'Passwort',
  * blocked, the contact retrieves it on a stated ground. axe-core finds nothing serious anywhere.
  */
 describe('web application: data protection in the browser', () => {
-  let network: TestNetwork;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const cspViolations: string[] = [];
+  const { node, pageIn, signIn, expectNoRefusals } = browserSession(PLAN);
   const person = { familyName: 'Datenschutzperson', givenNames: 'Jeanne', dateOfBirth: '1981-03-04', registerNumber: 'RPPS-10000000001' };
-
-  beforeAll(async () => {
-    network = await TestNetwork.start(PLAN);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await network?.close();
-  });
-
-  async function pageIn(locale: string): Promise<Page> {
-    const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('console', (message) => {
-      if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(`${page.url()}: ${message.text()}`);
-    });
-    return page;
-  }
-
-  async function signIn(page: Page, country: string, user: BrowserUser, labels: SignInLabels, path = ''): Promise<void> {
-    await page.goto(`${network.node(country).url}${path}`);
-    await page.getByLabel(labels.email).fill(user.email);
-    await page.getByLabel(labels.password, { exact: true }).fill(user.password);
-    await page.getByLabel(labels.code).fill(user.code());
-    await page.getByRole('button', { name: labels.button }).click();
-  }
 
   /** Every screen: no serious or critical axe finding, and its picture for docs/screenshots. */
   async function checked(page: Page, name: string): Promise<void> {
-    expect(await seriousViolations(page)).toEqual([]);
+    await expectAccessible(page);
     await screenshot(page, name);
   }
 
@@ -81,8 +45,8 @@ describe('web application: data protection in the browser', () => {
 
   /** FR asks DE about the person, DE accepts and answers, FR closes: a closed exchange on both nodes. */
   async function closedRequest(): Promise<{ id: string; closedAt: Date }> {
-    const fr = actingFor(network.node('FR'), 'FR-CNOM', undefined, ['case-handler']);
-    const de = actingFor(network.node('DE'), 'DE-BE-AEK', undefined, ['case-handler']);
+    const fr = actingFor(node('FR'), 'FR-CNOM', undefined, ['case-handler']);
+    const de = actingFor(node('DE'), 'DE-BE-AEK', undefined, ['case-handler']);
     const created = await fr.post('/requests', {
       addresseeAuthorityId: 'DE-BE-AEK', legislativeArea: 'professional-qualifications', replyBy: new Date(Date.now() + 20 * 86_400_000).toISOString(),
       questions: [{ questionId: 'pq.diploma.authentic' }], subject: person,
@@ -102,9 +66,9 @@ describe('web application: data protection in the browser', () => {
 
   it('lets the data protection contact report, prove, rectify, ask for early deletion and retrieve blocked data; DE answers the deletion', async () => {
     const { id, closedAt } = await closedRequest();
-    const contact = await browserUser(network.node('FR'), 'FR-CNOM', ['data-protection-contact']);
-    const fr = await pageIn('fr-FR');
-    await signIn(fr, 'FR', contact, FR_LABELS);
+    const contact = await browserUser(node('FR'), 'FR-CNOM', ['data-protection-contact']);
+    const fr = await pageIn('fr-FR', { acceptDownloads: true });
+    await signIn(fr, 'FR', contact, SIGN_IN.fr);
     await fr.getByRole('link', { name: 'Protection des données', exact: true }).click();
     await fr.getByRole('heading', { name: 'Protection des données', level: 1 }).waitFor();
     await fr.getByRole('heading', { name: /Demandes des personnes concernées bientôt échues/ }).waitFor();
@@ -176,7 +140,7 @@ describe('web application: data protection in the browser', () => {
     await shows(fr, 'subject-request-state', 'Accordée');
     await fr.getByText(/^DE a confirmé le/).waitFor({ timeout: 30_000 });
     await checked(fr, 'privacy-subject-request-fr');
-    await eventually(async () => expect((await actingFor(network.node('DE'), 'DE-BE-AEK').get(`/requests/${id}`)).body.subject.registerNumber).toBe('RPPS-10000000002'));
+    await eventually(async () => expect((await actingFor(node('DE'), 'DE-BE-AEK').get(`/requests/${id}`)).body.subject.registerNumber).toBe('RPPS-10000000002'));
 
     // The list of the authority's requests, filtered by the node.
     await fr.getByRole('link', { name: 'Retour aux demandes des personnes concernées' }).click();
@@ -192,7 +156,7 @@ describe('web application: data protection in the browser', () => {
     await fr.getByRole('link', { name: 'Oppositions' }).click();
     await fr.getByRole('heading', { name: 'Oppositions', level: 1 }).waitFor();
     await fr.getByText('Rien à traiter.').waitFor();
-    expect(await seriousViolations(fr)).toEqual([]);
+    await expectAccessible(fr);
     await fr.getByRole('link', { name: 'Retour à la protection des données' }).click();
     await fr.getByRole('link', { name: 'Demandes des personnes concernées', exact: true }).click();
 
@@ -210,9 +174,9 @@ describe('web application: data protection in the browser', () => {
     await checked(fr, 'privacy-early-deletion-fr');
 
     // DE's case handler, in German, finds it in the list and refuses with a reason.
-    const handler = await browserUser(network.node('DE'), 'DE-BE-AEK', ['case-handler']);
-    const de = await pageIn('de-DE');
-    await signIn(de, 'DE', handler, DE_LABELS);
+    const handler = await browserUser(node('DE'), 'DE-BE-AEK', ['case-handler']);
+    const de = await pageIn('de-DE', { acceptDownloads: true });
+    await signIn(de, 'DE', handler, SIGN_IN.de);
     await de.getByRole('link', { name: 'Datenschutz', exact: true }).click();
     await de.getByRole('link', { name: 'Vorzeitige Löschungen' }).click();
     await de.getByLabel('Ihre Rolle').selectOption('participant');
@@ -235,7 +199,7 @@ describe('web application: data protection in the browser', () => {
     await shows(fr, 'early-deletion-state', 'Refusée, rien n\'est supprimé');
 
     // Six months after closure the data is blocked; the contact retrieves it on a ground, stated and recorded.
-    await network.node('FR').app!.get(RetentionService).runOnce(addMonths(closedAt, 6));
+    await node('FR').app!.get(RetentionService).runOnce(addMonths(closedAt, 6));
     await fr.getByRole('link', { name: 'Ouvrir la page « protection des données » de l\'échange' }).click();
     await shows(fr, 'personal-data-state', 'Verrouillées (conservées comme preuve uniquement)');
     await fr.getByRole('button', { name: 'Récupérer les données' }).click();
@@ -250,9 +214,9 @@ describe('web application: data protection in the browser', () => {
     await retrieved.getByText(person.familyName).waitFor();
     await retrieved.getByText(/sur le fondement : Le consentement de la personne/).waitFor();
     await checked(fr, 'privacy-retrieve-fr');
-    const recorded = await network.node('FR').db.query('SELECT ground, justification FROM proof_retrievals WHERE exchange_id = $1', [id]);
+    const recorded = await node('FR').db.query('SELECT ground, justification FROM proof_retrievals WHERE exchange_id = $1', [id]);
     expect(recorded).toEqual([{ ground: 'data-subject-consent', justification: expect.stringContaining('Consentement écrit') }]);
 
-    expect(cspViolations).toEqual([]);
+    expectNoRefusals();
   });
 });

@@ -1,17 +1,7 @@
-import { Browser, BrowserContext, Locator, Page } from '@playwright/test';
+import { Locator, Page } from '@playwright/test';
 import { NetworkPlan } from '../../apps/hub/src/operator/provision';
 import { actingFor, eventually } from '../flows/http';
-import { TestNetwork } from '../flows/network';
-import { BrowserUser, browserUser, launchChromium, screenshot, seriousViolations } from './browser';
-
-interface SignInLabels {
-  email: string;
-  password: string;
-  code: string;
-  button: string;
-}
-const FR_LABELS: SignInLabels = { email: 'Adresse électronique', password: 'Mot de passe', code: 'Code à usage unique', button: 'Se connecter' };
-const DE_LABELS: SignInLabels = { email: 'E-Mail-Adresse', password: 'Passwort', code: 'Einmalcode', button: 'Anmelden' };
+import { browserSession, browserUser, expectAccessible, fillSignIn, screenshot, SIGN_IN } from './browser';
 
 /** A small, well-formed PDF: the node checks the bytes against the declared type. */
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -34,43 +24,7 @@ const PLAN: NetworkPlan = {
  * the person, accepts it, and then sees the person. Every screen passes axe-core.
  */
 describe('web application: an information request in the browser', () => {
-  let network: TestNetwork;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  /** Content-Security-Policy refusals the browser reported, per page: the SPA must cause none. */
-  const cspViolations: string[] = [];
-
-  beforeAll(async () => {
-    network = await TestNetwork.start(PLAN);
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await network?.close();
-  });
-
-  async function pageIn(locale: string): Promise<Page> {
-    const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('console', (message) => {
-      if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(`${page.url()}: ${message.text()}`);
-    });
-    return page;
-  }
-
-  async function signIn(page: Page, country: string, user: BrowserUser, labels: SignInLabels, path = ''): Promise<void> {
-    await page.goto(`${network.node(country).url}${path}`);
-    await fillSignIn(page, user, labels);
-  }
-
-  async function fillSignIn(page: Page | Locator, user: BrowserUser, labels: SignInLabels): Promise<void> {
-    await page.getByLabel(labels.email).fill(user.email);
-    await page.getByLabel(labels.password, { exact: true }).fill(user.password);
-    await page.getByLabel(labels.code).fill(user.code());
-    await page.getByRole('button', { name: labels.button }).click();
-  }
+  const { node, pageIn, signIn, expectNoRefusals } = browserSession(PLAN);
 
   /** Presses Tab until the target has the focus, as a keyboard user would, and fails if it is never reached. */
   async function tabTo(page: Page, target: Locator, max = 120): Promise<void> {
@@ -103,7 +57,7 @@ describe('web application: an information request in the browser', () => {
   }
 
   it('serves the application under /app/ with a strict Content-Security-Policy, / leading there and client routes falling back to the page', async () => {
-    const base = network.node('FR').url;
+    const base = node('FR').url;
     const root = await fetch(`${base}/`, { redirect: 'manual' });
     expect({ status: root.status, location: root.headers.get('location') }).toEqual({ status: 302, location: '/app/' });
     const clientRoute = await fetch(`${base}/app/requests/0b6f5c2e-1111-4222-8333-444455556666`);
@@ -127,42 +81,42 @@ describe('web application: an information request in the browser', () => {
     await docs.goto(`${base}/api-docs`);
     await docs.getByText('IMI network node FR').first().waitFor();
     await docs.getByText('/requests/{id}/accept').first().waitFor();
-    expect(cspViolations).toEqual([]);
+    expectNoRefusals();
   });
 
   it('FR signs in in French; DE sees the request in German without the person, accepts, then sees the person', async () => {
-    const frUser = await browserUser(network.node('FR'), 'FR-CNOM', ['case-handler']);
-    const deUser = await browserUser(network.node('DE'), 'DE-BE-AEK', ['case-handler', 'allocator']);
+    const frUser = await browserUser(node('FR'), 'FR-CNOM', ['case-handler']);
+    const deUser = await browserUser(node('DE'), 'DE-BE-AEK', ['case-handler', 'allocator']);
 
     const fr = await pageIn('fr-FR');
-    await fr.goto(network.node('FR').url);
+    await fr.goto(node('FR').url);
     await expect(fr.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Connexion');
-    expect(await seriousViolations(fr)).toEqual([]);
+    await expectAccessible(fr);
     await screenshot(fr, 'sign-in-fr');
-    await signIn(fr, 'FR', frUser, { email: 'Adresse électronique', password: 'Mot de passe', code: 'Code à usage unique', button: 'Se connecter' });
+    await signIn(fr, 'FR', frUser, SIGN_IN.fr);
     await fr.getByRole('heading', { name: 'Tâches', level: 1 }).waitFor();
     await fr.getByRole('heading', { name: /Demandes urgentes/ }).waitFor();
-    expect(await seriousViolations(fr)).toEqual([]);
+    await expectAccessible(fr);
     // The token is held in memory only.
     // (A string, evaluated in the page: this file is compiled without the DOM's types.)
     const stored = await fr.evaluate<string>('JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie })');
     expect(stored).not.toMatch(/eyJ/);
     await screenshot(fr, 'work-list-fr');
 
-    const created = await actingFor(network.node('FR'), 'FR-CNOM', undefined, ['case-handler']).post('/requests', {
+    const created = await actingFor(node('FR'), 'FR-CNOM', undefined, ['case-handler']).post('/requests', {
       addresseeAuthorityId: 'DE-BE-AEK', legislativeArea: 'professional-qualifications', replyBy: new Date(Date.now() + 20 * 86_400_000).toISOString(),
       questions: [{ questionId: 'pq.diploma.authentic' }], subject: { familyName: 'Beispielperson', givenNames: 'Jeanne', dateOfBirth: '1980-04-01' },
     });
     expect(created.status).toBe(201);
     const requestId: string = created.body.id;
-    await eventually(async () => expect((await actingFor(network.node('DE'), 'DE-BE-AEK').get(`/requests/${requestId}`)).status).toBe(200));
+    await eventually(async () => expect((await actingFor(node('DE'), 'DE-BE-AEK').get(`/requests/${requestId}`)).status).toBe(200));
 
     const de = await pageIn('de-DE');
-    await signIn(de, 'DE', deUser, { email: 'E-Mail-Adresse', password: 'Passwort', code: 'Einmalcode', button: 'Anmelden' });
+    await signIn(de, 'DE', deUser, SIGN_IN.de);
     const incoming = de.getByRole('region', { name: /Eingegangene Ersuchen zur Annahme/ });
     await incoming.getByRole('link').first().waitFor();
     await expect(incoming.getByRole('heading').textContent()).resolves.toMatch(/Eingegangene Ersuchen zur Annahme\s*1$/);
-    expect(await seriousViolations(de)).toEqual([]);
+    await expectAccessible(de);
     await screenshot(de, 'work-list-de');
 
     await incoming.getByRole('link').first().click();
@@ -174,7 +128,7 @@ describe('web application: an information request in the browser', () => {
     await de.getByText('Ist das beigefügte Diplom echt').waitFor();
     expect(await de.title()).not.toContain('Beispielperson');
     expect(de.url()).toMatch(new RegExp(`/app/requests/${requestId}$`));
-    expect(await seriousViolations(de)).toEqual([]);
+    await expectAccessible(de);
     await screenshot(de, 'request-before-acceptance-de');
 
     await de.getByRole('button', { name: 'Annehmen' }).click();
@@ -185,26 +139,26 @@ describe('web application: an information request in the browser', () => {
     await de.getByTestId('person').getByText('Beispielperson').waitFor({ timeout: 30_000 });
     await expect(de.getByTestId('person').textContent()).resolves.toContain('1. April 1980');
     await expect(de.getByRole('button', { name: 'Annehmen' }).count()).resolves.toBe(0);
-    expect(await seriousViolations(de)).toEqual([]);
+    await expectAccessible(de);
     await screenshot(de, 'request-accepted-de');
 
-    expect(cspViolations).toEqual([]);
+    expectNoRefusals();
   });
 
   it('FR creates a request with the wizard by keyboard alone; DE\'s allocator accepts it without seeing the person, DE\'s case handler answers with a document, FR accepts the answer and closes', async () => {
-    const frUser = await browserUser(network.node('FR'), 'FR-CNOM', ['case-handler']);
-    const allocator = await browserUser(network.node('DE'), 'DE-BE-AEK', ['allocator']);
-    const handler = await browserUser(network.node('DE'), 'DE-BE-AEK', ['case-handler']);
+    const frUser = await browserUser(node('FR'), 'FR-CNOM', ['case-handler']);
+    const allocator = await browserUser(node('DE'), 'DE-BE-AEK', ['allocator']);
+    const handler = await browserUser(node('DE'), 'DE-BE-AEK', ['case-handler']);
 
     const fr = await pageIn('fr-FR');
-    await signIn(fr, 'FR', frUser, FR_LABELS);
+    await signIn(fr, 'FR', frUser, SIGN_IN.fr);
     await fr.getByRole('heading', { name: 'Tâches', level: 1 }).waitFor();
 
     // From here to the request sent: keys only.
     await press(fr, fr.getByRole('link', { name: 'Nouvelle demande', exact: true }), 'Enter');
     await fr.getByRole('heading', { name: 'Nouvelle demande d\'information', level: 1 }).waitFor();
     await fr.getByRole('radio').first().waitFor();
-    expect(await seriousViolations(fr)).toEqual([]);
+    await expectAccessible(fr);
     await screenshot(fr, 'request-wizard-area-fr');
     // Only the areas FR-CNOM is registered for are offered (the node refuses the others).
     await expect(fr.getByRole('radio').count()).resolves.toBe(1);
@@ -218,7 +172,7 @@ describe('web application: an information request in the browser', () => {
     await fr.keyboard.press('Enter');
     await fr.getByRole('radio', { name: /Ärztekammer Berlin/ }).waitFor();
     await expect(fr.getByRole('radio').count()).resolves.toBe(1);
-    expect(await seriousViolations(fr)).toEqual([]);
+    await expectAccessible(fr);
     await screenshot(fr, 'request-wizard-addressee-fr');
     await press(fr, fr.getByRole('radio', { name: /Ärztekammer Berlin/ }), 'Space');
     await press(fr, fr.getByRole('button', { name: 'Continuer' }), 'Enter');
@@ -227,7 +181,7 @@ describe('web application: an information request in the browser', () => {
     const authentic = fr.getByRole('checkbox', { name: /Le diplôme joint est-il authentique/ });
     const certificate = fr.getByRole('checkbox', { name: /Veuillez fournir l'attestation certifiant/ });
     await authentic.waitFor();
-    expect(await seriousViolations(fr)).toEqual([]);
+    await expectAccessible(fr);
     await screenshot(fr, 'request-wizard-questions-fr');
     await press(fr, authentic, 'Space');
     await press(fr, certificate, 'Space');
@@ -242,7 +196,7 @@ describe('web application: an information request in the browser', () => {
     await fr.keyboard.type('Camille');
     await tabTo(fr, fr.getByLabel(/^Numéro d'inscription/));
     await fr.keyboard.type('RPPS-10001234567');
-    expect(await seriousViolations(fr)).toEqual([]);
+    await expectAccessible(fr);
     await screenshot(fr, 'request-wizard-person-fr');
     await press(fr, fr.getByRole('button', { name: 'Continuer' }), 'Enter');
 
@@ -256,14 +210,14 @@ describe('web application: an information request in the browser', () => {
     await press(fr, fr.getByLabel(/^Joindre des documents/), 'Space');
     await (await chooser).setFiles(pdf('diplome.pdf'));
     await fr.getByText('diplome.pdf', { exact: true }).waitFor();
-    expect(await seriousViolations(fr)).toEqual([]);
+    await expectAccessible(fr);
     await screenshot(fr, 'request-wizard-attachments-fr');
     await press(fr, fr.getByRole('button', { name: 'Continuer' }), 'Enter');
 
     await fr.getByRole('heading', { name: /Étape 7 sur 7 :/ }).waitFor();
     const review = await fr.getByTestId('review').textContent();
     for (const typed of ['Qualifications professionnelles', 'Ärztekammer Berlin', 'Lefèvre', 'Camille', 'RPPS-10001234567', 'diplome.pdf', 'Le diplôme joint est-il authentique']) expect(review).toContain(typed);
-    expect(await seriousViolations(fr)).toEqual([]);
+    await expectAccessible(fr);
     await screenshot(fr, 'request-wizard-review-fr');
     await press(fr, fr.getByRole('button', { name: 'Envoyer la demande' }), 'Enter');
 
@@ -272,20 +226,20 @@ describe('web application: an information request in the browser', () => {
     await expect(fr.getByTestId('request-state').textContent()).resolves.toBe('Envoyée, en attente d\'acceptation');
     await fr.getByTestId('documents').getByText('diplome.pdf', { exact: true }).waitFor();
     expect(fr.url()).not.toContain('Lef');
-    expect(await seriousViolations(fr)).toEqual([]);
+    await expectAccessible(fr);
     await screenshot(fr, 'request-sent-fr');
-    await eventually(async () => expect((await actingFor(network.node('DE'), 'DE-BE-AEK').get(`/requests/${requestId}`)).status).toBe(200));
+    await eventually(async () => expect((await actingFor(node('DE'), 'DE-BE-AEK').get(`/requests/${requestId}`)).status).toBe(200));
 
     // DE's allocator, in German: the request without the person or the document about the person; accepts.
     const de = await pageIn('de-DE');
-    await signIn(de, 'DE', allocator, DE_LABELS, `/app/requests/${requestId}`);
+    await signIn(de, 'DE', allocator, SIGN_IN.de, `/app/requests/${requestId}`);
     await de.getByRole('heading', { name: 'Auskunftsersuchen', level: 1 }).waitFor();
     await de.getByText('Ist das beigefügte Diplom echt').waitFor();
     await expect(de.getByTestId('person').textContent()).resolves.toContain('Die Person wird angezeigt, sobald Ihre Behörde das Ersuchen angenommen hat.');
     expect(await de.content()).not.toMatch(/Lefèvre|RPPS-10001234567|diplome\.pdf/);
     // An allocator triages: no answer, no documents to add.
     await expect(de.getByRole('button', { name: 'Antwort senden' }).count()).resolves.toBe(0);
-    expect(await seriousViolations(de)).toEqual([]);
+    await expectAccessible(de);
     await screenshot(de, 'request-incoming-allocator-de');
     await de.getByRole('button', { name: 'Annehmen' }).click();
     await de.getByText('Erledigt.').waitFor();
@@ -293,7 +247,7 @@ describe('web application: an information request in the browser', () => {
 
     // DE's case handler then sees the person and the document, and answers: yes, and a certificate.
     const handlerPage = await pageIn('de-DE');
-    await signIn(handlerPage, 'DE', handler, DE_LABELS, `/app/requests/${requestId}`);
+    await signIn(handlerPage, 'DE', handler, SIGN_IN.de, `/app/requests/${requestId}`);
     await handlerPage.getByTestId('person').getByText('Lefèvre').waitFor({ timeout: 30_000 });
     await eventually(async () => {
       await handlerPage.getByRole('link', { name: 'Zurück zu den Ersuchen' }).click();
@@ -307,7 +261,7 @@ describe('web application: an information request in the browser', () => {
     const answer = handlerPage.getByRole('form', { name: 'Antworten' });
     await answer.getByRole('radio', { name: 'Ja' }).check({ force: true });
     await answer.getByLabel(/Bitte legen Sie die Bescheinigung|Bescheinigung/).setInputFiles(pdf('bescheinigung.pdf'));
-    expect(await seriousViolations(handlerPage)).toEqual([]);
+    await expectAccessible(handlerPage);
     await screenshot(handlerPage, 'request-answer-form-de');
     await answer.getByRole('button', { name: 'Antwort senden' }).click();
     await handlerPage.getByText('Erledigt.').waitFor();
@@ -322,7 +276,7 @@ describe('web application: an information request in the browser', () => {
     });
     await expect(fr.getByTestId('request-state').textContent()).resolves.toBe('Répondue');
     await expect(fr.getByTestId('answer-pq.diploma.authentic').textContent()).resolves.toContain('Oui');
-    expect(await seriousViolations(fr)).toEqual([]);
+    await expectAccessible(fr);
     await screenshot(fr, 'request-answered-fr');
 
     // FR asks for more; DE's case handler reads the note and answers again; FR then has the answer to accept.
@@ -335,7 +289,7 @@ describe('web application: an information request in the browser', () => {
       await handlerPage.getByText('Merci de joindre aussi la page 2 du diplôme.', { exact: false }).waitFor({ timeout: 2_000 });
     });
     await stateShown(handlerPage, 'Weitere Informationen angefordert');
-    expect(await seriousViolations(handlerPage)).toEqual([]);
+    await expectAccessible(handlerPage);
     await screenshot(handlerPage, 'request-further-information-de');
     const again = handlerPage.getByRole('form', { name: 'Antworten' });
     await again.getByRole('radio', { name: 'Ja' }).check({ force: true });
@@ -353,7 +307,7 @@ describe('web application: an information request in the browser', () => {
     // The node's answer to the action is in the reader's language too.
     await fr.getByText('Le diplôme joint est-il authentique', { exact: false }).first().waitFor();
     expect(await fr.getByRole('main').textContent()).not.toContain('Is the enclosed diploma authentic');
-    expect(await seriousViolations(fr)).toEqual([]);
+    await expectAccessible(fr);
     await screenshot(fr, 'request-closed-fr');
 
     // Both pages show the same final state, each in its reader's language, and the same timeline.
@@ -365,7 +319,7 @@ describe('web application: an information request in the browser', () => {
     const timeline = async (page: Page) => page.locator('.ecl-timeline__item').count();
     await expect(timeline(handlerPage)).resolves.toBe(await timeline(fr));
     await expect(handlerPage.getByRole('button', { name: 'Antwort senden' }).count()).resolves.toBe(0);
-    expect(await seriousViolations(handlerPage)).toEqual([]);
+    await expectAccessible(handlerPage);
     await screenshot(handlerPage, 'request-closed-de');
 
     // FR's list, filtered by the node: closed requests of the area show this one, requests awaiting acceptance do not.
@@ -374,13 +328,13 @@ describe('web application: an information request in the browser', () => {
     await fr.getByLabel('Domaine législatif', { exact: true }).selectOption('professional-qualifications');
     await fr.getByLabel('État', { exact: true }).selectOption('closed');
     await fr.locator(`a[href$="/requests/${requestId}"]`).waitFor();
-    expect(await seriousViolations(fr)).toEqual([]);
+    await expectAccessible(fr);
     await screenshot(fr, 'request-list-filtered-fr');
     await fr.getByLabel('État', { exact: true }).selectOption('sent');
     await eventually(async () => expect(await fr.locator(`a[href$="/requests/${requestId}"]`).count()).toBe(0));
 
     // A page at a time: with 25 more requests sent (through the API), the list shows 25, and the rest on asking for more.
-    const frApi = actingFor(network.node('FR'), 'FR-CNOM', undefined, ['case-handler']);
+    const frApi = actingFor(node('FR'), 'FR-CNOM', undefined, ['case-handler']);
     const sent = await Promise.all(Array.from({ length: 25 }, (_, i) => frApi.post('/requests', {
       addresseeAuthorityId: 'DE-BE-AEK', legislativeArea: 'professional-qualifications', replyBy: new Date(Date.now() + 30 * 86_400_000).toISOString(),
       questions: [{ questionId: 'pq.diploma.authentic' }], subject: { familyName: `Seiten${i}`, givenNames: 'Test' },
@@ -394,14 +348,14 @@ describe('web application: an information request in the browser', () => {
     await eventually(async () => expect(await rows.count()).toBeGreaterThan(25));
     // The request closed above is on the second page: the newest come first.
     await fr.locator(`a[href$="/requests/${requestId}"]`).waitFor();
-    expect(cspViolations).toEqual([]);
+    expectNoRefusals();
   });
 
   it('the wizard refuses what the node would, in French; a session ended mid-way keeps what was typed; a problem only the node could know is shown', async () => {
-    const frUser = await browserUser(network.node('FR'), 'FR-CNOM', ['case-handler']);
+    const frUser = await browserUser(node('FR'), 'FR-CNOM', ['case-handler']);
     const fr = await pageIn('fr-FR');
     const token = sessionTokenOf(fr);
-    await signIn(fr, 'FR', frUser, FR_LABELS, '/app/requests/new');
+    await signIn(fr, 'FR', frUser, SIGN_IN.fr, '/app/requests/new');
     await fr.getByRole('heading', { name: 'Nouvelle demande d\'information', level: 1 }).waitFor();
     await fr.getByRole('radio', { name: 'Qualifications professionnelles' }).check({ force: true });
     await fr.getByRole('button', { name: 'Continuer' }).click();
@@ -434,7 +388,7 @@ describe('web application: an information request in the browser', () => {
     await errors.getByText('Indiquez pourquoi les questions sensibles sont nécessaires.').waitFor();
     await errors.getByText('Justifiez le numéro d\'identification national : un numéro de registre est également indiqué.').waitFor();
     await expect(fr.getByLabel(/^Pourquoi le numéro d'identification national/).getAttribute('aria-invalid')).resolves.toBe('true');
-    expect(await seriousViolations(fr)).toEqual([]);
+    await expectAccessible(fr);
     await screenshot(fr, 'request-wizard-missing-justification-fr');
     await fr.getByLabel(/^Pourquoi les questions sensibles/).fill('Le demandeur a déclaré une suspension antérieure.');
     await fr.getByLabel(/^Pourquoi le numéro d'identification national/).fill('Deux homonymes dans le registre.');
@@ -445,19 +399,19 @@ describe('web application: an information request in the browser', () => {
     await fr.getByLabel(/^Joindre des documents/).setInputFiles(pdf('diplome-trop-lourd.pdf', 170 * 1024));
     await fr.getByRole('alert').getByText('diplome-trop-lourd.pdf: Le fichier dépasse 160 Ko.').waitFor();
     await expect(fr.getByText('Documents choisis').count()).resolves.toBe(0);
-    expect(await seriousViolations(fr)).toEqual([]);
+    await expectAccessible(fr);
     await screenshot(fr, 'request-wizard-oversize-fr');
     await fr.getByRole('button', { name: 'Continuer' }).click();
     await fr.getByRole('heading', { name: /Étape 7 sur 7 :/ }).waitFor();
 
     // The session ends on the server while the form is open: sending leads to the sign-in dialog, and back to the typed request.
-    expect((await fetch(`${network.node('FR').url}/sessions/current`, { method: 'DELETE', headers: { authorization: `Bearer ${token()}` } })).status).toBeLessThan(300);
+    expect((await fetch(`${node('FR').url}/sessions/current`, { method: 'DELETE', headers: { authorization: `Bearer ${token()}` } })).status).toBeLessThan(300);
     await fr.getByRole('button', { name: 'Envoyer la demande' }).click();
     const dialog = fr.getByRole('dialog', { name: 'Connexion' });
     await dialog.waitFor();
-    expect(await seriousViolations(fr)).toEqual([]);
+    await expectAccessible(fr);
     await screenshot(fr, 'request-wizard-session-ended-fr');
-    await fillSignIn(dialog, frUser, FR_LABELS);
+    await fillSignIn(dialog, frUser, SIGN_IN.fr);
     await dialog.waitFor({ state: 'detached' });
     const review = await fr.getByTestId('review').textContent();
     for (const typed of ['Dubois', 'Hélène', '2 85 03 75 112 005', 'Deux homonymes dans le registre.', 'Le demandeur a déclaré une suspension antérieure.']) expect(review).toContain(typed);
@@ -465,12 +419,12 @@ describe('web application: an information request in the browser', () => {
     await fr.waitForURL(/\/app\/requests\/[0-9a-f-]{36}$/);
     const requestId = fr.url().split('/').pop()!;
     await expect(fr.getByTestId('request-state').textContent()).resolves.toBe('Envoyée, en attente d\'acceptation');
-    await eventually(async () => expect((await actingFor(network.node('DE'), 'DE-BE-AEK').get(`/requests/${requestId}`)).status).toBe(200));
+    await eventually(async () => expect((await actingFor(node('DE'), 'DE-BE-AEK').get(`/requests/${requestId}`)).status).toBe(200));
 
     // DE proposes a later reply date; FR agrees to it on its own page, and the request takes it.
-    const deUser = await browserUser(network.node('DE'), 'DE-BE-AEK', ['case-handler', 'allocator']);
+    const deUser = await browserUser(node('DE'), 'DE-BE-AEK', ['case-handler', 'allocator']);
     const de = await pageIn('de-DE');
-    await signIn(de, 'DE', deUser, DE_LABELS, `/app/requests/${requestId}`);
+    await signIn(de, 'DE', deUser, SIGN_IN.de, `/app/requests/${requestId}`);
     const later = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
     await de.getByLabel(/^Ein neues Antwortdatum vorschlagen/).fill(later);
     await de.getByRole('button', { name: 'Vorschlagen' }).click();
@@ -480,7 +434,7 @@ describe('web application: an information request in the browser', () => {
       await fr.locator(`a[href$="/requests/${requestId}"]`).click();
       await fr.getByRole('button', { name: 'Accepter la nouvelle date' }).waitFor({ timeout: 2_000 });
     });
-    expect(await seriousViolations(fr)).toEqual([]);
+    await expectAccessible(fr);
     await screenshot(fr, 'request-reply-date-proposed-fr');
     await fr.getByRole('button', { name: 'Accepter la nouvelle date' }).click();
     await fr.getByText('C\'est fait.').waitFor();
@@ -492,7 +446,7 @@ describe('web application: an information request in the browser', () => {
 
     // DE's case handler has the request open when a colleague rejects it: accepting is refused by the node, and its problem is shown.
     await de.getByRole('button', { name: 'Annehmen' }).waitFor();
-    expect((await actingFor(network.node('DE'), 'DE-BE-AEK', undefined, ['case-handler']).post(`/requests/${requestId}/reject`, { reason: 'Nicht zuständig' })).status).toBe(200);
+    expect((await actingFor(node('DE'), 'DE-BE-AEK', undefined, ['case-handler']).post(`/requests/${requestId}/reject`, { reason: 'Nicht zuständig' })).status).toBe(200);
     await de.getByRole('button', { name: 'Annehmen' }).click();
     const problem = de.getByRole('alert');
     await problem.getByText('Im aktuellen Status des Ersuchens nicht möglich.').waitFor();
@@ -500,16 +454,16 @@ describe('web application: an information request in the browser', () => {
     // The page then shows the request as it now is: rejected, nothing left to accept.
     await stateShown(de, 'Abgelehnt');
     await expect(de.getByRole('button', { name: 'Annehmen' }).count()).resolves.toBe(0);
-    expect(await seriousViolations(de)).toEqual([]);
+    await expectAccessible(de);
     await screenshot(de, 'request-problem-de');
 
     // Another request, not DE-BE-AEK's to answer: forwarded to the authority of its member state found in the directory.
-    const other = await actingFor(network.node('FR'), 'FR-CNOM', undefined, ['case-handler']).post('/requests', {
+    const other = await actingFor(node('FR'), 'FR-CNOM', undefined, ['case-handler']).post('/requests', {
       addresseeAuthorityId: 'DE-BE-AEK', legislativeArea: 'professional-qualifications', replyBy: new Date(Date.now() + 20 * 86_400_000).toISOString(),
       questions: [{ questionId: 'pq.diploma.authentic' }], subject: { familyName: 'Zahnbeispiel', givenNames: 'Paul' },
     });
     expect(other.status).toBe(201);
-    await eventually(async () => expect((await actingFor(network.node('DE'), 'DE-BE-AEK').get(`/requests/${other.body.id}`)).status).toBe(200));
+    await eventually(async () => expect((await actingFor(node('DE'), 'DE-BE-AEK').get(`/requests/${other.body.id}`)).status).toBe(200));
     await de.getByRole('link', { name: 'Zurück zu den Ersuchen' }).click();
     await de.locator(`a[href$="/requests/${other.body.id}"]`).click();
     const forward = de.getByRole('form', { name: 'An eine andere Behörde dieses Mitgliedstaats weiterleiten' });
@@ -518,29 +472,29 @@ describe('web application: an information request in the browser', () => {
     // Only this member state's other authorities: not DE-BE-AEK itself, no French one.
     await forward.getByRole('radio', { name: /Zahnärztekammer Berlin/ }).check({ force: true });
     await expect(forward.getByRole('radio').count()).resolves.toBe(1);
-    expect(await seriousViolations(de)).toEqual([]);
+    await expectAccessible(de);
     await screenshot(de, 'request-forward-de');
     await forward.getByRole('button', { name: 'Weiterleiten' }).click();
     await de.getByText('An DE-BE-ZAEK weitergeleitet: Das Ersuchen liegt nicht mehr bei Ihrer Behörde.').waitFor();
     await expect(de.getByRole('button', { name: 'Annehmen' }).count()).resolves.toBe(0);
-    await eventually(async () => expect((await actingFor(network.node('FR'), 'FR-CNOM').get(`/requests/${other.body.id}`)).body.addresseeAuthorityId).toBe('DE-BE-ZAEK'));
-    expect(cspViolations).toEqual([]);
+    await eventually(async () => expect((await actingFor(node('FR'), 'FR-CNOM').get(`/requests/${other.body.id}`)).body.addresseeAuthorityId).toBe('DE-BE-ZAEK'));
+    expectNoRefusals();
   });
 
   it('DE answers a date, a choice and a free-text question, first in part and then finally; FR reads each answer in French', async () => {
-    const handler = await browserUser(network.node('DE'), 'DE-BE-AEK', ['case-handler', 'allocator']);
-    const frUser = await browserUser(network.node('FR'), 'FR-CNOM', ['case-handler']);
-    const created = await actingFor(network.node('FR'), 'FR-CNOM', undefined, ['case-handler']).post('/requests', {
+    const handler = await browserUser(node('DE'), 'DE-BE-AEK', ['case-handler', 'allocator']);
+    const frUser = await browserUser(node('FR'), 'FR-CNOM', ['case-handler']);
+    const created = await actingFor(node('FR'), 'FR-CNOM', undefined, ['case-handler']).post('/requests', {
       addresseeAuthorityId: 'DE-BE-AEK', legislativeArea: 'professional-qualifications', replyBy: new Date(Date.now() + 20 * 86_400_000).toISOString(),
       questions: [{ questionId: 'pq.diploma.issue-date' }, { questionId: 'pq.register.status' }, { questionId: 'pq.free-text', freeText: 'Où la personne a-t-elle exercé en dernier ?' }],
       subject: { familyName: 'Martin', givenNames: 'Luc' },
     });
     expect(created.status).toBe(201);
     const requestId: string = created.body.id;
-    await eventually(async () => expect((await actingFor(network.node('DE'), 'DE-BE-AEK').get(`/requests/${requestId}`)).status).toBe(200));
+    await eventually(async () => expect((await actingFor(node('DE'), 'DE-BE-AEK').get(`/requests/${requestId}`)).status).toBe(200));
 
     const de = await pageIn('de-DE');
-    await signIn(de, 'DE', handler, DE_LABELS, `/app/requests/${requestId}`);
+    await signIn(de, 'DE', handler, SIGN_IN.de, `/app/requests/${requestId}`);
     await de.getByRole('button', { name: 'Annehmen' }).click();
     await stateShown(de, 'Angenommen');
     const form = de.getByRole('form', { name: 'Antworten' });
@@ -551,7 +505,7 @@ describe('web application: an information request in the browser', () => {
     await form.getByRole('button', { name: 'Antwort senden' }).click();
     await stateShown(de, 'Teilweise beantwortet');
     await expect(de.getByTestId('answer-pq.diploma.issue-date').textContent()).resolves.toContain('30. Juni 2004');
-    expect(await seriousViolations(de)).toEqual([]);
+    await expectAccessible(de);
     await screenshot(de, 'request-partially-answered-de');
     const rest = de.getByRole('form', { name: 'Antworten' });
     await rest.getByRole('radio', { name: 'Eingetragen', exact: true }).check({ force: true });
@@ -560,7 +514,7 @@ describe('web application: an information request in the browser', () => {
     await stateShown(de, 'Beantwortet');
 
     const fr = await pageIn('fr-FR');
-    await signIn(fr, 'FR', frUser, FR_LABELS, `/app/requests/${requestId}`);
+    await signIn(fr, 'FR', frUser, SIGN_IN.fr, `/app/requests/${requestId}`);
     await eventually(async () => {
       await fr.getByRole('link', { name: 'Retour aux demandes' }).click();
       await fr.locator(`a[href$="/requests/${requestId}"]`).click();
@@ -569,8 +523,8 @@ describe('web application: an information request in the browser', () => {
     await expect(fr.getByTestId('answer-pq.diploma.issue-date').textContent()).resolves.toMatch(/30 juin 2004 \(partielle/);
     await expect(fr.getByTestId('answer-pq.register.status').textContent()).resolves.toContain('Inscription en cours de validité');
     await expect(fr.getByTestId('answer-pq.free-text').textContent()).resolves.toContain('In der Charité, Berlin, bis 2021.');
-    expect(await seriousViolations(fr)).toEqual([]);
+    await expectAccessible(fr);
     await screenshot(fr, 'request-answers-fr');
-    expect(cspViolations).toEqual([]);
+    expectNoRefusals();
   });
 });
