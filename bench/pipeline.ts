@@ -7,6 +7,7 @@ import { publicKeySet } from '@imi/envelope';
 import { kafkaUserFromFile } from '@imi/messaging';
 import { Database, migrate } from '@imi/persistence';
 import { ensureKeys, provision } from '../apps/hub/src/operator/provision';
+import { RabbitmqManagement, setUpNodeVhost } from '../apps/node/src/back-office/rabbitmq-management';
 import { AuditLog } from '../apps/node/src/privacy/audit-log';
 import { enrolUser, totpFor } from '../apps/node/src/users/enrolment';
 import { UserRepository } from '../apps/node/src/users/users.repository';
@@ -21,6 +22,9 @@ export interface Endpoints {
   databaseUrl: string;
   /** The local stack's Kafka users (SASL/SCRAM); absent for an unsecured broker. */
   kafkaCredentialsFile?: string;
+  /** RabbitMQ's administrator (AMQP and management API URLs): node FR then runs its back-office bridge. */
+  amqpUrl?: string;
+  amqpManagementUrl?: string;
 }
 
 /** The stack's Kafka user `who` (admin, hub or a country), as the processes' environment and as kafkajs options. */
@@ -50,6 +54,8 @@ export class BenchNetwork {
     public frSession: string,
     readonly deDatabaseUrl: string,
     readonly deUrl: string,
+    /** Node FR's back-office bridge: its vhost on the stack's RabbitMQ, when the endpoints name one. */
+    readonly frAmqp?: { vhost: string; amqpUrl: string; amqpManagementUrl: string },
   ) {}
 
   static async start(endpoints: Endpoints): Promise<BenchNetwork> {
@@ -79,17 +85,25 @@ export class BenchNetwork {
     const common = { KAFKA_BROKERS: endpoints.kafkaBrokers, SCHEMA_REGISTRY_URL: endpoints.schemaRegistryUrl, TOPIC_PREFIX: prefix };
     const hub = MeasuredProcess.start('hub', dist('apps/hub/src/main.js'), { ...common, ...kafkaUser(endpoints, 'hub').env, DATABASE_URL: hubDbUrl, HUB_KEYS_DIR: join(keysRoot, 'hub'), PORT: '3900' });
     await hub.waitHealthy('http://127.0.0.1:3900/health');
+    // Node FR runs its back-office bridge (the AMQP leg) on a vhost of this run's own.
+    const frAmqp = endpoints.amqpUrl && endpoints.amqpManagementUrl
+      ? { vhost: `${run}-FR`, amqpUrl: endpoints.amqpUrl, amqpManagementUrl: endpoints.amqpManagementUrl }
+      : undefined;
+    const frBridge: Record<string, string> = frAmqp
+      ? { AMQP_URL: (await setUpNodeVhost(new RabbitmqManagement(frAmqp.amqpManagementUrl), frAmqp.amqpUrl, 'FR', frAmqp.vhost, `node-${frAmqp.vhost}`)).amqpUrl, AMQP_EVENTS_POLL_MS: '500' }
+      : {};
     const node = async (code: string, port: number) => {
       const url = await db(`node_${code.toLowerCase()}`);
       const child = MeasuredProcess.start(`node ${code}`, dist('apps/node/src/main.js'), {
         ...common, ...kafkaUser(endpoints, code).env, NODE_COUNTRY: code, DATABASE_URL: url, NODE_KEYS_DIR: join(keysRoot, code), HUB_PUBLIC_KEY_FILE: join(keysRoot, 'hub', 'public.json'), PORT: String(port),
+        ...(code === 'FR' ? frBridge : {}),
       });
       return { child, url };
     };
     const [fr, de] = await Promise.all([node('FR', 3901), node('DE', 3902)]);
     await Promise.all([fr.child.waitHealthy('http://127.0.0.1:3901/health'), de.child.waitHealthy('http://127.0.0.1:3902/health')]);
     const frDb = Database.connect(fr.url, 2);
-    const network = new BenchNetwork(prefix, keysRoot, hub, fr.child, de.child, frDb, 'http://127.0.0.1:3901', await caseHandlerSession(frDb, 'http://127.0.0.1:3901'), de.url, 'http://127.0.0.1:3902');
+    const network = new BenchNetwork(prefix, keysRoot, hub, fr.child, de.child, frDb, 'http://127.0.0.1:3901', await caseHandlerSession(frDb, 'http://127.0.0.1:3901'), de.url, 'http://127.0.0.1:3902', frAmqp);
     const renew = setInterval(() => void caseHandlerSession(frDb, network.frUrl).then((token) => (network.frSession = token)), 10 * 60_000);
     renew.unref();
     return network;
@@ -110,6 +124,11 @@ export class BenchNetwork {
     await Promise.all([this.fr.stop(), this.de.stop()]);
     await this.hub.stop();
     await this.frDb.close();
+    if (this.frAmqp) {
+      const management = new RabbitmqManagement(this.frAmqp.amqpManagementUrl);
+      await management.deleteVhost(this.frAmqp.vhost).catch(() => undefined);
+      await management.deleteUser(`node-${this.frAmqp.vhost}`).catch(() => undefined);
+    }
   }
 }
 

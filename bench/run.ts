@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { cpus, totalmem } from 'node:os';
 import { readKeySet } from '@imi/envelope';
 import { budgetAt, HOPS_PER_EXCHANGE } from './budget';
+import { AmqpLegResult, measureAmqpLeg } from './amqp-leg';
 import { measureCryptoFloor } from './crypto-floor';
 import { DIRECTORY_SIZE, DirectorySearchResult, measureDirectorySearch } from './directory-search';
 import { BenchNetwork, bytesOnTheWire, Endpoints, fixedLoad, kafkaUser, maximumThroughput, PhaseResult, WireFigures } from './pipeline';
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
   const fixed: Record<string, PhaseResult> = {};
   let wire: WireFigures;
   let directory: DirectorySearchResult;
+  let amqpLeg: AmqpLegResult | null = null;
   try {
     log(`warm-up: 500 exchanges`);
     await maximumThroughput(network, 500, concurrency);
@@ -51,6 +53,11 @@ async function main(): Promise<void> {
       brokers: endpoints.kafkaBrokers, sasl: kafkaUser(endpoints, 'admin').sasl, prefix: network.prefix,
       hubKey: readKeySet(join(network.keysRoot, 'hub')).signing, nodeUrl: network.frUrl, session: network.frSession,
     });
+    if (network.frAmqp) {
+      const commands = Number(process.env.BENCH_AMQP_COMMANDS ?? 2000);
+      log(`AMQP leg: ${commands} request.create commands through node FR's back-office bridge, and as many over REST`);
+      amqpLeg = await measureAmqpLeg(network, commands, concurrency);
+    }
   } finally {
     await network.stop();
   }
@@ -71,6 +78,7 @@ async function main(): Promise<void> {
     budgetAt2000PerSecond: budgetAt(2000, cpus().length, crypto, transport.cpuMsPerMessage, http.cpuMsPerRequest),
     pipeline: { maximum, fixed, wire },
     directorySearch: directory,
+    amqpLeg,
     ratios: {
       pipelineToTransport: round(maximum.achievedPerSecond / (transport.messagesPerSecond / HOPS_PER_EXCHANGE), 3),
       pipelineToCryptoFloor: round(maximum.achievedPerSecond / crypto.shippedExchangesPerSecond, 3),
@@ -114,6 +122,10 @@ function printTable(r: any): void {
     ['on the wire per exchange', `${r.pipeline.wire.bytesPerExchange} bytes in ${r.pipeline.wire.recordsPerExchange} records; ${r.pipeline.wire.transactionMarkersPerExchange} hub commit markers`],
     ['directory search on a node, HTTP (' + r.directorySearch.authorities + ' authorities)', `p50 ${r.directorySearch.httpLatency.p50Ms} ms, p99 ${r.directorySearch.httpLatency.p99Ms} ms, max ${r.directorySearch.httpLatency.maxMs} ms`],
     ['directory search in process', `p50 ${r.directorySearch.inProcessLatency.p50Ms} ms, p99 ${r.directorySearch.inProcessLatency.p99Ms} ms`],
+    ...(r.amqpLeg ? [
+      ['AMQP leg: request.create commands/s through the bridge', `${r.amqpLeg.commandsPerSecond} (REST, same run: ${r.amqpLeg.restPerSecond}/s; ${r.amqpLeg.concurrency} in flight)`],
+      ['AMQP leg: latency one at a time, command → reply vs REST', `p50 ${r.amqpLeg.latency.amqp.p50Ms} vs ${r.amqpLeg.latency.rest.p50Ms} ms, p99 ${r.amqpLeg.latency.amqp.p99Ms} vs ${r.amqpLeg.latency.rest.p99Ms} ms (added p50 ${r.amqpLeg.latency.addedP50Ms} ms)`],
+    ] as [string, string][] : []),
     ['pipeline ÷ transport', String(r.ratios.pipelineToTransport)],
     ['pipeline ÷ crypto floor', String(r.ratios.pipelineToCryptoFloor)],
   ];

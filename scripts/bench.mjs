@@ -3,19 +3,23 @@
 // builds, and runs bench/run.ts from the build. Results: bench/results/latest.json.
 // BENCH_EXCHANGES (default 20000), BENCH_PHASE_SECONDS (20), BENCH_CONCURRENCY (64) tune it.
 // `--web` runs bench/web-run.ts instead: the web application's first load (bench/results/web-latest.json).
+// `--amqp` runs bench/amqp-run.ts: the back-office bridge's leg alone (bench/results/amqp-latest.json).
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { up } from './stack.mjs';
+import { amqpAdminUrls, up } from './stack.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { KAFKA_BROKERS, SCHEMA_REGISTRY_URL, DATABASE_URL, KAFKA_CREDENTIALS_FILE } = process.env;
-const endpoints = KAFKA_BROKERS && SCHEMA_REGISTRY_URL && DATABASE_URL
+const { KAFKA_BROKERS, SCHEMA_REGISTRY_URL, DATABASE_URL, KAFKA_CREDENTIALS_FILE, AMQP_URL, AMQP_MANAGEMENT_URL } = process.env;
+const given = KAFKA_BROKERS && SCHEMA_REGISTRY_URL && DATABASE_URL;
+const endpoints = given
   ? { kafkaBrokers: KAFKA_BROKERS, schemaRegistryUrl: SCHEMA_REGISTRY_URL, databaseUrl: DATABASE_URL, kafkaCredentialsFile: KAFKA_CREDENTIALS_FILE }
   : await up();
+// RabbitMQ (the AMQP leg): given, or the local stack's.
+Object.assign(endpoints, AMQP_URL && AMQP_MANAGEMENT_URL ? { amqpUrl: AMQP_URL, amqpManagementUrl: AMQP_MANAGEMENT_URL } : given ? (await up(['rabbitmq']), amqpAdminUrls()) : amqpAdminUrls());
 const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(1);
-const script = process.argv.includes('--web') ? 'dist/bench/web-run.js' : 'dist/bench/run.js';
+const script = process.argv.includes('--web') ? 'dist/bench/web-run.js' : process.argv.includes('--amqp') ? 'dist/bench/amqp-run.js' : 'dist/bench/run.js';
 const run = spawnSync(process.execPath, [join(root, script)], {
   cwd: root,
   stdio: 'inherit',

@@ -15,7 +15,7 @@ const systems = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.u
 /** One national system: its command exchange, its reply and event queues on its node's vhost. */
 async function system(code) {
   const { system: id, amqpUrl, authority } = systems[code];
-  const connection = await amqp.connect(amqpUrl);
+  const connection = await amqp.connect(amqpUrl, { noDelay: true });
   const channel = await connection.createConfirmChannel();
   const replies = new Map();
   const events = [];

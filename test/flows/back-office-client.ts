@@ -53,7 +53,7 @@ export class BackOfficeSystemClient {
   }
 
   async open(): Promise<void> {
-    const connection = await connect(this.url, { timeout: 5000 });
+    const connection = await connect(this.url, { timeout: 5000, noDelay: true });
     connection.on('error', () => undefined);
     try {
       const channel = await connection.createConfirmChannel();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { NetworkPlan } from '../../apps/hub/src/operator/provision';
+import { Contract } from '../../apps/node/src/back-office/contract';
 import { RabbitmqManagement } from '../../apps/node/src/back-office/rabbitmq-management';
 import { DEAD_LETTER_QUEUE } from '../../apps/node/src/back-office/topology';
 import { BackOfficeSystemClient } from './back-office-client';
@@ -148,6 +149,19 @@ describe('back-office bridge (AMQP)', () => {
     expect(settled(await state())).toEqual(before);
   });
 
+  it("tells the addressee's system once that a reply date approaches", async () => {
+    const created = await fr.send('request.create', { ...newRequest(), replyBy: new Date(Date.now() + 86_400_000).toISOString() });
+    const id: string = created.result.id;
+    const notice = await de.event('request.deadline-approaching', id);
+    expect(notice.routingKey).toBe('DE-BE-AEK.request.deadline-approaching');
+    expect(notice.body).toMatchObject({ state: 'sent', detail: { replyBy: expect.any(String) } });
+    // Once per request and reply date: the notice is recorded with the event.
+    const notices = await network.node('DE').db.query('SELECT reply_by FROM back_office_deadline_notices WHERE request_id = $1', [id]);
+    expect(notices).toHaveLength(1);
+    expect(de.events.filter((e) => e.body.event === 'request.deadline-approaching' && e.body.id === id)).toHaveLength(1);
+    expect(fr.events.filter((e) => e.body.event === 'request.deadline-approaching')).toEqual([]);
+  });
+
   it("refuses FR-DGCCRF's system acting on FR-CNOM's request, as REST does", async () => {
     const created = await fr.send('request.create', newRequest());
     const refused = await dgccrf.send('request.close', { requestId: created.result.id });
@@ -157,6 +171,33 @@ describe('back-office bridge (AMQP)', () => {
     expect((await network.node('FR').db.query('SELECT state FROM requests WHERE id = $1', [created.result.id]))[0].state).toBe('sent');
     // Nor can it read FR-CNOM's events or write to FR-CNOM's system's command exchange.
     expect(dgccrf.events.filter((e) => e.body.authorityId !== 'FR-DGCCRF')).toEqual([]);
+  });
+
+  it("sends, acknowledges, rectifies and withdraws a notification between systems; the recipient's system hears of each", async () => {
+    const sent = await de.send('alert.send', {
+      kind: 'notification', legislativeArea: 'professional-qualifications', recipients: { authorityIds: ['FR-CNOM'] },
+      content: { subject: 'Diploma fraud ring', text: 'Forged diplomas of the Charité circulate.' },
+    });
+    expect(sent).toMatchObject({ status: 'applied', result: { role: 'sender', state: 'open' } });
+    const id: string = sent.result.id;
+    const received = await fr.event('alert.received', id);
+    expect(received.routingKey).toBe('FR-CNOM.alert.received');
+    expect(received.body.content).toMatchObject({ kind: 'notification', senderAuthorityId: 'DE-BE-AEK', version: 1, alert: { subject: 'Diploma fraud ring' } });
+    expect(await fr.send('alert.acknowledge', { alertId: id })).toMatchObject({ status: 'applied' });
+    expect(await de.send('alert.rectify', { alertId: id, content: { subject: 'Diploma fraud ring', text: 'Forged diplomas of two universities circulate.' } }))
+      .toMatchObject({ status: 'applied', result: { version: 2 } });
+    expect((await fr.event('alert.rectified', id)).body).toMatchObject({ state: 'open', detail: { version: 2 } });
+    expect(await de.send('alert.withdraw', { alertId: id, reason: 'sent in error' })).toMatchObject({ status: 'applied', result: { state: 'withdrawn' } });
+    expect((await fr.event('alert.withdrawn', id)).body.state).toBe('withdrawn');
+  });
+
+  it('sends events and replies that match the schemas of the AsyncAPI document', () => {
+    const contract = new Contract();
+    const events = [...fr.events, ...de.events, ...dgccrf.events];
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.filter((e) => !contract.event(e.body)).map((e) => e.body.event)).toEqual([]);
+    const replies = [...fr.replies.values(), ...de.replies.values(), ...dgccrf.replies.values()];
+    expect(replies.filter((r) => !contract.reply(r))).toEqual([]);
   });
 
   it('serves the AsyncAPI document of the bridge', async () => {

@@ -115,7 +115,7 @@ export class TestNetwork {
     const broker = this.amqpBroker();
     const name = `${this.prefix}${code}`;
     const { amqpUrl } = await setUpNodeVhost(new RabbitmqManagement(broker.amqpManagementUrl), broker.amqpUrl, code, name, `node-${name}`);
-    config.backOffice = { amqpUrl, eventsPollMs: 300 };
+    config.backOffice = { amqpUrl, eventsPollMs: 300, deadlineCheckMs: 1000 };
     return name;
   }
 

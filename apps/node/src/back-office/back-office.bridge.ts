@@ -7,6 +7,7 @@ import { AuditLog } from '../privacy/audit-log';
 import { CommandExecutor } from './command.executor';
 import { Contract } from './contract';
 import { BackOfficeTransport, CommandInput } from './back-office.transport';
+import { noticeApproachingDeadlines } from './deadline.watch';
 import { EventPublisher } from './event.publisher';
 import { OPERATIONS } from './operations';
 import { SystemsRepository } from './systems.repository';
@@ -23,6 +24,7 @@ export class BackOfficeBridge implements OnApplicationBootstrap, OnApplicationSh
   private publisher?: EventPublisher;
   private listener?: PoolClient;
   private timer?: NodeJS.Timeout;
+  private lastDeadlineCheck = 0;
 
   constructor(
     @InjectNodeConfig() private readonly config: NodeConfig,
@@ -55,6 +57,11 @@ export class BackOfficeBridge implements OnApplicationBootstrap, OnApplicationSh
     try {
       await this.transport?.ensureConnected();
       await this.transport?.refreshSystems();
+      const settings = this.config.backOffice!;
+      if (Date.now() - this.lastDeadlineCheck >= settings.deadlineCheckMs) {
+        this.lastDeadlineCheck = Date.now();
+        await noticeApproachingDeadlines(this.db);
+      }
       await this.publisher?.drain();
     } catch (error) {
       this.logger.warn(`bridge tick: ${(error as Error).message}`);

@@ -7,6 +7,8 @@ export interface BackOfficeConfig {
   amqpUrl: string;
   /** How often the event outbox is read when no notification arrives (`AMQP_EVENTS_POLL_MS`, default 5 s). */
   eventsPollMs: number;
+  /** How often requests are checked for an approaching reply date (`AMQP_DEADLINE_CHECK_MS`, default a minute). */
+  deadlineCheckMs: number;
 }
 
 declare module '../config' {
@@ -29,7 +31,9 @@ export function backOfficeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): B
   if (parsed.protocol !== 'amqp:' && parsed.protocol !== 'amqps:') throw new KeyError('AMQP_URL must be an amqp:// or amqps:// URL');
   const eventsPollMs = Number(env.AMQP_EVENTS_POLL_MS ?? 5000);
   if (!Number.isFinite(eventsPollMs) || eventsPollMs <= 0) throw new KeyError('AMQP_EVENTS_POLL_MS must be a positive number');
-  return { amqpUrl: url, eventsPollMs };
+  const deadlineCheckMs = Number(env.AMQP_DEADLINE_CHECK_MS ?? 60_000);
+  if (!Number.isFinite(deadlineCheckMs) || deadlineCheckMs <= 0) throw new KeyError('AMQP_DEADLINE_CHECK_MS must be a positive number');
+  return { amqpUrl: url, eventsPollMs, deadlineCheckMs };
 }
 
 /** The node's configuration with the bridge's, both from the environment. */

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { connect, ChannelModel, Channel, ConfirmChannel, ConsumeMessage, Options } from 'amqplib';
 import { randomUUID } from 'node:crypto';
-import { parseCommand, ParsedCommand } from './command';
+import { parseCommand, ParsedCommand, RefusedCommand } from './command';
 import type { Outcome } from './command.executor';
 import type { Contract } from './contract';
 import type { BackOfficeSystem } from './systems.repository';
@@ -15,6 +15,8 @@ export interface CommandInput {
 }
 
 const DEAD_LETTER_TTL_MS = 7 * 86_400_000;
+/** Commands a system may have in progress at once; those about the same request or alert still apply one after the other. */
+const COMMANDS_IN_PROGRESS = 32;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Closes a connection, giving up after a moment: one the broker already dropped may never answer. */
@@ -26,9 +28,10 @@ async function closeQuietly(connection: ChannelModel | null | undefined): Promis
 /**
  * Inbound commands over AMQP 0-9-1, as a Nest microservice transport (a custom transport
  * strategy): each operation is a message pattern whose handler the bridge module registers;
- * this class owns the broker side with amqplib. One quorum command queue per system, read one
- * message at a time (a system's commands apply in order), acknowledged only after the
- * handler's transaction committed and the reply was confirmed by the broker. Replies, dead
+ * this class owns the broker side with amqplib. One quorum command queue per system; commands
+ * about the same request or alert apply in the order they were sent, others in parallel (up
+ * to COMMANDS_IN_PROGRESS); each is acknowledged only after the handler's transaction
+ * committed and the broker confirmed the reply. Replies, dead
  * letters and events go through a confirm channel. The connection is re-established with
  * backoff when the broker goes away; unacknowledged commands are then delivered again and the
  * idempotency record makes them no-ops.
@@ -42,6 +45,8 @@ export class BackOfficeTransport extends Server implements CustomTransportStrate
   private consuming = new Set<string>();
   private closing = false;
   private connecting: Promise<void> | null = null;
+  /** The last command in progress per request or alert id: the next one about it waits for it. */
+  private readonly chains = new Map<string, Promise<void>>();
 
   constructor(
     private readonly url: string,
@@ -106,7 +111,7 @@ export class BackOfficeTransport extends Server implements CustomTransportStrate
   }
 
   private async open(): Promise<void> {
-    const connection = await connect(this.url, { timeout: 10_000, clientProperties: { connection_name: 'imi-node-bridge' } });
+    const connection = await connect(this.url, { timeout: 10_000, noDelay: true, clientProperties: { connection_name: 'imi-node-bridge' } });
     this.connection = connection;
     connection.on('error', () => undefined);
     connection.on('close', () => {
@@ -124,7 +129,7 @@ export class BackOfficeTransport extends Server implements CustomTransportStrate
     publisher.on('error', () => undefined);
     await consumer.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
     await consumer.assertQueue(DEAD_LETTER_QUEUE, { durable: true, arguments: { 'x-queue-type': 'quorum', 'x-message-ttl': DEAD_LETTER_TTL_MS } });
-    await consumer.prefetch(1, false);
+    await consumer.prefetch(COMMANDS_IN_PROGRESS, false);
     this.consumer = consumer;
     this.consuming.clear();
     this.systems = await this.loadSystems();
@@ -144,12 +149,28 @@ export class BackOfficeTransport extends Server implements CustomTransportStrate
     await consumer.bindQueue(names.eventQueue, EVENTS_EXCHANGE, eventBindingKey(system.authorityId));
     this.consuming.add(system.id);
     await consumer.consume(names.commandQueue, (message) => {
-      if (message) void this.onCommand(consumer, system, message);
+      if (message) this.onDelivery(consumer, system, message);
     }, { noAck: false });
   }
 
-  private async onCommand(channel: Channel, system: BackOfficeSystem, message: ConsumeMessage): Promise<void> {
+  /** Read in delivery order; a command about a request or alert waits for the one before it about the same. */
+  private onDelivery(channel: Channel, system: BackOfficeSystem, message: ConsumeMessage): void {
     const parsed = parseCommand({ messageId: message.properties.messageId, type: message.properties.type }, message.content, this.contract);
+    const run = () => this.onCommand(channel, system, message, parsed);
+    const key = parsed.ok ? parsed.id : undefined;
+    if (!key) {
+      void run();
+      return;
+    }
+    const next = (this.chains.get(key) ?? Promise.resolve()).then(run);
+    this.chains.set(key, next);
+    void next.finally(() => {
+      if (this.chains.get(key) === next) this.chains.delete(key);
+    });
+  }
+
+  /** Never rejects: every outcome is a reply and an acknowledgement, or a later redelivery. */
+  private async onCommand(channel: Channel, system: BackOfficeSystem, message: ConsumeMessage, parsed: ParsedCommand | RefusedCommand): Promise<void> {
     let outcome: Outcome;
     try {
       if (!parsed.ok) outcome = { status: 'refused', reason: parsed.reason, problem: parsed.problem };

@@ -78,6 +78,7 @@ export const EVENTS: Readonly<Record<string, string>> = {
   'request.further-information-requested': 'The requester asked for further information',
   'request.answer-accepted': 'The requester accepted the answer',
   'request.closed': 'The request was closed',
+  'request.deadline-approaching': 'The reply date of a request the authority still owes an answer to is less than two days away (once per reply date)',
   'request.reply-date-proposed': 'The addressee proposed another reply date',
   'request.reply-date-agreed': 'The requester agreed to the proposed reply date',
   'request.reply-date-refused': 'The requester refused the proposed reply date',
