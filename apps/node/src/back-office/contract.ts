@@ -85,6 +85,8 @@ export const EVENTS: Readonly<Record<string, string>> = {
   'request.subject-rectification-granted': "A data subject's rectification was applied to the request",
   'request.subject-erasure-granted': "A data subject's erasure was applied to the request",
   'request.subject-objection-granted': "A data subject's objection was applied to the request",
+  'request.subject-rectification-propagated': "The other party applied a data subject's rectification; applied here too",
+  'request.subject-erasure-propagated': "The other party applied a data subject's erasure; applied here too",
   'alert.received': 'An alert or notification reached the authority (the payload carries its current version)',
   'alert.rectified': 'A received alert was rectified by its sender',
   'alert.withdrawn': 'A received alert was withdrawn by its sender',
