@@ -191,6 +191,19 @@ describe('back-office bridge (AMQP)', () => {
     expect((await fr.event('alert.withdrawn', id)).body.state).toBe('withdrawn');
   });
 
+  it("records and grants a data subject's rectification over AMQP; the other party's system hears it was applied there", async () => {
+    const created = await fr.send('request.create', newRequest());
+    const id: string = created.result.id;
+    expect(await de.send('request.accept', { requestId: id })).toMatchObject({ status: 'applied' });
+    await de.event('request.person-disclosed', id);
+    const recorded = await fr.send('subject-request.create', { kind: 'rectification', exchangeIds: [id], corrections: { givenNames: 'Zoé-Louise' } });
+    expect(recorded).toMatchObject({ status: 'applied', result: { state: 'open', kind: 'rectification' } });
+    expect(await fr.send('subject-request.decide', { subjectRequestId: recorded.result.id, grant: true })).toMatchObject({ status: 'applied', result: { state: 'granted' } });
+    await fr.event('request.subject-rectification-granted', id);
+    await de.event('request.subject-rectification-propagated', id);
+    await eventually(async () => expect((await actingFor(network.node('DE'), 'DE-BE-AEK').get(`/requests/${id}`)).body.subject.givenNames).toBe('Zoé-Louise'));
+  });
+
   it('sends events and replies that match the schemas of the AsyncAPI document', () => {
     const contract = new Contract();
     const events = [...fr.events, ...de.events, ...dgccrf.events];
