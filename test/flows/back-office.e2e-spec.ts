@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { NetworkPlan } from '../../apps/hub/src/operator/provision';
 import { Contract } from '../../apps/node/src/back-office/contract';
+import { connect } from 'amqplib';
+import { removeSystem } from '../../apps/node/src/back-office/provisioning';
 import { RabbitmqManagement } from '../../apps/node/src/back-office/rabbitmq-management';
 import { DEAD_LETTER_QUEUE } from '../../apps/node/src/back-office/topology';
 import { BackOfficeSystemClient } from './back-office-client';
@@ -211,6 +213,13 @@ describe('back-office bridge (AMQP)', () => {
     expect(events.filter((e) => !contract.event(e.body)).map((e) => e.body.event)).toEqual([]);
     const replies = [...fr.replies.values(), ...de.replies.values(), ...dgccrf.replies.values()];
     expect(replies.filter((r) => !contract.reply(r))).toEqual([]);
+  });
+
+  it('disconnects a removed system: its AMQP user is gone', async () => {
+    const management = new RabbitmqManagement(network.amqpBroker().amqpManagementUrl);
+    expect(await removeSystem(network.node('FR').db, management, dgccrf.id)).toBe(true);
+    await expect(connect(dgccrf.url)).rejects.toThrow(/ACCESS_REFUSED|403/);
+    expect(await removeSystem(network.node('FR').db, management, dgccrf.id)).toBe(false);
   });
 
   it('serves the AsyncAPI document of the bridge', async () => {

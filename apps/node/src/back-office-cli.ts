@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Database, migrate } from '@imi/persistence';
-import { addSystem } from './back-office/provisioning';
+import { addSystem, removeSystem } from './back-office/provisioning';
 import { RabbitmqManagement, setUpNodeVhost } from './back-office/rabbitmq-management';
 
 /**
@@ -11,7 +11,9 @@ import { RabbitmqManagement, setUpNodeVhost } from './back-office/rabbitmq-manag
  *     prints the node's AMQP_URL;
  *   `npm run node:back-office -- add-system --id fr-register --authority FR-CNOM --roles case-handler`
  *     (also DATABASE_URL of the node) connects a system acting for that authority with those
- *     roles, and prints its AMQP credentials once.
+ *     roles, and prints its AMQP credentials once;
+ *   `npm run node:back-office -- remove-system --id fr-register` (DATABASE_URL too) deletes the
+ *     system's AMQP user and deactivates it.
  */
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
@@ -25,8 +27,22 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(await setUpNodeVhost(management, amqpUrl, country)));
     return;
   }
-  if (positionals[0] !== 'add-system') throw new Error('usage: setup | add-system --id ID --authority AUTHORITY --roles ROLE[,ROLE]');
+  if (positionals[0] !== 'add-system' && positionals[0] !== 'remove-system') {
+    throw new Error('usage: setup | add-system --id ID --authority AUTHORITY --roles ROLE[,ROLE] | remove-system --id ID');
+  }
   if (!databaseUrl) throw new Error('set DATABASE_URL of the node');
+  if (positionals[0] === 'remove-system') {
+    if (!values.id) throw new Error('--id is required');
+    const db = Database.connect(databaseUrl, 1);
+    try {
+      await migrate(db, join(__dirname, '..', 'migrations'));
+      if (!(await removeSystem(db, management, values.id))) throw new Error(`no active system ${values.id}`);
+      console.log(JSON.stringify({ system: values.id, removed: true }));
+    } finally {
+      await db.close();
+    }
+    return;
+  }
   if (!values.id || !values.authority || !values.roles) throw new Error('--id, --authority and --roles are required');
   const db = Database.connect(databaseUrl, 1);
   try {

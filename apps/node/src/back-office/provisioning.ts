@@ -27,3 +27,16 @@ export async function addSystem(
   await insertSystem(db, { ...system, amqpUsername: credentials.username });
   return credentials;
 }
+
+/**
+ * Disconnects a system: its AMQP user is deleted (it can neither send nor read from then on) and
+ * its row deactivated, so no more events are written for its authority unless another system
+ * has it. Its queues stay for the operator to inspect or delete.
+ */
+export async function removeSystem(db: Database, management: RabbitmqManagement, systemId: string): Promise<boolean> {
+  const rows = await db.query<{ amqp_username: string }>(
+    "UPDATE back_office_systems SET status = 'deactivated' WHERE id = $1 AND status = 'active' RETURNING amqp_username", [systemId]);
+  if (rows.length === 0) return false;
+  await management.deleteUser(rows[0].amqp_username);
+  return true;
+}
