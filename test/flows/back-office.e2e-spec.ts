@@ -92,6 +92,11 @@ describe('back-office bridge (AMQP)', () => {
     expect(frView.history.map((h: { type: string }) => h.type)).toEqual(['sent', 'accepted', 'answered', 'closed']);
     expect(deView.history.map((h: { type: string }) => h.type)).toEqual(['sent', 'accepted', 'answered', 'closed']);
 
+    // Each system heard its side of the story, in order.
+    expect(de.events.filter((e) => e.body.id === id).map((e) => e.body.event))
+      .toEqual(['request.received', 'request.accepted', 'request.person-disclosed', 'request.answered', 'request.closed']);
+    expect(fr.events.filter((e) => e.body.id === id).map((e) => e.body.event)).toEqual(['request.sent', 'request.accepted', 'request.answered', 'request.closed']);
+
     // No personal data in AMQP headers.
     for (const event of [...fr.events, ...de.events]) expect(JSON.stringify(event.headers)).not.toContain(person.familyName);
     // Every event arrived once.

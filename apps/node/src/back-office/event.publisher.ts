@@ -61,19 +61,17 @@ export class EventPublisher {
     const rows = await this.db.query<EventRow>(
       'SELECT id, authority_id, entity, event, subject_id, occurred_at, detail FROM back_office_events ORDER BY id LIMIT $1', [BATCH]);
     if (rows.length === 0) return 0;
-    const sent: string[] = [];
-    try {
-      // Published in order, confirmed together.
-      await Promise.all(rows.map(async (row) => {
-        const body = await this.message(row);
-        await this.transport.publishConfirmed(EVENTS_EXCHANGE, eventRoutingKey(row.authority_id, row.entity, row.event), Buffer.from(JSON.stringify(body)), {
-          messageId: body.eventId, type: body.event, contentType: 'application/json',
-        });
-        sent.push(row.id);
-      }));
-    } finally {
-      if (sent.length > 0) await this.db.query('DELETE FROM back_office_events WHERE id = ANY($1::bigint[])', [sent]);
-    }
+    // Contents read first, then published in the outbox's order and confirmed together.
+    const messages = [];
+    for (const row of rows) messages.push({ row, body: await this.message(row) });
+    const outcomes = await Promise.allSettled(messages.map(({ row, body }) =>
+      this.transport.publishConfirmed(EVENTS_EXCHANGE, eventRoutingKey(row.authority_id, row.entity, row.event), Buffer.from(JSON.stringify(body)), {
+        messageId: body.eventId, type: body.event, contentType: 'application/json',
+      })));
+    const sent = messages.filter((_, i) => outcomes[i].status === 'fulfilled').map(({ row }) => row.id);
+    if (sent.length > 0) await this.db.query('DELETE FROM back_office_events WHERE id = ANY($1::bigint[])', [sent]);
+    const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    if (failed) throw failed.reason;
     return rows.length;
   }
 
