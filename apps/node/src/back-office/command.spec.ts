@@ -18,6 +18,8 @@ describe('back-office commands', () => {
     expect(parseCommand({ messageId: 'm', type: 'request.delete-everything' }, body({}), contract)).toMatchObject({ ok: false, reason: 'unknown-operation' });
     expect(parseCommand({ messageId: 'm', type: 'request.accept' }, Buffer.from('{not json'), contract)).toMatchObject({ ok: false, reason: 'malformed' });
     expect(parseCommand({ messageId: 'm', type: 'request.accept' }, body([id]), contract)).toMatchObject({ ok: false, reason: 'malformed' });
+    expect(parseCommand({ messageId: 'm', type: 'request.reject' }, body({ requestId: id, reason: 'x'.repeat(70_000) }), contract))
+      .toMatchObject({ ok: false, reason: 'malformed', problem: { status: 413 } });
     const schema = parseCommand({ messageId: 'm', type: 'request.accept' }, body({ requestId: 'nope', extra: 1 }), contract);
     expect(schema).toMatchObject({ ok: false, reason: 'schema', problem: { status: 422 } });
     // Field names, never the values sent.

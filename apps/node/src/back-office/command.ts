@@ -28,6 +28,8 @@ export interface RefusedCommand {
 }
 
 const MESSAGE_ID = /^[\x21-\x7e]{1,128}$/;
+/** The REST API's JSON body limit (app.ts), for commands too. */
+export const COMMAND_MAX_BYTES = 64 * 1024;
 
 export function refusal(reason: RefusalReason, status: number, detail: string, errors?: SchemaFailure[]): RefusedCommand {
   return {
@@ -48,6 +50,7 @@ export function parseCommand(properties: CommandProperties, content: Buffer, con
   const name = properties.type ?? '';
   const spec = operation(name);
   if (!spec) return refusal('unknown-operation', 400, `unknown operation ${JSON.stringify(name.slice(0, 64))} in the type property`);
+  if (content.length > COMMAND_MAX_BYTES) return refusal('malformed', 413, `the body is larger than ${COMMAND_MAX_BYTES / 1024} KiB`);
   let payload: unknown;
   try {
     payload = JSON.parse(content.toString('utf8'));
