@@ -1,8 +1,20 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { UnprocessableRequest } from '../problem/errors';
 import { RequireRoles } from '../users/session.guard';
 import { AuditCheckpoints, SentCheckpoint } from './audit-checkpoints';
+
+/** The checkpoint sent to the hub, as POST /audit/checkpoints answers it. */
+class SentCheckpointView implements SentCheckpoint {
+  @ApiProperty({ format: 'uuid', description: 'The audit.checkpoint message in the outbox' })
+  messageId!: string;
+
+  @ApiProperty({ description: 'The sequence number of the last sealed audit entry it covers' })
+  sequence!: number;
+
+  @ApiProperty({ description: 'Hex SHA-256 head of the audit chain at that entry' })
+  headHash!: string;
+}
 
 /** Checkpoints of the audit chain on demand, e.g. right before verifying the log or handing it to an auditor. */
 @ApiTags('audit')
@@ -15,7 +27,7 @@ export class AuditCheckpointsController {
   @RequireRoles('data-protection-contact', 'authority-administrator')
   @Post()
   @HttpCode(202)
-  @ApiAcceptedResponse({ description: 'messageId, sequence and headHash of the checkpoint sent to the hub' })
+  @ApiAcceptedResponse({ type: SentCheckpointView, description: 'The checkpoint sent to the hub' })
   async create(): Promise<SentCheckpoint> {
     const sent = await this.checkpoints.checkpoint();
     if (!sent) throw new UnprocessableRequest('the audit log has no sealed entry to checkpoint yet');

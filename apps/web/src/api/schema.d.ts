@@ -999,6 +999,17 @@ export interface components {
             requests: components["schemas"]["Row"][];
             alerts: components["schemas"]["Row"][];
         };
+        SentCheckpointView: {
+            /**
+             * Format: uuid
+             * @description The audit.checkpoint message in the outbox
+             */
+            messageId: string;
+            /** @description The sequence number of the last sealed audit entry it covers */
+            sequence: number;
+            /** @description Hex SHA-256 head of the audit chain at that entry */
+            headHash: string;
+        };
         CatalogueSummary: {
             version: number;
             /**
@@ -2069,12 +2080,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description messageId, sequence and headHash of the checkpoint sent to the hub */
+            /** @description The checkpoint sent to the hub */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SentCheckpointView"];
+                };
             };
             /** @description No session, or the session expired or ended; on sign-in: email, password or one-time code refused (it never says which) */
             401: {
