@@ -449,10 +449,14 @@ log.console = false
   writeFileSync(join(dir, 'enabled_plugins'), '[rabbitmq_management].\n');
   writeFileSync(initialised, '');
   const asRoot = process.getuid?.() === 0;
+  const asRabbitmq = ['--reuid=rabbitmq', '--regid=rabbitmq', '--init-groups'];
   if (asRoot) {
     const chown = spawnSync('chown', ['-R', 'rabbitmq:rabbitmq', dir]);
     if (chown.status !== 0) throw new Error(`could not give ${dir} to the rabbitmq user`);
   }
+  // Under a folder the rabbitmq user cannot enter (a checkout in /root, say), the broker runs as root.
+  const dropToRabbitmq = asRoot && spawnSync('setpriv', [...asRabbitmq, 'test', '-w', join(dir, 'data')]).status === 0;
+  if (asRoot && !dropToRabbitmq) log(`the rabbitmq user cannot reach ${dir}: RabbitMQ runs as root`);
   // Erlang's port mapper on 127.0.0.1 only; started here (and stopped by `down`) unless one runs already.
   if (!(await portOpen(EPMD_PORT))) startDetached('epmd', 'epmd', ['-address', '127.0.0.1', '-port', String(EPMD_PORT)]);
   log(`starting RabbitMQ on ${endpoints.amqpUrl} (management ${endpoints.amqpManagementUrl})`);
@@ -472,7 +476,7 @@ log.console = false
     ERL_EPMD_ADDRESS: '127.0.0.1',
     ERL_EPMD_PORT: String(EPMD_PORT),
   };
-  if (asRoot) startDetached('rabbitmq', 'setpriv', ['--reuid=rabbitmq', '--regid=rabbitmq', '--init-groups', RABBITMQ_SCRIPT], env);
+  if (dropToRabbitmq) startDetached('rabbitmq', 'setpriv', [...asRabbitmq, RABBITMQ_SCRIPT], env);
   else startDetached('rabbitmq', RABBITMQ_SCRIPT, [], env);
 }
 
