@@ -169,6 +169,19 @@ describe('back-office bridge (AMQP)', () => {
     expect(fr.events.filter((e) => e.body.event === 'request.deadline-approaching')).toEqual([]);
   });
 
+  it("tells the sender's system when the hub or the other node rejects one of its messages", async () => {
+    const created = await fr.send('request.create', newRequest());
+    const id: string = created.result.id;
+    const frDb = network.node('FR').db;
+    const [{ message_id: sent }] = await frDb.query("SELECT message_id FROM outbox_messages WHERE message_key = $1 ORDER BY id LIMIT 1", [id]);
+    // As the rejections handler records a signed message.rejected (the rejection itself is tested with the messaging).
+    await frDb.query("INSERT INTO rejections_received (message_id, rejected_message_id, rejected_by, code, reason) VALUES ($1, $2, 'DE', 'invalid-content', 'for the test')",
+      [randomUUID(), sent]);
+    const rejected = await fr.event('request.message-rejected', id);
+    expect(rejected.routingKey).toBe('FR-CNOM.request.message-rejected');
+    expect(rejected.body.detail).toEqual({ code: 'invalid-content', rejectedBy: 'DE', rejectedMessageId: sent });
+  });
+
   it("refuses FR-DGCCRF's system acting on FR-CNOM's request, as REST does", async () => {
     const created = await fr.send('request.create', newRequest());
     const refused = await dgccrf.send('request.close', { requestId: created.result.id });

@@ -87,6 +87,8 @@ export const EVENTS: Readonly<Record<string, string>> = {
   'request.subject-objection-granted': "A data subject's objection was applied to the request",
   'request.subject-rectification-propagated': "The other party applied a data subject's rectification; applied here too",
   'request.subject-erasure-propagated': "The other party applied a data subject's erasure; applied here too",
+  'request.message-rejected': "The hub or the other party's node rejected one of this node's messages about the request (detail: code, rejectedBy)",
+  'alert.message-rejected': "The hub or a recipient's node rejected one of this node's messages about the alert (detail: code, rejectedBy)",
   'alert.received': 'An alert or notification reached the authority (the payload carries its current version)',
   'alert.rectified': 'A received alert was rectified by its sender',
   'alert.withdrawn': 'A received alert was withdrawn by its sender',
