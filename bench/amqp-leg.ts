@@ -37,7 +37,8 @@ export async function measureAmqpLeg(network: BenchNetwork, commands: number, co
   const amqp = network.frAmqp;
   if (!amqp) throw new Error('node FR runs no back-office bridge (no RabbitMQ in the endpoints)');
   const frDb: Database = network.frDb;
-  const credentials = await addSystem(frDb, new RabbitmqManagement(amqp.amqpManagementUrl), amqp.amqpUrl, 'FR',
+  const management = new RabbitmqManagement(amqp.amqpManagementUrl);
+  const credentials = await addSystem(frDb, management, amqp.amqpUrl, 'FR',
     { id: `bench-${randomUUID().slice(0, 8)}`, authorityId: 'FR-CNOM', roles: ['case-handler'] }, amqp.vhost);
   const systemId = credentials.username.replace(/^fr-system-/, '');
   const names = systemNames(systemId);
@@ -112,5 +113,6 @@ export async function measureAmqpLeg(network: BenchNetwork, commands: number, co
     };
   } finally {
     await connection.close().catch(() => undefined);
+    await management.deleteUser(credentials.username).catch(() => undefined);
   }
 }

@@ -35,15 +35,21 @@ export class BackOfficeSystemClient {
   private connection!: ChannelModel;
   private channel!: ConfirmChannel;
 
-  private constructor(readonly id: string, readonly url: string) {}
+  private constructor(
+    readonly id: string,
+    readonly url: string,
+    private readonly cleanUp: () => Promise<void>,
+  ) {}
 
   /** Registers the system on the node (its row, its AMQP user) and connects once the node declared its queues. */
   static async connect(network: TestNetwork, country: string, authorityId: string, roles: Role[], name = 'register'): Promise<BackOfficeSystemClient> {
     const node = network.node(country);
     const broker = network.amqpBroker();
     const id = uniqueId(`${country.toLowerCase()}-${name}-`).toLowerCase();
-    const credentials = await addSystem(node.db, new RabbitmqManagement(broker.amqpManagementUrl), broker.amqpUrl, country, { id, authorityId, roles }, node.amqpVhost);
-    const client = new BackOfficeSystemClient(id, credentials.amqpUrl);
+    const management = new RabbitmqManagement(broker.amqpManagementUrl);
+    const credentials = await addSystem(node.db, management, broker.amqpUrl, country, { id, authorityId, roles }, node.amqpVhost);
+    // AMQP users are the broker's, not the vhost's: the test's go with it.
+    const client = new BackOfficeSystemClient(id, credentials.amqpUrl, () => management.deleteUser(credentials.username));
     await eventually(() => client.open(), 20_000);
     return client;
   }
@@ -124,5 +130,6 @@ export class BackOfficeSystemClient {
 
   async close(): Promise<void> {
     await this.connection?.close().catch(() => undefined);
+    await this.cleanUp().catch(() => undefined);
   }
 }
