@@ -63,7 +63,7 @@ export class CommandExecutor {
       const controller = this.moduleRef.get(command.spec.controller, { strict: false }) as Record<string, (...args: unknown[]) => Promise<unknown>>;
       const handler = controller[command.spec.method];
       const result = await withTransactionScope({ beforeCommit: record }, () =>
-        handler.apply(controller, handlerArguments(command.spec, system.authorityId, command.id, body)));
+        handler.apply(controller, handlerArguments(command.spec, system.authorityId, command.id, body, system.roles)));
       // A read, or a handler that wrote nothing: the message id is recorded on its own.
       if (!recorded) await this.db.transaction(record);
       await this.db.query('UPDATE back_office_commands SET result = $3 WHERE system_id = $1 AND message_id = $2', [system.id, command.messageId, summary(result)]);

@@ -1,6 +1,6 @@
 import { Contract } from './contract';
 import { parseCommand } from './command';
-import { admits, OPERATIONS, rolesOf } from './operations';
+import { admits, handlerArguments, OPERATIONS, rolesOf } from './operations';
 import { systemPermissions } from './topology';
 
 describe('back-office commands', () => {
@@ -42,6 +42,16 @@ describe('back-office commands', () => {
     expect(admits(OPERATIONS['request.answer'], ['allocator'])).toBe(false);
     expect(admits(OPERATIONS['alert.distribute'], ['case-handler'])).toBe(false);
     for (const spec of Object.values(OPERATIONS)) expect(rolesOf(spec).length).toBeGreaterThan(0);
+  });
+
+  it("calls each REST handler with its arguments where its parameter decorators put them", () => {
+    const id = '0b7d5c4e-8d2a-4c71-9a55-7f1f0f2b9c11';
+    expect(handlerArguments(OPERATIONS['request.create'], 'FR-CNOM', undefined, { a: 1 })).toEqual(['FR-CNOM', { a: 1 }, undefined]);
+    expect(handlerArguments(OPERATIONS['request.reject'], 'DE-BE-AEK', id, { reason: 'r' })).toEqual(['DE-BE-AEK', id, { reason: 'r' }, undefined]);
+    expect(handlerArguments(OPERATIONS['request.accept'], 'DE-BE-AEK', id, undefined)).toEqual(['DE-BE-AEK', id, undefined]);
+    expect(handlerArguments(OPERATIONS['subject-request.decide'], 'FR-CNOM', id, { grant: true })).toEqual(['FR-CNOM', id, { grant: true }]);
+    // Every operation's handler takes nothing the bridge cannot give.
+    for (const spec of Object.values(OPERATIONS)) expect(handlerArguments(spec, 'FR-CNOM', id, {})[0]).toBe('FR-CNOM');
   });
 
   it("lets a system write only to its own command exchange and read only its own queues", () => {

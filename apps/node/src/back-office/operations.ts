@@ -1,4 +1,6 @@
-import { Type } from '@nestjs/common';
+import { ExecutionContext, Type } from '@nestjs/common';
+import { CUSTOM_ROUTE_ARGS_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { Role } from '@imi/domain';
 import { AlertController } from '../alerts/alert.controller';
 import { DistributeAlertDto, RectifyAlertDto, SendAlertDto, WithdrawAlertDto } from '../alerts/alert.dto';
@@ -67,7 +69,35 @@ export function admits(spec: OperationSpec, roles: readonly string[]): boolean {
   return rolesOf(spec).some((role) => roles.includes(role));
 }
 
-/** The REST handler's arguments: the acting authority, the path id, the body. */
-export function handlerArguments(spec: OperationSpec, authorityId: string, id: string | undefined, body: unknown): unknown[] {
-  return [authorityId, ...(spec.idField ? [id] : []), ...(spec.body ? [body] : [])];
+interface RouteArgument {
+  index: number;
+  data?: unknown;
+  factory?: (data: unknown, context: ExecutionContext) => unknown;
+}
+
+/**
+ * The REST handler's arguments, put where its own parameter decorators say (Nest's route
+ * argument metadata), from an HTTP request as the REST API would have it: the system's session
+ * (so @ActingAuthority gives its authority), the path's `:id`, the body. A handler whose
+ * parameters change keeps working, or fails the unit test, rather than getting them in the wrong order.
+ */
+export function handlerArguments(spec: OperationSpec, authorityId: string, id: string | undefined, body: unknown, roles: readonly string[] = []): unknown[] {
+  const request = {
+    session: { authorityId, roles, userId: null },
+    params: id === undefined ? {} : { id },
+    body,
+    headers: {} as Record<string, string>,
+  };
+  const context = { switchToHttp: () => ({ getRequest: () => request }), getType: () => 'http' } as unknown as ExecutionContext;
+  const metadata = (Reflect.getMetadata(ROUTE_ARGS_METADATA, spec.controller, spec.method) ?? {}) as Record<string, RouteArgument>;
+  const args: unknown[] = [];
+  for (const [key, argument] of Object.entries(metadata)) {
+    const type = key.split(':')[0];
+    if (type.includes(CUSTOM_ROUTE_ARGS_METADATA)) args[argument.index] = argument.factory?.(argument.data, context);
+    else if (Number(type) === RouteParamtypes.BODY) args[argument.index] = argument.data === undefined ? body : (body as Record<string, unknown> | undefined)?.[argument.data as string];
+    else if (Number(type) === RouteParamtypes.PARAM) args[argument.index] = argument.data === undefined ? request.params : (request.params as Record<string, string>)[argument.data as string];
+    else if (Number(type) === RouteParamtypes.HEADERS) args[argument.index] = argument.data === undefined ? request.headers : request.headers[argument.data as string];
+    else throw new Error(`${spec.controller.name}.${spec.method} takes an argument the bridge does not provide (${type})`);
+  }
+  return args;
 }
