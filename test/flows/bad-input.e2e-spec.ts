@@ -198,6 +198,16 @@ describe('bad input over REST', () => {
     expect(await count()).toBe(before);
   });
 
+  it('refuses a query parameter given twice with problem details, not a crash (found by schemathesis)', async () => {
+    const fr = actingFor(network.node('FR'), 'FR-CNOM');
+    const twice = await fr.get('/catalogue/professional-qualifications?lang=de&lang=fr');
+    expect(twice.status).toBe(400);
+    expect(twice.body).toMatchObject({ status: 400, type: 'urn:imi:problem:validation' });
+    const once = await fr.get('/catalogue/professional-qualifications?lang=de');
+    expect(once.status).toBe(200);
+    expect(once.body[0]).toMatchObject({ language: 'de' });
+  });
+
   it('refuses acting for an authority of another node, and hides requests from non-parties', async () => {
     const fr = actingFor(network.node('FR'), 'FR-CNOM');
     const created = await fr.post('/requests', valid());

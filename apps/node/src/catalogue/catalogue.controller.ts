@@ -1,10 +1,18 @@
 import { Controller, Get, Headers, Param, Query } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { localise, LocalisedQuestion } from '@imi/domain';
 import { NotFound } from '../problem/errors';
 import { CatalogueStore } from './catalogue.store';
 import { AnySignedInUser } from '../users/session.guard';
 import { CatalogueSummary, LocalisedQuestionView } from './catalogue.view';
+
+/** `?lang=` once, a language tag: given twice it would arrive as an array (400, not a crash). */
+class CatalogueAreaQuery {
+  @ApiPropertyOptional({ example: 'de', description: 'The reader\'s language; else Accept-Language, else English' })
+  @IsOptional() @IsString() @MaxLength(35)
+  lang?: string;
+}
 
 @ApiTags('catalogue')
 @Controller('catalogue')
@@ -25,8 +33,7 @@ export class CatalogueController {
   @Get(':area')
   @ApiOkResponse({ type: [LocalisedQuestionView] })
   @ApiHeader({ name: 'accept-language', required: false })
-  @ApiQuery({ name: 'lang', required: false, example: 'de' })
-  area(@Param('area') area: string, @Query('lang') lang: string | undefined, @Headers('accept-language') acceptLanguage: string | undefined): LocalisedQuestion[] {
+  area(@Param('area') area: string, @Query() { lang }: CatalogueAreaQuery, @Headers('accept-language') acceptLanguage: string | undefined): LocalisedQuestion[] {
     const catalogue = this.store.current();
     if (!Object.hasOwn(catalogue.areas, area)) throw new NotFound(`legislative area ${area.slice(0, 100)}`);
     return catalogue.areas[area].map((q) => localise(catalogue, area, q.id, lang ?? acceptLanguage));

@@ -2149,7 +2149,8 @@ export interface operations {
     CatalogueController_area: {
         parameters: {
             query?: {
-                lang?: unknown;
+                /** @description The reader's language; else Accept-Language, else English */
+                lang?: string;
             };
             header?: {
                 "accept-language"?: string;
