@@ -206,6 +206,9 @@ describe('bad input over REST', () => {
     const once = await fr.get('/catalogue/professional-qualifications?lang=de');
     expect(once.status).toBe(200);
     expect(once.body[0]).toMatchObject({ language: 'de' });
+    const authorities = await fr.get('/authorities?country=DE&country=ES');
+    expect(authorities.status).toBe(400);
+    expect(authorities.body).toMatchObject({ status: 400, type: 'urn:imi:problem:validation', errors: ['country must be given once, as text'] });
   });
 
   it('refuses acting for an authority of another node, and hides requests from non-parties', async () => {

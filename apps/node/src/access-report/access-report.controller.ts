@@ -7,6 +7,7 @@ import { AccessReport, AccessReportRequestDto, SignedAccessReport } from './acce
 import { renderAccessReportPdf } from './access-report.pdf';
 import { AccessReportService } from './access-report.service';
 import { RequireRoles } from '../users/session.guard';
+import { SingleValue } from '../problem/single-value.pipe';
 
 @ApiTags('data subjects\' rights')
 @ApiBearerAuth()
@@ -27,7 +28,7 @@ export class AccessReportController {
   async create(
     @ActingAuthority() acting: string | undefined,
     @Body() dto: AccessReportRequestDto,
-    @Query('format') format = 'json',
+    @Query('format', SingleValue) format = 'json',
   ): Promise<SignedReport<AccessReport> | StreamableFile> {
     if (format !== 'json' && format !== 'pdf') throw new UnprocessableRequest('format must be json or pdf');
     const signed = await this.service.report(acting, dto);

@@ -4,6 +4,7 @@ import { AuthorityEntry } from '@imi/envelope';
 import { AuthoritiesService } from './authorities.service';
 import { AnySignedInUser } from '../users/session.guard';
 import { AuthorityView } from './authority.view';
+import { SingleValue } from '../problem/single-value.pipe';
 
 @ApiTags('authorities')
 @Controller('authorities')
@@ -15,7 +16,7 @@ export class AuthoritiesController {
   @ApiQuery({ name: 'country', type: String, required: false })
   @ApiQuery({ name: 'legislativeArea', type: String, required: false })
   @ApiOkResponse({ type: [AuthorityView] })
-  search(@Query('country') country?: string, @Query('legislativeArea') legislativeArea?: string): AuthorityEntry[] {
+  search(@Query('country', SingleValue) country: string | undefined, @Query('legislativeArea', SingleValue) legislativeArea: string | undefined): AuthorityEntry[] {
     return this.authorities.search({ country: country?.slice(0, 2), legislativeArea: legislativeArea?.slice(0, 100) });
   }
 }
