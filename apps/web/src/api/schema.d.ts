@@ -2202,8 +2202,8 @@ export interface operations {
     AuthoritiesController_search: {
         parameters: {
             query?: {
-                country?: string;
                 legislativeArea?: string;
+                country?: string;
             };
             header?: never;
             path?: never;
