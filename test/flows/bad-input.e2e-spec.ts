@@ -211,6 +211,20 @@ describe('bad input over REST', () => {
     expect(authorities.body).toMatchObject({ status: 400, type: 'urn:imi:problem:validation', errors: ['country must be given once, as text'] });
   });
 
+  it('answers a method a path does not take with 405 and the methods it does take', async () => {
+    const fr = actingFor(network.node('FR'), 'FR-CNOM');
+    const put = await fr.raw(`/requests/${randomUUID()}`, { method: 'PUT', body: '{}', headers: { 'content-type': 'application/json' } });
+    expect(put.status).toBe(405);
+    expect(put.headers.get('allow')).toBe('GET, HEAD');
+    expect(put.headers.get('content-type')).toContain('application/problem+json');
+    expect(await put.json()).toMatchObject({ status: 405, type: 'urn:imi:problem:method-not-allowed' });
+    const patch = await fr.patch('/requests', {});
+    expect(patch.status).toBe(405);
+    // An unknown path is still a 404, and a method the path takes goes through.
+    expect((await fr.raw('/no-such-path', { method: 'PUT' })).status).toBe(404);
+    expect((await fr.get('/requests?limit=1')).status).toBe(200);
+  });
+
   it('refuses acting for an authority of another node, and hides requests from non-parties', async () => {
     const fr = actingFor(network.node('FR'), 'FR-CNOM');
     const created = await fr.post('/requests', valid());

@@ -7,6 +7,7 @@ import { NodeConfig } from './config';
 import { NodeModule } from './node.module';
 import { openApiDocument } from './openapi/openapi-document';
 import { mapBodyParserErrors } from './problem/body-parser-errors';
+import { answerUndeclaredMethods } from './problem/method-not-allowed';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { useSecurityHeaders } from './web/security-headers';
 import { serveWebApp } from './web/web-app';
@@ -17,6 +18,8 @@ export async function createNodeApp(config: NodeConfig, logger: false | ('log' |
   const app = await NestFactory.create<NestExpressApplication>(NodeModule.forRoot(config), { logger, bodyParser: false, httpsOptions });
   useSecurityHeaders(app);
   serveWebApp(app);
+  const document = () => openApiDocument(app, config.country);
+  answerUndeclaredMethods(app, document);
   app.useBodyParser('json', { limit: '64kb' });
   // Attachments arrive as raw bytes of an accepted type; one byte over the limit is a 413 before any handler runs.
   app.useBodyParser('raw', { type: ATTACHMENT_CONTENT_TYPES, limit: ATTACHMENT_MAX_BYTES });
@@ -24,6 +27,6 @@ export async function createNodeApp(config: NodeConfig, logger: false | ('log' |
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
-  SwaggerModule.setup('api-docs', app, () => openApiDocument(app, config.country), { jsonDocumentUrl: 'api-docs/openapi.json' });
+  SwaggerModule.setup('api-docs', app, document, { jsonDocumentUrl: 'api-docs/openapi.json' });
   return app;
 }
