@@ -34,7 +34,7 @@ export interface DirectoryHit {
 
 /** Longer queries are refused before any work: nobody types 200 characters into a directory search. */
 export const MAX_QUERY_CHARS = 200;
-const MAX_QUERY_WORDS = 12;
+export const MAX_QUERY_WORDS = 12;
 
 export function checkDirectoryQuery(raw: { q?: unknown; country?: unknown; legislativeArea?: unknown; profession?: unknown; limit?: unknown }): DirectoryQuery {
   const optional = (value: unknown, what: string, max: number): string | null => {

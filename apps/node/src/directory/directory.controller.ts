@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { checkDirectoryQuery, displayName } from '@imi/domain';
+import { checkDirectoryQuery, displayName, MAX_QUERY_CHARS, MAX_QUERY_WORDS } from '@imi/domain';
 import { AnySignedInUser } from '../users/session.guard';
 import { DirectoryStore } from './directory.store';
 import { DirectoryResult } from './directory.view';
@@ -16,11 +16,12 @@ export class DirectoryController {
   /** Every member state's active authorities: free text in any EU language over names and keywords, and filters. */
   @AnySignedInUser()
   @Get()
-  @ApiQuery({ name: 'q', type: String, required: false, description: 'Words of a name, keyword, profession or place, in any language' })
-  @ApiQuery({ name: 'country', type: String, required: false })
-  @ApiQuery({ name: 'legislativeArea', type: String, required: false })
-  @ApiQuery({ name: 'profession', type: String, required: false })
-  @ApiQuery({ name: 'limit', type: Number, required: false, description: '1 to 100, default 20' })
+  // What checkDirectoryQuery enforces (it reads the raw query, so there is no DTO to describe it).
+  @ApiQuery({ name: 'q', required: false, schema: { type: 'string', maxLength: MAX_QUERY_CHARS }, description: `Words of a name, keyword, profession or place, in any language; at most ${MAX_QUERY_WORDS} words` })
+  @ApiQuery({ name: 'country', required: false, schema: { type: 'string', maxLength: 2 } })
+  @ApiQuery({ name: 'legislativeArea', required: false, schema: { type: 'string', maxLength: 100 } })
+  @ApiQuery({ name: 'profession', required: false, schema: { type: 'string', maxLength: 100 } })
+  @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } })
   @ApiOkResponse({ type: [DirectoryResult] })
   search(@Query() raw: Record<string, unknown>, @Headers('accept-language') acceptLanguage: string | undefined): DirectoryResult[] {
     const query = checkDirectoryQuery(raw);

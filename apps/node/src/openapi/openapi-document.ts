@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { OpenAPIObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { withProblemResponses } from './problem-responses';
+import { withServerConstraints } from './server-constraints';
 
 /** The node's OpenAPI document: served at /api-docs, and the source of the web app's typed client. */
 export function openApiDocument(app: INestApplication, country: string): OpenAPIObject {
@@ -12,5 +13,5 @@ export function openApiDocument(app: INestApplication, country: string): OpenAPI
     // Every endpoint but sign-in and health takes the session token from POST /sessions.
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  return withProblemResponses(SwaggerModule.createDocument(app, config));
+  return withProblemResponses(withServerConstraints(SwaggerModule.createDocument(app, config), app));
 }

@@ -21,7 +21,8 @@ export class AttachmentController {
   @ApiConsumes(...ATTACHMENT_CONTENT_TYPES)
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiCreatedResponse({ type: RequestAttachmentView })
-  @ApiQuery({ name: 'fileName', required: true })
+  // As checkAttachment enforces it.
+  @ApiQuery({ name: 'fileName', required: true, schema: { type: 'string', minLength: 1, maxLength: 200, pattern: String.raw`^[^/\\\u0000-\u001f\u007f]*$` } })
   @ApiQuery({ name: 'concernsPerson', required: false, description: 'default true: the document is about the person and waits for acceptance' })
   upload(
     @ActingAuthority() acting: string | undefined,

@@ -1,17 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, Role, ROLES } from '@imi/domain';
+import { MIN_PASSWORD_LENGTH, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, Role, ROLES } from '@imi/domain';
+
+/** checkPassword's "at least 5 different characters", for the document: five characters each not seen again later. */
+const AT_LEAST_5_DIFFERENT_CHARACTERS = String.raw`^(?=(?:[\s\S]*?([\s\S])(?![\s\S]*\1)){5})`;
 
 export class CreateUserDto {
   @ApiProperty() @IsEmail() @Length(3, 254) email!: string;
   @ApiProperty() @IsString() @Length(1, 200) displayName!: string;
-  @ApiProperty({ enum: ROLES, isArray: true }) @IsArray() @ArrayMaxSize(ROLES.length) @IsString({ each: true }) roles!: Role[];
-  @ApiProperty({ description: 'At least 12 characters, not containing the user\'s name or address' }) @IsString() @Length(1, 256) password!: string;
+  @ApiProperty({ enum: ROLES, isArray: true, minItems: 1, description: 'At least one (checkRoles)' }) @IsArray() @ArrayMaxSize(ROLES.length) @IsString({ each: true }) roles!: Role[];
+  @ApiProperty({ minLength: MIN_PASSWORD_LENGTH, pattern: AT_LEAST_5_DIFFERENT_CHARACTERS, description: `At least ${MIN_PASSWORD_LENGTH} characters and 5 different ones, not containing the user's name or address (checkPassword)` }) @IsString() @Length(1, 256) password!: string;
 }
 
 export class SetRolesDto {
-  @ApiProperty({ enum: ROLES, isArray: true }) @IsArray() @ArrayMaxSize(ROLES.length) @IsString({ each: true }) roles!: Role[];
+  @ApiProperty({ enum: ROLES, isArray: true, minItems: 1, description: 'At least one (checkRoles)' }) @IsArray() @ArrayMaxSize(ROLES.length) @IsString({ each: true }) roles!: Role[];
 }
 
 export class SignInDto {

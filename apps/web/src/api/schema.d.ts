@@ -1066,7 +1066,10 @@ export interface components {
         SubjectDto: {
             familyName: string;
             givenNames: string;
-            /** @example 1980-04-01 */
+            /**
+             * Format: date
+             * @example 1980-04-01
+             */
             dateOfBirth?: string;
             /** @description Number in a professional register; the preferred identifier. */
             registerNumber?: string;
@@ -1080,7 +1083,10 @@ export interface components {
             addresseeAuthorityId: string;
             /** @example professional-qualifications */
             legislativeArea: string;
-            /** @example 2026-12-31T00:00:00Z */
+            /**
+             * Format: date-time
+             * @example 2026-12-31T00:00:00Z
+             */
             replyBy: string;
             questions: components["schemas"]["QuestionDto"][];
             subject: components["schemas"]["SubjectDto"];
@@ -1270,7 +1276,10 @@ export interface components {
             toAuthorityId: string;
         };
         ProposeReplyDateDto: {
-            /** @example 2027-01-31T00:00:00Z */
+            /**
+             * Format: date-time
+             * @example 2027-01-31T00:00:00Z
+             */
             replyBy: string;
         };
         RespondToReplyDateDto: {
@@ -1395,7 +1404,10 @@ export interface components {
             exchangeIds: string[];
             /** @description Rectification only: the corrected fields (familyName, givenNames, dateOfBirth, registerNumber; null clears an optional one) */
             corrections?: Record<string, never>;
-            /** @description When the person's request was received; the 30-day deadline runs from here. Default: now. */
+            /**
+             * Format: date-time
+             * @description When the person's request was received; the 30-day deadline runs from here. Default: now.
+             */
             receivedAt?: string;
         };
         SubjectRequestParticipantView: {
@@ -1765,10 +1777,12 @@ export interface components {
             language: "en" | "fr" | "de" | "es" | "da";
         };
         CreateUserDto: {
+            /** Format: email */
             email: string;
             displayName: string;
+            /** @description At least one (checkRoles) */
             roles: ("case-handler" | "allocator" | "authority-administrator" | "coordinator" | "observer" | "data-protection-contact")[];
-            /** @description At least 12 characters, not containing the user's name or address */
+            /** @description At least 12 characters and 5 different ones, not containing the user's name or address (checkPassword) */
             password: string;
         };
         UserView: {
@@ -1798,6 +1812,7 @@ export interface components {
             nextCursor: string | null;
         };
         SetRolesDto: {
+            /** @description At least one (checkRoles) */
             roles: ("case-handler" | "allocator" | "authority-administrator" | "coordinator" | "observer" | "data-protection-contact")[];
         };
         SignInDto: {
@@ -3481,7 +3496,7 @@ export interface operations {
             query: {
                 /** @description default true: the document is about the person and waits for acceptance */
                 concernsPerson?: unknown;
-                fileName: unknown;
+                fileName: string;
             };
             header?: never;
             path: {
@@ -6782,12 +6797,11 @@ export interface operations {
     DirectoryController_search: {
         parameters: {
             query?: {
-                /** @description 1 to 100, default 20 */
                 limit?: number;
                 profession?: string;
                 legislativeArea?: string;
                 country?: string;
-                /** @description Words of a name, keyword, profession or place, in any language */
+                /** @description Words of a name, keyword, profession or place, in any language; at most 12 words */
                 q?: string;
             };
             header?: never;
