@@ -13,7 +13,7 @@ const PLAN: NetworkPlan = {
       code: 'FR',
       authorities: [
         { id: 'FR-CNOM', name: "Conseil national de l'Ordre des médecins", legislativeAreas: ['professional-qualifications'] },
-        { id: 'FR-CNIMI', name: 'Coordination nationale IMI', legislativeAreas: ['professional-qualifications', 'services'], kind: 'national-coordinator' },
+        { id: 'FR-CNIMI', name: 'Coordination nationale IMI', legislativeAreas: ['professional-qualifications', 'services'], kind: 'national-coordinator', observes: ['FR-CNOM'] },
       ],
     },
   ],
@@ -245,6 +245,19 @@ describe('web application: administration in the browser', () => {
     await page.getByText(/\d{1,2} [a-zéû]+\.? \d{4}/).first().waitFor();
     await expectAccessible(page);
     await screenshot(page, 'admin-statistics');
+
+    // The national coordinator's observer sees FR-CNOM's requests: states and dates, never the person.
+    const coordination = await pageIn('fr-FR');
+    await signIn(coordination, 'FR', await browserUser(node('FR'), 'FR-CNIMI', ['observer']), SIGN_IN.fr);
+    await coordination.getByRole('link', { name: fr['requests.navObserved'], exact: true }).click();
+    await coordination.getByRole('heading', { name: fr['requests.observedTitle'], level: 1 }).waitFor();
+    const observed = coordination.getByRole('region', { name: new RegExp(fr.requestsTitle) });
+    const sent = observed.getByRole('row').filter({ hasText: 'DE-BE-AEK' }).filter({ hasText: fr['state.sent'] });
+    await sent.first().waitFor();
+    await expect(sent.count()).resolves.toBe(2);
+    await expect(coordination.getByText('Testperson-Statistik').count()).resolves.toBe(0);
+    await expectAccessible(coordination);
+    await screenshot(coordination, 'requests-observed-fr');
     // No page of the whole run had a Content-Security-Policy refusal or an uncaught error.
     expectNoRefusals();
   });

@@ -16,6 +16,8 @@ export type Question = Schemas['LocalisedQuestionView'];
 /** An authority as the directory search returns it, its name in the reader's language. */
 export type Authority = Schemas['DirectoryResult'];
 export type NewRequest = Schemas['CreateRequestDto'];
+/** A request of an observed authority, as an observer or coordinator sees it: no person. */
+export type ObservedRequest = Schemas['ObservedRequestView'];
 
 export type RequestQuery = NonNullable<operations['RequestController_list']['parameters']['query']>;
 
@@ -27,6 +29,8 @@ export const listRequests = (query: RequestQuery) => read<Schemas['RequestPageVi
 export const createRequest = (body: NewRequest) => read<RequestView>(api.POST('/requests', { body }));
 
 const path = (id: string) => ({ params: { path: { id } } });
+export const observedRequests = () => read<Schemas['ObservedRequestsView']>(api.GET('/requests/observed'));
+export const escalatedRequests = () => read<ObservedRequest[]>(api.GET('/requests/escalated'));
 export const getRequest = (id: string) => read<RequestView>(api.GET('/requests/{id}', path(id)));
 export const acceptRequest = (id: string) => read<RequestView>(api.POST('/requests/{id}/accept', path(id)));
 export const rejectRequest = (id: string, reason: string) => read<RequestView>(api.POST('/requests/{id}/reject', { ...path(id), body: { reason } }));
