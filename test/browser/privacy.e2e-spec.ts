@@ -74,6 +74,11 @@ describe('web application: data protection in the browser', () => {
     await fr.getByRole('heading', { name: /Demandes des personnes concernées bientôt échues/ }).waitFor();
     await checked(fr, 'privacy-home-fr');
 
+    // A checkpoint of the audit log sent to the hub from the page: shown, and in the node's outbox.
+    await fr.getByRole('button', { name: 'Envoyer un point de contrôle au hub' }).click();
+    await fr.getByText(/Point de contrôle envoyé : entrée \d+/).waitFor();
+    expect((await node('FR').db.query('SELECT count(*)::int AS n FROM audit_checkpoints'))[0].n).toBeGreaterThan(0);
+
     // The right-of-access report, produced in German for the person while the contact works in French.
     await fr.getByRole('link', { name: 'Rapport d\'accès' }).click();
     await fr.getByRole('heading', { name: 'Rapport d\'accès', level: 1 }).waitFor();

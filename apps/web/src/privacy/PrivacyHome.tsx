@@ -4,6 +4,7 @@ import { hasAnyRole, Session } from '../session/session';
 import { Link } from '../ui/Link';
 import { ListStatus } from '../ui/ListStatus';
 import { urgentSubjectRequests } from './api';
+import { AuditCheckpoint } from './AuditCheckpoint';
 
 /** Data protection at a glance: the requests whose 30-day deadline is near or past, and where each task is done. */
 export function PrivacyHome({ session }: { session: Session }) {
@@ -41,6 +42,7 @@ export function PrivacyHome({ session }: { session: Session }) {
         </ul>
         <p className="ecl-u-type-paragraph">{t('privacy.exchangeHint')}</p>
       </section>
+      {dpc && <AuditCheckpoint />}
     </>
   );
 }

@@ -25,6 +25,8 @@ export const PROOF_GROUNDS: ProofGround[] = ['data-subject-consent', 'overriding
 
 const byId = (id: string) => ({ params: { path: { id } } });
 
+/** POST /audit/checkpoints: a checkpoint of the audit log, sent to the hub to witness. */
+export const sendAuditCheckpoint = () => read<components['schemas']['SentCheckpointView']>(api.POST('/audit/checkpoints'));
 export const listSubjectRequests = (query: SubjectRequestFilter) => read<components['schemas']['SubjectRequestPageView']>(api.GET('/subject-requests', { params: { query } }));
 export const listObjections = (query: SubjectRequestFilter) => read<components['schemas']['SubjectRequestPageView']>(api.GET('/subject-requests/objections', { params: { query } }));
 export const urgentSubjectRequests = () => read<UrgentSubjectRequest[]>(api.GET('/subject-requests/urgent'));

@@ -221,6 +221,10 @@ export const privacyMessages = defineMessages({
     'privacy.deletedFrom': 'Deleted on',
     'privacy.whileOpen': 'after closure',
     'privacy.reportSigned': 'Both files carry the node\'s signature; the PDF has the signed report attached and says how to check it.',
+    'privacy.auditTitle': 'Audit log checkpoint',
+    'privacy.auditHint': 'Sends the current end of this node\'s audit log to the hub, whose signed receipt witnesses it: from then on the log cannot be cut short unnoticed. Useful before handing the log to an auditor.',
+    'privacy.auditSend': 'Send a checkpoint to the hub',
+    'privacy.auditSent': 'Checkpoint sent: entry {sequence}, chain head {head}…',
   },
   fr: {
     'privacy.messageType.deletion.refused': 'Suppression anticipée refusée',
@@ -441,6 +445,10 @@ export const privacyMessages = defineMessages({
     'privacy.deletedFrom': 'Supprimées le',
     'privacy.whileOpen': 'après la clôture',
     'privacy.reportSigned': 'Les deux fichiers portent la signature du nœud ; le PDF contient le rapport signé en pièce jointe et explique comment le vérifier.',
+    'privacy.auditTitle': 'Point de contrôle du journal d\'audit',
+    'privacy.auditHint': 'Envoie la fin actuelle du journal d\'audit de ce nœud au hub, dont l\'accusé de réception signé en atteste : le journal ne peut plus ensuite être tronqué sans que cela se voie. Utile avant de remettre le journal à un auditeur.',
+    'privacy.auditSend': 'Envoyer un point de contrôle au hub',
+    'privacy.auditSent': 'Point de contrôle envoyé : entrée {sequence}, tête de chaîne {head}…',
   },
   de: {
     'privacy.messageType.deletion.refused': 'Vorzeitige Löschung abgelehnt',
@@ -661,6 +669,10 @@ export const privacyMessages = defineMessages({
     'privacy.deletedFrom': 'Gelöscht am',
     'privacy.whileOpen': 'nach Abschluss',
     'privacy.reportSigned': 'Beide Dateien tragen die Signatur des Knotens; dem PDF ist der signierte Bericht beigefügt, und es erklärt, wie man ihn prüft.',
+    'privacy.auditTitle': 'Prüfpunkt des Audit-Protokolls',
+    'privacy.auditHint': 'Sendet das aktuelle Ende des Audit-Protokolls dieses Knotens an den Hub, dessen signierte Empfangsbestätigung es bezeugt: danach kann das Protokoll nicht mehr unbemerkt gekürzt werden. Nützlich, bevor das Protokoll einem Prüfer übergeben wird.',
+    'privacy.auditSend': 'Prüfpunkt an den Hub senden',
+    'privacy.auditSent': 'Prüfpunkt gesendet: Eintrag {sequence}, Kettenkopf {head}…',
   },
   es: {
     'privacy.messageType.deletion.refused': 'Supresión anticipada rechazada',
@@ -881,6 +893,10 @@ export const privacyMessages = defineMessages({
     'privacy.deletedFrom': 'Suprimidos el',
     'privacy.whileOpen': 'tras el cierre',
     'privacy.reportSigned': 'Ambos archivos llevan la firma del nodo; el PDF lleva adjunto el informe firmado y explica cómo verificarlo.',
+    'privacy.auditTitle': 'Punto de control del registro de auditoría',
+    'privacy.auditHint': 'Envía el final actual del registro de auditoría de este nodo al hub, cuyo acuse de recibo firmado lo atestigua: a partir de entonces el registro no puede recortarse sin que se note. Útil antes de entregar el registro a un auditor.',
+    'privacy.auditSend': 'Enviar un punto de control al hub',
+    'privacy.auditSent': 'Punto de control enviado: entrada {sequence}, cabeza de la cadena {head}…',
   },
   da: {
     'privacy.messageType.deletion.refused': 'Tidlig sletning afslået',
@@ -1101,5 +1117,9 @@ export const privacyMessages = defineMessages({
     'privacy.deletedFrom': 'Slettes den',
     'privacy.whileOpen': 'efter afslutning',
     'privacy.reportSigned': 'Begge filer bærer knudens signatur; PDF-filen har den signerede rapport vedhæftet og forklarer, hvordan den kontrolleres.',
+    'privacy.auditTitle': 'Kontrolpunkt i revisionsloggen',
+    'privacy.auditHint': 'Sender den aktuelle ende af denne nodes revisionslog til hubben, hvis signerede kvittering bevidner det: derefter kan loggen ikke afkortes ubemærket. Nyttigt, før loggen gives til en revisor.',
+    'privacy.auditSend': 'Send et kontrolpunkt til hubben',
+    'privacy.auditSent': 'Kontrolpunkt sendt: post {sequence}, kædens hoved {head}…',
   },
 });
