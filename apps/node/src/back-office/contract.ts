@@ -123,7 +123,9 @@ export interface SchemaFailure {
 
 /** The bridge's validators, compiled once. Error messages name fields, never values. */
 export class Contract {
-  private readonly ajv = new Ajv({ strict: false, allErrors: true });
+  // Formats (uuid, date-time, email) are left to the handler's own DTO validation, as over REST:
+  // the contract checks structure, and the server's one definition of a valid date stays the DTO's.
+  private readonly ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
   private readonly commands = new Map<string, ValidateFunction>();
   readonly commandSchemas: Record<string, JsonSchema> = {};
   readonly event: ValidateFunction;
