@@ -215,6 +215,8 @@ describe('back-office bridge (AMQP)', () => {
   it("records and grants a data subject's rectification over AMQP; the other party's system hears it was applied there", async () => {
     const created = await fr.send('request.create', newRequest());
     const id: string = created.result.id;
+    // DE can accept only once the request has crossed the hub: its system hears it first.
+    await de.event('request.received', id);
     expect(await de.send('request.accept', { requestId: id })).toMatchObject({ status: 'applied' });
     await de.event('request.person-disclosed', id);
     const recorded = await fr.send('subject-request.create', { kind: 'rectification', exchangeIds: [id], corrections: { givenNames: 'Zoé-Louise' } });
