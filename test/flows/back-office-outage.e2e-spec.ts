@@ -73,7 +73,8 @@ describe('back-office bridge across a RabbitMQ outage', () => {
     // Every command applied once: one idempotency record and one request per message id.
     const frDb = network.node('FR').db;
     await eventually(async () => {
-      const applied = await frDb.query<{ n: number }>('SELECT count(*)::int AS n FROM back_office_commands WHERE message_id = ANY($1)', [messageIds]);
+      // The record is written with the change and its result filled in just after: wait for both.
+      const applied = await frDb.query<{ n: number }>('SELECT count(*)::int AS n FROM back_office_commands WHERE message_id = ANY($1) AND result IS NOT NULL', [messageIds]);
       expect(applied[0].n).toBe(messageIds.length);
     }, 60_000);
     const results = await frDb.query<{ result: { id: string } }>('SELECT result FROM back_office_commands WHERE message_id = ANY($1)', [messageIds]);
