@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
-import { DirectoryData, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, RegistrationStatus } from '@imi/domain';
+import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { DirectoryData, RegistrationStatus } from '@imi/domain';
+import { PageQuery } from '../lists/page-query.dto';
 
 const NAMES = { type: 'object', additionalProperties: { type: 'string' }, description: 'By ISO 639-1 language code' } as const;
 const KEYWORDS = { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } }, description: 'By ISO 639-1 language code' } as const;
@@ -39,12 +39,7 @@ export const REGISTRATION_STATUSES = ['registered', 'active', 'suspended', 'remo
 export const REGISTRATION_KINDS = ['competent-authority', 'delegated-coordinator'] as const;
 
 /** A page of the member state's registrations in the order of their ids, filtered by status, kind and area. */
-export class ListRegistrationsQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: PAGE_SIZE_MAX, default: PAGE_SIZE_DEFAULT })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(PAGE_SIZE_MAX)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @IsString() @MaxLength(400) cursor?: string;
+export class ListRegistrationsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: REGISTRATION_STATUSES }) @IsOptional() @IsIn(REGISTRATION_STATUSES) status?: RegistrationStatus;
   @ApiPropertyOptional({ enum: REGISTRATION_KINDS }) @IsOptional() @IsIn(REGISTRATION_KINDS) kind?: (typeof REGISTRATION_KINDS)[number];
   @ApiPropertyOptional({ example: 'professional-qualifications' }) @IsOptional() @IsString() @MaxLength(100) legislativeArea?: string;

@@ -1,25 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, SUBJECT_REQUEST_KINDS, SubjectRequestKind } from '@imi/domain';
-
-/** The page of a list: its size and where the previous page ended. */
-class RightsPageQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: PAGE_SIZE_MAX, default: PAGE_SIZE_DEFAULT })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(PAGE_SIZE_MAX)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page, with the same sort' })
-  @IsOptional() @IsString() @MaxLength(400)
-  cursor?: string;
-}
+import { IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { SUBJECT_REQUEST_KINDS, SubjectRequestKind } from '@imi/domain';
+import { PageQuery } from '../lists/page-query.dto';
 
 export const SUBJECT_REQUEST_STATES = ['open', 'granted', 'refused', 'routed'] as const;
 export const SUBJECT_REQUEST_SORTS = ['received-desc', 'received-asc', 'due-asc'] as const;
 export type SubjectRequestSort = (typeof SUBJECT_REQUEST_SORTS)[number];
 
 /** `GET /subject-requests` (and `/objections`): one page of the acting authority's data subjects' requests, filtered and sorted in SQL. */
-export class ListSubjectRequestsQuery extends RightsPageQuery {
+export class ListSubjectRequestsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: SUBJECT_REQUEST_SORTS, default: 'received-desc' })
   @IsOptional() @IsIn(SUBJECT_REQUEST_SORTS)
   sort?: SubjectRequestSort;
@@ -50,7 +39,7 @@ export const EARLY_DELETION_SORTS = ['proposed-desc', 'proposed-asc'] as const;
 export type EarlyDeletionSort = (typeof EARLY_DELETION_SORTS)[number];
 
 /** `GET /early-deletions`: one page of the early deletions the acting authority proposed or is asked about. */
-export class ListEarlyDeletionsQuery extends RightsPageQuery {
+export class ListEarlyDeletionsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: EARLY_DELETION_SORTS, default: 'proposed-desc' })
   @IsOptional() @IsIn(EARLY_DELETION_SORTS)
   sort?: EarlyDeletionSort;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { MIN_PASSWORD_LENGTH, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, Role, ROLES } from '@imi/domain';
+import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { MIN_PASSWORD_LENGTH, Role, ROLES } from '@imi/domain';
+import { PageQuery } from '../lists/page-query.dto';
 
 /** checkPassword's "at least 5 different characters", for the document: five characters each not seen again later. */
 const AT_LEAST_5_DIFFERENT_CHARACTERS = String.raw`^(?=(?:[\s\S]*?([\s\S])(?![\s\S]*\1)){5})`;
@@ -34,12 +34,7 @@ export class FirstSignInDto {
 export const USER_STATUSES = ['active', 'deactivated'] as const;
 
 /** A page of the authority's users, newest first, filtered by role and status. */
-export class ListUsersQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: PAGE_SIZE_MAX, default: PAGE_SIZE_DEFAULT })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(PAGE_SIZE_MAX)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @IsString() @MaxLength(400) cursor?: string;
+export class ListUsersQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
   @ApiPropertyOptional({ enum: USER_STATUSES }) @IsOptional() @IsIn(USER_STATUSES) status?: (typeof USER_STATUSES)[number];
 }

@@ -2258,7 +2258,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description nextCursor of the previous page, with the same sort */
+                /** @description nextCursor of the previous page, with the same sort and filters */
                 cursor?: string;
                 legislativeArea?: string;
                 /** @description Sent at or after (ISO 8601) */
@@ -3677,7 +3677,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description nextCursor of the previous page, with the same sort */
+                /** @description nextCursor of the previous page, with the same sort and filters */
                 cursor?: string;
                 legislativeArea?: string;
                 /** @description Sent at or after (ISO 8601) */
@@ -4496,7 +4496,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description nextCursor of the previous page, with the same sort */
+                /** @description nextCursor of the previous page, with the same sort and filters */
                 cursor?: string;
                 sort?: "received-desc" | "received-asc" | "due-asc";
                 kind?: "rectification" | "erasure" | "objection";
@@ -4659,7 +4659,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description nextCursor of the previous page, with the same sort */
+                /** @description nextCursor of the previous page, with the same sort and filters */
                 cursor?: string;
                 sort?: "received-desc" | "received-asc" | "due-asc";
                 kind?: "rectification" | "erasure" | "objection";
@@ -5130,7 +5130,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description nextCursor of the previous page, with the same sort */
+                /** @description nextCursor of the previous page, with the same sort and filters */
                 cursor?: string;
                 sort?: "proposed-desc" | "proposed-asc";
                 state?: "proposed" | "agreed" | "refused" | "executed";
@@ -5733,7 +5733,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description nextCursor of the previous page */
+                /** @description nextCursor of the previous page, with the same sort and filters */
                 cursor?: string;
                 role?: "case-handler" | "allocator" | "authority-administrator" | "coordinator" | "observer" | "data-protection-contact";
                 status?: "active" | "deactivated";
@@ -6214,7 +6214,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description nextCursor of the previous page */
+                /** @description nextCursor of the previous page, with the same sort and filters */
                 cursor?: string;
                 status?: "registered" | "active" | "suspended" | "removed";
                 kind?: "competent-authority" | "delegated-coordinator";
