@@ -1,4 +1,5 @@
 import { QueryConfig } from 'pg';
+import { Conditions } from './conditions';
 
 export interface SortOrder {
   /** A timestamptz column. */
@@ -7,21 +8,20 @@ export interface SortOrder {
 }
 
 /**
- * One page of rows in SQL, by keyset: `conditions` (their `$n` numbered within `values`), then
+ * One page of rows in SQL, by keyset: `conditions`, then
  * the rows after `after` in `order` (the sort column, then `id`), `limit + 1` of them. Each row
  * gets `page_key`, its sort key in Postgres's own microseconds, for the next cursor: a
  * JavaScript Date would round it, and the next page would skip or repeat a row.
  */
 export function pageQuery(
   select: string,
-  conditions: string[],
-  values: unknown[],
+  conditions: Conditions,
   order: SortOrder,
   after: { key: string; id: string } | null,
   limit: number,
 ): QueryConfig {
-  const where = [...conditions];
-  const all = [...values];
+  const where = [...conditions.where];
+  const all = [...conditions.values];
   if (after) {
     all.push(after.key, after.id);
     where.push(`(${order.column}, id) ${order.direction === 'DESC' ? '<' : '>'} ($${all.length - 1}::timestamptz, $${all.length}::uuid)`);

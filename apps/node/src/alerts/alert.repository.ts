@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AlertState, OneToManyKind, Position } from '@imi/domain';
-import { Database, pageQuery, Tx } from '@imi/persistence';
+import { Conditions, Database, pageQuery, Tx } from '@imi/persistence';
 import type { AlertSort, ListAlertsQuery } from './alert-list.dto';
 
 export interface AlertRecord {
@@ -79,24 +79,20 @@ export class AlertRepository {
 
   /** One page of the alerts the authority sent or is an addressee of, filtered and sorted in SQL (keyset, `limit + 1` rows). */
   async page(authorityId: string, filter: Omit<ListAlertsQuery, 'limit' | 'cursor' | 'sort'>, sort: AlertSort, after: Position | null, limit: number): Promise<(AlertRecord & { pageKey: string })[]> {
-    const values: unknown[] = [authorityId];
     const sender = `(role = 'sender' AND sender_authority_id = $1)`;
     const recipient = `(role = 'recipient' AND EXISTS (SELECT 1 FROM alert_recipients r WHERE r.alert_id = a.id AND r.authority_id = $1))`;
-    const where = [filter.role === 'sender' ? sender : filter.role === 'recipient' ? recipient : `(${sender} OR ${recipient})`];
-    const add = (column: string, value: unknown) => {
-      values.push(value);
-      where.push(`${column} $${values.length}`);
-    };
+    const conditions = new Conditions([filter.role === 'sender' ? sender : filter.role === 'recipient' ? recipient : `(${sender} OR ${recipient})`], [authorityId]);
     // Unread: received, and this authority has neither read nor acknowledged it (the work list's count).
     if (filter.unread === 'true') {
-      where.push(`(role = 'recipient' AND EXISTS (SELECT 1 FROM alert_recipients u WHERE u.alert_id = a.id AND u.authority_id = $1 AND u.read_at IS NULL AND u.acknowledged_at IS NULL))`);
+      conditions.require(`(role = 'recipient' AND EXISTS (SELECT 1 FROM alert_recipients u WHERE u.alert_id = a.id AND u.authority_id = $1 AND u.read_at IS NULL AND u.acknowledged_at IS NULL))`);
     }
-    if (filter.state) add('state =', filter.state);
-    if (filter.kind) add('kind =', filter.kind);
-    if (filter.legislativeArea) add('legislative_area =', filter.legislativeArea);
-    if (filter.sentFrom) add('sent_at >=', filter.sentFrom);
-    if (filter.sentBefore) add('sent_at <', filter.sentBefore);
-    const query = pageQuery(`SELECT ${COLUMNS} FROM alerts a`, where, values, { column: 'sent_at', direction: sort === 'sent-asc' ? 'ASC' : 'DESC' }, after, limit);
+    conditions
+      .add((n) => `state = ${n}`, filter.state)
+      .add((n) => `kind = ${n}`, filter.kind)
+      .add((n) => `legislative_area = ${n}`, filter.legislativeArea)
+      .add((n) => `sent_at >= ${n}`, filter.sentFrom)
+      .add((n) => `sent_at < ${n}`, filter.sentBefore);
+    const query = pageQuery(`SELECT ${COLUMNS} FROM alerts a`, conditions, { column: 'sent_at', direction: sort === 'sent-asc' ? 'ASC' : 'DESC' }, after, limit);
     const rows = await this.db.query(query.text, query.values);
     return rows.map((row) => ({ ...toRecord(row), pageKey: row.page_key }));
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DirectoryData, RegistrationStatus } from '@imi/domain';
-import { Database, Tx } from '@imi/persistence';
+import { Conditions, Database, Tx } from '@imi/persistence';
 
 export interface RegistrationRecord extends DirectoryData {
   id: string;
@@ -42,18 +42,13 @@ export class RegistrationRepository {
 
   /** One page in the order of the ids, after the id `after`, filtered in SQL; one row past the page says more follow. */
   async page(filter: { status?: string; kind?: string; legislativeArea?: string }, after: string | null, limit: number): Promise<RegistrationRecord[]> {
-    const values: unknown[] = [];
-    const where: string[] = [];
-    const add = (condition: (n: string) => string, value: unknown) => {
-      values.push(value);
-      where.push(condition(`$${values.length}`));
-    };
-    if (filter.status) add((n) => `status = ${n}`, filter.status);
-    if (filter.kind) add((n) => `kind = ${n}`, filter.kind);
-    if (filter.legislativeArea) add((n) => `${n} = ANY (legislative_areas)`, filter.legislativeArea);
-    if (after) add((n) => `id > ${n}`, after);
-    values.push(limit + 1);
-    const sql = `SELECT * FROM registrations WHERE ${where.length ? where.join(' AND ') : 'true'} ORDER BY id LIMIT $${values.length}`;
+    const conditions = new Conditions()
+      .add((n) => `status = ${n}`, filter.status)
+      .add((n) => `kind = ${n}`, filter.kind)
+      .add((n) => `${n} = ANY (legislative_areas)`, filter.legislativeArea)
+      .add((n) => `id > ${n}`, after);
+    const values = [...conditions.values, limit + 1];
+    const sql = `SELECT * FROM registrations WHERE ${conditions.sql} ORDER BY id LIMIT $${values.length}`;
     return (await this.db.query(sql, values)).map(toRecord);
   }
 

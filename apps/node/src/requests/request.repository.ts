@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ANSWER_OWED, AWAITING_CLOSURE, Position, RequestSnapshot, RequestState } from '@imi/domain';
 import { SubjectBody } from '@imi/envelope';
 import { QueryConfig } from 'pg';
-import { Database, pageQuery, prepared, SortOrder, Tx } from '@imi/persistence';
+import { Conditions, Database, pageQuery, prepared, SortOrder, Tx } from '@imi/persistence';
 import type { RequestSort } from './request-list.dto';
 
 export interface RequestRecord {
@@ -96,20 +96,15 @@ export class RequestRepository {
    * pagination: `limit + 1` rows are read, the extra one only says more follow).
    */
   async page(authorityId: string, filter: RequestFilter, sort: RequestSort, after: Position | null, limit: number): Promise<(RequestRecord & { pageKey: string })[]> {
-    const values: unknown[] = [authorityId];
-    const where = ['(requester_authority_id = $1 OR addressee_authority_id = $1)'];
-    const add = (condition: (n: string) => string, value: unknown) => {
-      values.push(value);
-      where.push(condition(`$${values.length}`));
-    };
-    if (filter.state) add((n) => `state = ${n}`, filter.state);
-    if (filter.legislativeArea) add((n) => `legislative_area = ${n}`, filter.legislativeArea);
-    if (filter.role === 'requester') where.push('requester_authority_id = $1');
-    if (filter.role === 'addressee') where.push('addressee_authority_id = $1');
-    if (filter.otherAuthorityId) add((n) => `(CASE WHEN requester_authority_id = $1 THEN addressee_authority_id ELSE requester_authority_id END) = ${n}`, filter.otherAuthorityId);
-    if (filter.sentFrom) add((n) => `sent_at >= ${n}`, filter.sentFrom);
-    if (filter.sentBefore) add((n) => `sent_at < ${n}`, filter.sentBefore);
-    const query = pageQuery('SELECT * FROM requests', where, values, REQUEST_ORDER[sort], after, limit);
+    const conditions = new Conditions(['(requester_authority_id = $1 OR addressee_authority_id = $1)'], [authorityId])
+      .add((n) => `state = ${n}`, filter.state)
+      .add((n) => `legislative_area = ${n}`, filter.legislativeArea)
+      .add((n) => `(CASE WHEN requester_authority_id = $1 THEN addressee_authority_id ELSE requester_authority_id END) = ${n}`, filter.otherAuthorityId)
+      .add((n) => `sent_at >= ${n}`, filter.sentFrom)
+      .add((n) => `sent_at < ${n}`, filter.sentBefore);
+    if (filter.role === 'requester') conditions.require('requester_authority_id = $1');
+    if (filter.role === 'addressee') conditions.require('addressee_authority_id = $1');
+    const query = pageQuery('SELECT * FROM requests', conditions, REQUEST_ORDER[sort], after, limit);
     const rows = await this.db.query<Row & { page_key: string }>(query.text, query.values);
     return rows.map((row) => ({ ...toRecord(row), pageKey: row.page_key }));
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Position } from '@imi/domain';
-import { Database, pageQuery, SortOrder, Tx } from '@imi/persistence';
+import { Conditions, Database, pageQuery, SortOrder, Tx } from '@imi/persistence';
 import { EarlyDeletionSort, ListEarlyDeletionsQuery } from './rights-list.dto';
 
 export type EarlyDeletionRecordState = 'proposed' | 'agreed' | 'refused' | 'executed';
@@ -56,19 +56,14 @@ export class EarlyDeletionRepository {
 
   /** One page of the authority's early deletions, filtered and sorted in SQL (keyset: `limit + 1` rows). */
   async page(authorityId: string, filter: ListEarlyDeletionsQuery, sort: EarlyDeletionSort, after: Position | null, limit: number): Promise<(EarlyDeletionRecord & { pageKey: string })[]> {
-    const values: unknown[] = [authorityId];
-    const where = ['authority_id = $1'];
-    const add = (condition: (n: string) => string, value: unknown) => {
-      values.push(value);
-      where.push(condition(`$${values.length}`));
-    };
-    if (filter.state) add((n) => `state = ${n}`, filter.state);
-    if (filter.role) add((n) => `role = ${n}`, filter.role);
-    if (filter.exchangeId) add((n) => `exchange_id = ${n}`, filter.exchangeId);
-    if (filter.proposedFrom) add((n) => `proposed_at >= ${n}`, filter.proposedFrom);
-    if (filter.proposedBefore) add((n) => `proposed_at < ${n}`, filter.proposedBefore);
+    const conditions = new Conditions(['authority_id = $1'], [authorityId])
+      .add((n) => `state = ${n}`, filter.state)
+      .add((n) => `role = ${n}`, filter.role)
+      .add((n) => `exchange_id = ${n}`, filter.exchangeId)
+      .add((n) => `proposed_at >= ${n}`, filter.proposedFrom)
+      .add((n) => `proposed_at < ${n}`, filter.proposedBefore);
     const order: SortOrder = { column: 'proposed_at', direction: sort === 'proposed-asc' ? 'ASC' : 'DESC' };
-    const query = pageQuery('SELECT * FROM early_deletions', where, values, order, after, limit);
+    const query = pageQuery('SELECT * FROM early_deletions', conditions, order, after, limit);
     const rows = await this.db.query<Record<string, any>>(query.text, query.values);
     return rows.map((row) => ({ ...toRecord(row), pageKey: row.page_key }));
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Position, RightsOutcome, SubjectCorrections, SubjectRequestKind } from '@imi/domain';
-import { Database, pageQuery, SortOrder, Tx } from '@imi/persistence';
+import { Conditions, Database, pageQuery, SortOrder, Tx } from '@imi/persistence';
 import { ListSubjectRequestsQuery, SubjectRequestSort } from './rights-list.dto';
 
 export interface SubjectRequestRecord {
@@ -47,18 +47,13 @@ export class SubjectRequestRepository {
 
   /** One page of the authority's requests, filtered and sorted in SQL (keyset: `limit + 1` rows, the extra one says more follow). */
   async page(authorityId: string, filter: ListSubjectRequestsQuery, sort: SubjectRequestSort, after: Position | null, limit: number): Promise<(SubjectRequestRecord & { pageKey: string })[]> {
-    const values: unknown[] = [authorityId];
-    const where = ['authority_id = $1'];
-    const add = (condition: (n: string) => string, value: unknown) => {
-      values.push(value);
-      where.push(condition(`$${values.length}`));
-    };
-    if (filter.kind) add((n) => `kind = ${n}`, filter.kind);
-    if (filter.state) add((n) => `state = ${n}`, filter.state);
-    if (filter.exchangeId) add((n) => `${n}::uuid = ANY(exchange_ids)`, filter.exchangeId);
-    if (filter.receivedFrom) add((n) => `received_at >= ${n}`, filter.receivedFrom);
-    if (filter.receivedBefore) add((n) => `received_at < ${n}`, filter.receivedBefore);
-    const query = pageQuery('SELECT * FROM subject_requests', where, values, SUBJECT_REQUEST_ORDER[sort], after, limit);
+    const conditions = new Conditions(['authority_id = $1'], [authorityId])
+      .add((n) => `kind = ${n}`, filter.kind)
+      .add((n) => `state = ${n}`, filter.state)
+      .add((n) => `${n}::uuid = ANY(exchange_ids)`, filter.exchangeId)
+      .add((n) => `received_at >= ${n}`, filter.receivedFrom)
+      .add((n) => `received_at < ${n}`, filter.receivedBefore);
+    const query = pageQuery('SELECT * FROM subject_requests', conditions, SUBJECT_REQUEST_ORDER[sort], after, limit);
     const rows = await this.db.query<Record<string, any>>(query.text, query.values);
     return rows.map((row) => ({ ...toRecord(row), pageKey: row.page_key }));
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Position, Role } from '@imi/domain';
-import { Database, pageQuery, Tx } from '@imi/persistence';
+import { Conditions, Database, pageQuery, Tx } from '@imi/persistence';
 
 export interface UserRecord {
   id: string;
@@ -48,17 +48,10 @@ export class UserRepository {
 
   /** One page of the authority's users, newest first, by keyset in SQL (one row past the page says more follow). */
   async page(authorityId: string, filter: { role?: Role; status?: string }, after: Position | null, limit: number): Promise<(UserRecord & { pageKey: string })[]> {
-    const values: unknown[] = [authorityId];
-    const where = ['authority_id = $1'];
-    if (filter.role) {
-      values.push(filter.role);
-      where.push(`$${values.length} = ANY (roles)`);
-    }
-    if (filter.status) {
-      values.push(filter.status);
-      where.push(`status = $${values.length}`);
-    }
-    const query = pageQuery('SELECT * FROM users', where, values, { column: 'created_at', direction: 'DESC' }, after, limit);
+    const conditions = new Conditions(['authority_id = $1'], [authorityId])
+      .add((n) => `${n} = ANY (roles)`, filter.role)
+      .add((n) => `status = ${n}`, filter.status);
+    const query = pageQuery('SELECT * FROM users', conditions, { column: 'created_at', direction: 'DESC' }, after, limit);
     return (await this.db.query(query.text, query.values)).map((row) => ({ ...toRecord(row), pageKey: row.page_key }));
   }
 
