@@ -8,6 +8,17 @@ import { eventually } from './http';
 import { TestNetwork } from './network';
 import { uniqueId } from '../stack/endpoints';
 
+/** The body of a `request.create` command: FR-CNOM asks DE-BE-AEK whether the person's diploma is authentic. */
+export function diplomaRequest(subject: Record<string, string>) {
+  return {
+    addresseeAuthorityId: 'DE-BE-AEK',
+    legislativeArea: 'professional-qualifications',
+    replyBy: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+    questions: [{ questionId: 'pq.diploma.authentic' }],
+    subject,
+  };
+}
+
 export interface Reply {
   status: 'applied' | 'duplicate' | 'refused';
   operation?: string;

@@ -1,17 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { PrivateRabbitmq } from '../stack/private-rabbitmq';
-import { BackOfficeSystemClient } from './back-office-client';
+import { BackOfficeSystemClient, diplomaRequest } from './back-office-client';
 import { actingFor, eventually } from './http';
 import { TestNetwork, THREE_NODES } from './network';
 
 const person = { familyName: 'Testperson-Outage', givenNames: 'Maël', dateOfBirth: '1975-11-30' };
-const newRequest = () => ({
-  addresseeAuthorityId: 'DE-BE-AEK',
-  legislativeArea: 'professional-qualifications',
-  replyBy: new Date(Date.now() + 14 * 86_400_000).toISOString(),
-  questions: [{ questionId: 'pq.diploma.authentic' }],
-  subject: person,
-});
+const newRequest = () => diplomaRequest(person);
 
 /**
  * RabbitMQ goes away and comes back (a broker of this file's own, stopped and started by pid):

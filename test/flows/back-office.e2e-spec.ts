@@ -5,7 +5,7 @@ import { connect } from 'amqplib';
 import { removeSystem } from '../../apps/node/src/back-office/provisioning';
 import { RabbitmqManagement } from '../../apps/node/src/back-office/rabbitmq-management';
 import { DEAD_LETTER_QUEUE } from '../../apps/node/src/back-office/topology';
-import { BackOfficeSystemClient } from './back-office-client';
+import { BackOfficeSystemClient, diplomaRequest } from './back-office-client';
 import { dumpDatabase } from './database-dump';
 import { actingFor, eventually } from './http';
 import { TestNetwork } from './network';
@@ -27,13 +27,7 @@ const PLAN: NetworkPlan = {
 const ASYNC_TABLES = ['deliveries', 'inbox_messages', 'outbox_messages', 'back_office_events'];
 
 const person = { familyName: 'Testperson-Amqp', givenNames: 'Zoé-Lou', dateOfBirth: '1981-07-02', registerNumber: 'RPPS-10009998887' };
-const newRequest = () => ({
-  addresseeAuthorityId: 'DE-BE-AEK',
-  legislativeArea: 'professional-qualifications',
-  replyBy: new Date(Date.now() + 14 * 86_400_000).toISOString(),
-  questions: [{ questionId: 'pq.diploma.authentic' }],
-  subject: person,
-});
+const newRequest = () => diplomaRequest(person);
 
 /**
  * The back-office bridge over real RabbitMQ, Kafka and Postgres: two national systems play
