@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { ATTACHMENT_CONTENT_TYPES, ATTACHMENT_MAX_BYTES } from '@imi/domain';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
+import type { OpenAPIObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { NodeConfig } from './config';
 import { NodeModule } from './node.module';
 import { openApiDocument } from './openapi/openapi-document';
@@ -18,7 +19,9 @@ export async function createNodeApp(config: NodeConfig, logger: false | ('log' |
   const app = await NestFactory.create<NestExpressApplication>(NodeModule.forRoot(config), { logger, bodyParser: false, httpsOptions });
   useSecurityHeaders(app);
   serveWebApp(app);
-  const document = () => openApiDocument(app, config.country);
+  // Built once, at the first request that needs it (routes are known by then): for /api-docs and the 405 answers alike.
+  let built: OpenAPIObject | undefined;
+  const document = () => (built ??= openApiDocument(app, config.country));
   answerUndeclaredMethods(app, document);
   app.useBodyParser('json', { limit: '64kb' });
   // Attachments arrive as raw bytes of an accepted type; one byte over the limit is a 413 before any handler runs.
