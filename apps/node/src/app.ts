@@ -9,6 +9,7 @@ import { NodeModule } from './node.module';
 import { openApiDocument } from './openapi/openapi-document';
 import { mapBodyParserErrors } from './problem/body-parser-errors';
 import { answerUndeclaredMethods } from './problem/method-not-allowed';
+import { refuseRepeatedQueryParameters } from './problem/single-valued-query';
 import { ProblemDetailsFilter } from './problem/problem-details.filter';
 import { useSecurityHeaders } from './web/security-headers';
 import { serveWebApp } from './web/web-app';
@@ -23,6 +24,7 @@ export async function createNodeApp(config: NodeConfig, logger: false | ('log' |
   let built: OpenAPIObject | undefined;
   const document = () => (built ??= openApiDocument(app, config.country));
   answerUndeclaredMethods(app, document);
+  app.use(refuseRepeatedQueryParameters);
   app.useBodyParser('json', { limit: '64kb' });
   // Attachments arrive as raw bytes of an accepted type; one byte over the limit is a 413 before any handler runs.
   app.useBodyParser('raw', { type: ATTACHMENT_CONTENT_TYPES, limit: ATTACHMENT_MAX_BYTES });

@@ -7,7 +7,6 @@ import { AccessReport, AccessReportRequestDto, SignedAccessReport } from './acce
 import { renderAccessReportPdf } from './access-report.pdf';
 import { AccessReportService } from './access-report.service';
 import { RequireRoles } from '../users/session.guard';
-import { SingleValue } from '../problem/single-value.pipe';
 
 @ApiTags('data subjects\' rights')
 @ApiBearerAuth()
@@ -28,7 +27,7 @@ export class AccessReportController {
   async create(
     @ActingAuthority() acting: string | undefined,
     @Body() dto: AccessReportRequestDto,
-    @Query('format', SingleValue) format = 'json',
+    @Query('format') format = 'json',
   ): Promise<SignedReport<AccessReport> | StreamableFile> {
     if (format !== 'json' && format !== 'pdf') throw new UnprocessableRequest('format must be json or pdf');
     const signed = await this.service.report(acting, dto);

@@ -4,7 +4,6 @@ import { AuthorityEntry } from '@imi/envelope';
 import { AuthoritiesService } from './authorities.service';
 import { AnySignedInUser } from '../users/session.guard';
 import { AuthorityView } from './authority.view';
-import { SingleValue } from '../problem/single-value.pipe';
 
 @ApiTags('authorities')
 @Controller('authorities')
@@ -16,7 +15,7 @@ export class AuthoritiesController {
   @ApiQuery({ name: 'country', type: String, required: false })
   @ApiQuery({ name: 'legislativeArea', type: String, required: false })
   @ApiOkResponse({ type: [AuthorityView] })
-  search(@Query('country', SingleValue) country: string | undefined, @Query('legislativeArea', SingleValue) legislativeArea: string | undefined): AuthorityEntry[] {
+  search(@Query('country') country: string | undefined, @Query('legislativeArea') legislativeArea: string | undefined): AuthorityEntry[] {
     return this.authorities.search({ country: country?.slice(0, 2), legislativeArea: legislativeArea?.slice(0, 100) });
   }
 }

@@ -7,7 +7,6 @@ import { AttachmentMeta } from './attachment.repository';
 import { AttachmentService } from './attachment.service';
 import { RequestAttachmentView } from './request.dto';
 import { RequireRoles } from '../users/session.guard';
-import { SingleValue } from '../problem/single-value.pipe';
 
 @ApiTags('requests')
 @ApiBearerAuth()
@@ -28,8 +27,8 @@ export class AttachmentController {
     @ActingAuthority() acting: string | undefined,
     @Param('id', ParseUUIDPipe) id: string,
     @Headers('content-type') contentType: string | undefined,
-    @Query('fileName', SingleValue) fileName: string | undefined,
-    @Query('concernsPerson', SingleValue) concernsPerson: string | undefined,
+    @Query('fileName') fileName: string | undefined,
+    @Query('concernsPerson') concernsPerson: string | undefined,
     @Body() content: unknown,
   ): Promise<AttachmentMeta> {
     // The raw parser only runs for accepted types; anything else arrives unparsed.
