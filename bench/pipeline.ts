@@ -8,12 +8,10 @@ import { kafkaUserFromFile } from '@imi/messaging';
 import { Database, migrate } from '@imi/persistence';
 import { ensureKeys, provision } from '../apps/hub/src/operator/provision';
 import { RabbitmqManagement, setUpNodeVhost } from '../apps/node/src/back-office/rabbitmq-management';
-import { AuditLog } from '../apps/node/src/privacy/audit-log';
-import { enrolUser, totpFor } from '../apps/node/src/users/enrolment';
-import { UserRepository } from '../apps/node/src/users/users.repository';
 import { Component, CpuMeter } from './cpu';
 import { postJson, PostJson } from './http-client';
 import { MeasuredProcess } from './processes';
+import { signInAs } from './sign-in';
 import { LatencySummary, round, summarise } from './stats';
 
 export interface Endpoints {
@@ -133,15 +131,8 @@ export class BenchNetwork {
 }
 
 /** Enrols a case handler of FR-CNOM and signs in with password and one-time code, as a person does. */
-async function caseHandlerSession(frDb: Database, frUrl: string): Promise<string> {
-  const email = `bench-${randomUUID().slice(0, 8)}@cnom.example.fr`;
-  const password = 'violet lantern across the harbour';
-  const enrolment = await enrolUser({ db: frDb, users: new UserRepository(frDb), audit: new AuditLog(frDb) }, 'FR', 'FR-CNOM',
-    { email, displayName: 'Camille Bench', roles: ['case-handler'], password });
-  const code = totpFor('FR', email, enrolment.totp.secret).generate();
-  const response = await fetch(`${frUrl}/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password, code }) });
-  if (response.status !== 200) throw new Error(`bench sign-in failed: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { token: string }).token;
+function caseHandlerSession(frDb: Database, frUrl: string): Promise<string> {
+  return signInAs(frDb, frUrl, 'FR', 'FR-CNOM', ['case-handler']);
 }
 
 let sequence = 0;
