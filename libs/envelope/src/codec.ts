@@ -2,10 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMPATIBILITY, SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
 import * as avro from 'avsc';
+import { boundAvroBlockReads } from './avro-bounds';
 import { Envelope } from './envelope';
+import { checkEnvelopeFields } from './envelope-fields';
 import { MessageRejected } from './errors';
 import { ENVELOPE_SCHEMA, MESSAGE_TYPES, MessageType } from './message-types';
 import { frame, unframe } from './wire-format';
+
+// Before any type is made: resolvers copy the read functions they are made with.
+boundAvroBlockReads();
 
 const CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -62,6 +67,7 @@ export class AvroCodec {
     const envelope = (await this.read(this.envelope, bytes)) as Envelope;
     // Receivers key their inbox on it: anything but a UUID as senders draw them is malformed.
     if (!CANONICAL_UUID.test(envelope.messageId)) throw new MessageRejected('malformed', 'the message id is not a UUID');
+    checkEnvelopeFields(envelope);
     return envelope;
   }
 

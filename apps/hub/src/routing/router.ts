@@ -181,7 +181,7 @@ export class Router {
 
 function headerText(headers: IHeaders | undefined, name: string): string | undefined {
   const raw = headers?.[name];
-  if (raw === undefined) return undefined;
   const value = Array.isArray(raw) ? raw[0] : raw;
-  return value === undefined ? undefined : value.toString();
+  // Null on the wire (length -1, which other clients than kafkajs write) is a header without a value: missing.
+  return value === undefined || value === null ? undefined : value.toString();
 }

@@ -229,5 +229,6 @@ function inboxEntry(envelope: Envelope, signatures: Signatures): InboundMessage 
 function headerText(headers: IHeaders | undefined, name: string): string | undefined {
   const raw = headers?.[name];
   const value = Array.isArray(raw) ? raw[0] : raw;
-  return value === undefined ? undefined : value.toString();
+  // Null on the wire (length -1) is a header without a value: missing, like an absent one.
+  return value === undefined || value === null ? undefined : value.toString();
 }
