@@ -1,4 +1,8 @@
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { StackEndpoints } from './endpoints';
 
 /** What global-teardown has to stop. */
@@ -18,35 +22,55 @@ export async function dockerReachable(): Promise<boolean> {
   }
 }
 
+const stackScript = join(__dirname, '..', '..', 'scripts', 'stack.mjs');
+
+interface DockerConfig {
+  /** server.properties, scram-users, cluster-id, admin.properties, postgres-password. */
+  dir: string;
+  kafkaCredentialsFile: string;
+  postgresPasswordFile: string;
+}
+
 /**
- * The same topology as docker-compose.yml, started with Testcontainers: apache/kafka (KRaft),
- * confluentinc/cp-schema-registry, postgres and rabbitmq, on one private network.
+ * The secured broker's configuration and users from the stack script's `docker-config` (the
+ * same code that configures the local stack and docker-compose.yml), in a state folder of this
+ * run's own, for a broker reachable from the host on `kafkaPort`.
+ */
+function dockerConfig(stateDir: string, kafkaPort: number): DockerConfig {
+  // A child process, not an import: the stack script is an ES module and jest's loader is CommonJS.
+  const result = spawnSync(process.execPath, [stackScript, 'docker-config'], {
+    encoding: 'utf8',
+    env: { ...process.env, STACK_STATE_DIR: stateDir, STACK_KAFKA_PORT: String(kafkaPort) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (result.status !== 0) throw new Error(`scripts/stack.mjs docker-config failed (exit ${result.status})`);
+  return JSON.parse(result.stdout.trim().split('\n').reverse().find((line) => line.startsWith('{')) ?? '{}') as DockerConfig;
+}
+
+/**
+ * The same topology as docker-compose.yml, started with Testcontainers: apache/kafka (KRaft,
+ * SASL/SCRAM users and the StandardAuthorizer, as the local stack), confluentinc/cp-schema-registry,
+ * postgres and rabbitmq (passwords drawn for this run), on one private network.
  */
 export async function startContainers(): Promise<{ endpoints: StackEndpoints; containers: StartedContainers }> {
   const { GenericContainer, Network, Wait } = await import('testcontainers');
-  const network = await new Network().start();
   const kafkaPort = 29092;
+  const stateDir = mkdtempSync(join(tmpdir(), 'imi-containers-'));
+  const config = dockerConfig(stateDir, kafkaPort);
+  const { admin } = JSON.parse(readFileSync(config.kafkaCredentialsFile, 'utf8')) as { admin: { username: string; password: string } };
+  const network = await new Network().start();
   const kafka = await new GenericContainer('apache/kafka:4.1.1')
     .withNetwork(network)
     .withNetworkAliases('kafka')
     .withExposedPorts({ container: kafkaPort, host: kafkaPort })
-    .withEnvironment({
-      KAFKA_NODE_ID: '1',
-      KAFKA_PROCESS_ROLES: 'broker,controller',
-      KAFKA_CONTROLLER_QUORUM_VOTERS: '1@kafka:9093',
-      KAFKA_LISTENERS: `INTERNAL://:9092,CONTROLLER://:9093,EXTERNAL://:${kafkaPort}`,
-      KAFKA_ADVERTISED_LISTENERS: `INTERNAL://kafka:9092,EXTERNAL://localhost:${kafkaPort}`,
-      KAFKA_LISTENER_SECURITY_PROTOCOL_MAP: 'INTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT,EXTERNAL:PLAINTEXT',
-      KAFKA_CONTROLLER_LISTENER_NAMES: 'CONTROLLER',
-      KAFKA_INTER_BROKER_LISTENER_NAME: 'INTERNAL',
-      KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: '1',
-      KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR: '1',
-      KAFKA_TRANSACTION_STATE_LOG_MIN_ISR: '1',
-      KAFKA_SHARE_COORDINATOR_STATE_TOPIC_REPLICATION_FACTOR: '1',
-      KAFKA_SHARE_COORDINATOR_STATE_TOPIC_MIN_ISR: '1',
-      KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS: '0',
-      KAFKA_AUTO_CREATE_TOPICS_ENABLE: 'false',
-    })
+    .withCopyFilesToContainer(['server.properties', 'scram-users', 'cluster-id', 'admin.properties'].map((name) => ({ source: join(config.dir, name), target: `/secured/${name}`, mode: 0o644 })))
+    // As docker-compose.yml: the users exist from the first moment (KRaft takes SCRAM credentials at format time).
+    .withCommand([
+      'bash',
+      '-c',
+      '/opt/kafka/bin/kafka-storage.sh format -t "$(cat /secured/cluster-id)" -c /secured/server.properties --ignore-formatted $(cat /secured/scram-users)' +
+        ' && exec /opt/kafka/bin/kafka-server-start.sh /secured/server.properties',
+    ])
     .withWaitStrategy(Wait.forLogMessage(/Kafka Server started/))
     .start();
   const registry = await new GenericContainer('confluentinc/cp-schema-registry:7.9.0')
@@ -55,33 +79,41 @@ export async function startContainers(): Promise<{ endpoints: StackEndpoints; co
     .withEnvironment({
       SCHEMA_REGISTRY_HOST_NAME: 'schema-registry',
       SCHEMA_REGISTRY_LISTENERS: 'http://0.0.0.0:8081',
-      SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS: 'PLAINTEXT://kafka:9092',
+      SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS: 'SASL_PLAINTEXT://kafka:9092',
+      SCHEMA_REGISTRY_KAFKASTORE_SECURITY_PROTOCOL: 'SASL_PLAINTEXT',
+      SCHEMA_REGISTRY_KAFKASTORE_SASL_MECHANISM: 'SCRAM-SHA-512',
+      SCHEMA_REGISTRY_KAFKASTORE_SASL_JAAS_CONFIG: `org.apache.kafka.common.security.scram.ScramLoginModule required username="${admin.username}" password="${admin.password}";`,
     })
     .withWaitStrategy(Wait.forHttp('/subjects', 8081))
     .start();
+  const rabbitmqAdmin = { username: 'admin', password: randomBytes(18).toString('base64url') };
   const rabbitmq = await new GenericContainer('rabbitmq:3.13-management')
     .withExposedPorts(5672, 15672)
-    .withEnvironment({ RABBITMQ_DEFAULT_USER: 'admin', RABBITMQ_DEFAULT_PASS: 'admin' })
+    .withEnvironment({ RABBITMQ_DEFAULT_USER: rabbitmqAdmin.username, RABBITMQ_DEFAULT_PASS: rabbitmqAdmin.password })
     .withWaitStrategy(Wait.forLogMessage(/Server startup complete/))
     .start();
+  const postgresPassword = readFileSync(config.postgresPasswordFile, 'utf8').trim();
   const postgres = await new GenericContainer('postgres:17')
     .withExposedPorts(5432)
-    .withEnvironment({ POSTGRES_PASSWORD: 'postgres' })
+    .withEnvironment({ POSTGRES_PASSWORD: postgresPassword })
     .withWaitStrategy(Wait.forLogMessage(/database system is ready to accept connections/, 2))
     .start();
+  const credentials = (user: { username: string; password: string }) => `${encodeURIComponent(user.username)}:${encodeURIComponent(user.password)}`;
   return {
     endpoints: {
-      kafkaBrokers: [`localhost:${kafkaPort}`],
+      kafkaBrokers: [`127.0.0.1:${kafkaPort}`],
+      kafkaCredentialsFile: config.kafkaCredentialsFile,
       schemaRegistryUrl: `http://${registry.getHost()}:${registry.getMappedPort(8081)}`,
-      databaseUrl: `postgres://postgres:postgres@${postgres.getHost()}:${postgres.getMappedPort(5432)}/postgres`,
-      amqpUrl: `amqp://admin:admin@${rabbitmq.getHost()}:${rabbitmq.getMappedPort(5672)}`,
-      amqpManagementUrl: `http://admin:admin@${rabbitmq.getHost()}:${rabbitmq.getMappedPort(15672)}`,
+      databaseUrl: `postgres://${credentials({ username: 'postgres', password: postgresPassword })}@${postgres.getHost()}:${postgres.getMappedPort(5432)}/postgres`,
+      amqpUrl: `amqp://${credentials(rabbitmqAdmin)}@${rabbitmq.getHost()}:${rabbitmq.getMappedPort(5672)}`,
+      amqpManagementUrl: `http://${credentials(rabbitmqAdmin)}@${rabbitmq.getHost()}:${rabbitmq.getMappedPort(15672)}`,
     },
     containers: {
       async stop() {
         await Promise.all([registry.stop(), postgres.stop(), rabbitmq.stop()]);
         await kafka.stop();
         await network.stop();
+        rmSync(stateDir, { recursive: true, force: true });
       },
     },
   };
