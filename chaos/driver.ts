@@ -5,6 +5,18 @@ import { NodeClient, NodeRefused, NodeUnavailable } from './node-client';
 /** Every ordered pair of member states: the driver cycles through them. */
 export const PAIRS: [Country, Country][] = COUNTRIES.flatMap((from) => COUNTRIES.filter((to) => to !== from).map((to) => [from, to] as [Country, Country]));
 
+/** The order of the run's exchanges: `alerts` alerts spread evenly among `requests` requests. */
+export function exchangePlan(requests: number, alerts: number): ('request' | 'alert')[] {
+  const total = requests + alerts;
+  const plan: ('request' | 'alert')[] = [];
+  for (let i = 0, a = 0; i < total; i++) {
+    const alertDue = a < alerts && (i + 1) * alerts >= (a + 1) * total;
+    plan.push(alertDue ? 'alert' : 'request');
+    if (alertDue) a++;
+  }
+  return plan;
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** How long one step may wait for a node to come back or a message to arrive before the exchange is given up as stuck. */
 const STEP_TIMEOUT_MS = 10 * 60_000;
@@ -38,14 +50,8 @@ export class TrafficDriver {
 
   /** `requests` requests and `alerts` alerts, spread over every pair, `concurrency` flows at a time. */
   async drive(requests: number, alerts: number, concurrency: number, progress?: (done: number, total: number) => void): Promise<void> {
-    const total = requests + alerts;
-    // Alerts spread evenly among the requests.
-    const plan: ('request' | 'alert')[] = [];
-    for (let i = 0, a = 0; i < total; i++) {
-      const alertDue = alerts > 0 && a < alerts && (i + 1) * alerts >= (a + 1) * total;
-      plan.push(alertDue ? 'alert' : 'request');
-      if (alertDue) a++;
-    }
+    const plan = exchangePlan(requests, alerts);
+    const total = plan.length;
     let next = 0;
     await Promise.all(Array.from({ length: concurrency }, async () => {
       while (next < plan.length) {

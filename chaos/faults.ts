@@ -18,8 +18,9 @@ export interface FaultRecord {
   /** Kill until the component answered again (process ready, broker answering, Postgres accepting). */
   readyMs: number | null;
   /**
-   * Full recovery: kill until a canary request, sent right after the kill (and sent again by the
-   * driver's rules until its sender took it), was seen at its recipient. Null: never seen.
+   * Full recovery: from the kill until both the component is ready again and a canary request,
+   * sent right after the kill (and sent again by the driver's rules until its sender took it),
+   * was seen at its recipient through its REST API. Null: not recovered.
    */
   recoveryMs: number | null;
   canaryRef: string;
@@ -96,7 +97,8 @@ export class FaultInjector {
       await sleep(downMs);
       await target.restart();
       record.readyMs = Date.now() - killed;
-      record.recoveryMs = await delivered;
+      // Recovered: the component is ready again and the canary reached its recipient, whichever came last.
+      record.recoveryMs = Math.max(record.readyMs, await delivered);
       this.log(`  ready after ${record.readyMs} ms, recovered after ${record.recoveryMs} ms`);
     } catch (error) {
       record.error = (error as Error).message;
