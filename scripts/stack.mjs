@@ -657,8 +657,21 @@ export async function kill(name) {
   const worker = name === 'postgres' ? postmasterPid() : name === 'rabbitmq' ? rabbitmqBeamPid() : undefined;
   const pids = worker === undefined ? [pid] : [worker, pid];
   for (const victim of pids) process.kill(victim, 'SIGKILL');
+  // Dying takes the kernel a few milliseconds: wait for that, so that an `up` right after sees the component gone.
+  const deadline = Date.now() + 5_000;
+  while (pids.some(alive) && Date.now() < deadline) await sleep(5);
   log(`killed ${name} (pid ${pids.join(', ')})`);
   return { killed: name, pids };
+}
+
+/** The process exists and is not a zombie. */
+function alive(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -35,11 +35,11 @@ for (let attempt = 1; ; attempt++) {
     await server.start();
     break;
   } catch {
-    if (attempt === 30) {
-      console.error('postgres did not start after 30 attempts');
+    if (attempt === 120) {
+      console.error('postgres did not start in 30 s');
       process.exit(1);
     }
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 console.log(`postgres ready on 127.0.0.1:${port}`);
