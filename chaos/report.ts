@@ -23,7 +23,9 @@ export interface ChaosReport {
   personalValuesOnTopics: number;
   /** Processes that exited on their own (a crash), restarted by the run's watchdog. */
   crashes: { process: string; at: string; log: string }[];
+  /** Records tried by kind (chaos/hostile), half into hub.ingress and half into node DE's inbox; null when none were asked for. */
   hostile: Record<string, number> | null;
+  hostileError: string | null;
   verdict: Verdict;
   faults: FaultRecord[];
   ok: boolean;
@@ -53,7 +55,8 @@ export function buildReport(input: Omit<ChaosReport, 'faultsByKind' | 'faultsUnd
     ok: false,
   };
   report.ok = report.lost === 0 && report.appliedTwice === 0 && report.driver.failures === 0 && report.receiptsMissing === 0 && report.outboxStuck === 0
-    && report.auditChainsIntact && report.personalValuesOnTopics === 0 && report.recovery.unrecovered === 0 && report.crashes.length === 0;
+    && report.auditChainsIntact && report.personalValuesOnTopics === 0 && report.recovery.unrecovered === 0 && report.crashes.length === 0
+    && report.hostileError === null;
   return report;
 }
 
@@ -74,7 +77,7 @@ export function reportTable(r: ChaosReport): string {
     ['audit chains', r.auditChainsIntact ? 'intact on every node' : 'BROKEN'],
     ['personal values on the topics', `${r.personalValuesOnTopics} of ${r.verdict.rawScan.records} records`],
     ['crashes (exits nobody asked for)', String(r.crashes.length)],
-    ['hostile records', r.hostile ? Object.entries(r.hostile).map(([k, n]) => `${k} ${n}`).join(', ') : 'none'],
+    ['hostile records tried', r.hostileError ? `FAILED: ${r.hostileError}` : r.hostile ? Object.entries(r.hostile).map(([k, n]) => `${k} ${n}`).join(', ') : 'none'],
     ['result', r.ok ? 'OK' : 'FAILED'],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));

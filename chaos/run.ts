@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TrafficDriver } from './driver';
 import { FaultInjector } from './faults';
+import { writeHostileTraffic } from './hostile-traffic';
 import { Ledger } from './ledger';
 import { ChaosNetwork } from './network';
 import { buildReport, ChaosReport, reportTable } from './report';
@@ -101,8 +102,18 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const faults = injector.run();
     faults.catch(() => undefined);
     let hostile: Record<string, number> | null = null;
-    const hostileRun = options.hostile > 0 ? writeHostile(network, endpoints, options.hostile).then((counts) => (hostile = counts)) : Promise.resolve(null);
-    hostileRun.catch((error) => log(`hostile records: ${error.message}`));
+    // Hostile bytes alongside the traffic, from real records of this run (captured once there are some).
+    const hostileRun = options.hostile > 0
+      ? writeHostileTraffic(network, endpoints, options.hostile, options.seed).then((tried) => {
+        hostile = tried;
+        log(`hostile records written: ${JSON.stringify(tried)}`);
+      })
+      : Promise.resolve();
+    let hostileError: string | null = null;
+    hostileRun.catch((error) => {
+      hostileError = String(error.message ?? error);
+      log(`hostile records: ${error.stack ?? error.message}`);
+    });
     const trafficStart = Date.now();
     let lastLog = 0;
     await driver.drive(options.requests, options.alerts, options.concurrency, (done, total) => {
@@ -129,6 +140,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       driver: { failures: verdict.driverFailures, retries: ledger.retries, foundAfterLostAnswer: ledger.foundAfterLostAnswer },
       crashes,
       hostile,
+      hostileError,
       verdict,
       faults: injector.faults,
     });
@@ -141,20 +153,6 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     await network?.stop().catch(() => undefined);
     if (!options.keepStack) await stack.down().catch((error) => log(`stack down: ${error.message}`));
   }
-}
-
-/** chaos/hostile (helper D's): a million mutated records into hub.ingress and a node's inbox, when it is there. */
-async function writeHostile(network: ChaosNetwork, endpoints: { kafkaBrokers: string; kafkaCredentialsFile: string; schemaRegistryUrl: string }, count: number): Promise<Record<string, number> | null> {
-  let hostile: any;
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    hostile = require('./hostile');
-  } catch {
-    log('chaos/hostile is not there yet: no hostile records written');
-    return null;
-  }
-  if (typeof hostile.writeHostileRecords !== 'function') return null;
-  return hostile.writeHostileRecords({ network, endpoints, count });
 }
 
 async function main(): Promise<void> {

@@ -22,7 +22,7 @@ describe('chaos run, short', () => {
     const args = [
       join(root, 'dist', 'chaos', 'run.js'),
       '--requests', '150', '--alerts', '20', '--brokers', '1', '--hubs', '2', '--faults-per-kind', '1', '--hostile', '0',
-      '--concurrency', '12', '--base-port', '39092', '--state-dir', join(out, 'stack'), '--out', out,
+      '--concurrency', '12', '--base-port', '27092', '--state-dir', join(out, 'stack'), '--out', out,
       '--schema-registry-url', process.env.SCHEMA_REGISTRY_URL!,
     ];
     const code = await new Promise<number | null>((resolve) => {
