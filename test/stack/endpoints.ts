@@ -36,17 +36,17 @@ export function uniqueId(prefix: string): string {
   return `${prefix}${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
 }
 
-/** A fresh, uniquely named database on the stack's server; returns its URL. */
-export async function createDatabase(prefix: string): Promise<string> {
+/** A fresh, uniquely named database on the stack's server (or the one `serverUrl` names); returns its URL. */
+export async function createDatabase(prefix: string, serverUrl = stackEndpoints().databaseUrl): Promise<string> {
   const name = uniqueId(`${prefix.toLowerCase().replace(/[^a-z0-9_]/g, '_')}_`);
-  const admin = new Client({ connectionString: stackEndpoints().databaseUrl });
+  const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
   try {
     await admin.query(`CREATE DATABASE ${name}`);
   } finally {
     await admin.end();
   }
-  const url = new URL(stackEndpoints().databaseUrl);
+  const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return url.toString();
 }

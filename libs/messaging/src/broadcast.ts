@@ -1,4 +1,5 @@
 import { Consumer, Kafka } from 'kafkajs';
+import { FETCH_WAIT_MS } from './consumer-supervisor';
 import { subscribeWhenAllowed } from './kafka';
 
 /** One kind of document on the broadcast topic: an exact key, or every key with a prefix. */
@@ -17,7 +18,7 @@ export async function followBroadcast(
   kafka: Kafka,
   options: { groupId: string; topic: string; routes: BroadcastRoute[] },
 ): Promise<Consumer> {
-  const consumer = kafka.consumer({ groupId: options.groupId });
+  const consumer = kafka.consumer({ groupId: options.groupId, maxWaitTimeInMs: FETCH_WAIT_MS });
   await consumer.connect();
   await subscribeWhenAllowed(consumer, { topic: options.topic, fromBeginning: true });
   await consumer.run({

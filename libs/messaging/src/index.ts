@@ -4,3 +4,4 @@ export * from './kafka-access';
 export * from './outbox';
 export * from './inbox';
 export * from './broadcast';
+export * from './consumer-supervisor';

@@ -1,5 +1,5 @@
 import { IHeaders, Producer } from 'kafkajs';
-import { Database, prepared, Tx } from '@imi/persistence';
+import { Database, Listener, prepared, Tx } from '@imi/persistence';
 
 /** One message waiting in the outbox: the exact bytes and headers, already signed. */
 export interface OutboxMessage {
@@ -42,7 +42,7 @@ export class OutboxRelay {
   private running = false;
   private wake: (() => void) | null = null;
   private loop: Promise<void> | null = null;
-  private listener: import('pg').PoolClient | null = null;
+  private listener: Listener | null = null;
 
   constructor(
     private readonly db: Database,
@@ -52,9 +52,13 @@ export class OutboxRelay {
 
   async start(): Promise<void> {
     this.running = true;
-    this.listener = await this.db.pool.connect();
-    this.listener.on('notification', () => this.wake?.());
-    await this.listener.query(`LISTEN ${NOTIFY_CHANNEL}`);
+    // After the database comes back, rows committed meanwhile sent no notification we heard: drain now.
+    this.listener = new Listener(this.db.pool, [NOTIFY_CHANNEL], {
+      onNotification: () => this.wake?.(),
+      onReconnect: () => this.wake?.(),
+      onError: (error) => this.options.onError?.(error),
+    });
+    await this.listener.start();
     this.loop = this.run();
   }
 
@@ -62,10 +66,7 @@ export class OutboxRelay {
     this.running = false;
     this.wake?.();
     await this.loop;
-    if (this.listener) {
-      await this.listener.query(`UNLISTEN ${NOTIFY_CHANNEL}`).catch(() => undefined);
-      this.listener.release();
-    }
+    await this.listener?.close();
   }
 
   /** Publishes one batch; returns how many rows it sent. */

@@ -5,3 +5,7 @@ export * from './transaction';
 export * from './transaction-scope';
 export * from './conditions';
 export * from './keyset';
+export * from './backoff';
+export * from './listener';
+export * from './unavailable';
+export * from './database-probe';

@@ -1,10 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { CompressionTypes, Kafka, Producer } from 'kafkajs';
-import { PoolClient } from 'pg';
 import { DirectoryDocument } from '@imi/domain';
 import { DIRECTORY_TYPE, NodeKeySet, signHubDocument } from '@imi/envelope';
 import { directoryKey, ensureTopics, idempotentProducer, topicNames } from '@imi/messaging';
-import { Database } from '@imi/persistence';
+import { Database, Listener } from '@imi/persistence';
 import { HubConfig } from '../config';
 import { InjectHubConfig, InjectHubKeys } from '../core.module';
 import { REGISTRY_CHANGED } from '../registry/registry.repository';
@@ -19,7 +18,7 @@ import { DirectoryRepository } from './directory.repository';
 export class DirectoryPublisher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DirectoryPublisher.name);
   private producer: Producer | null = null;
-  private listener: PoolClient | null = null;
+  private listener: Listener | null = null;
   private publishing: Promise<void> = Promise.resolve();
 
   constructor(
@@ -41,13 +40,17 @@ export class DirectoryPublisher implements OnApplicationBootstrap, OnApplication
     this.producer = idempotentProducer(this.kafka);
     await this.producer.connect();
     await this.publish(null);
-    this.listener = await this.db.pool.connect();
-    this.listener.on('notification', (n) => void this.publish(n.payload && /^[A-Z]{2}$/.test(n.payload) ? n.payload : null));
-    await this.listener.query(`LISTEN ${REGISTRY_CHANGED}`);
+    // A change made while the database connection was lost notified nobody: every state's part goes out again once it is back.
+    this.listener = new Listener(this.db.pool, [REGISTRY_CHANGED], {
+      onNotification: (n) => void this.publish(n.payload && /^[A-Z]{2}$/.test(n.payload) ? n.payload : null),
+      onReconnect: () => void this.publish(null),
+      onError: (error) => this.logger.warn(`registry listener lost, reconnecting: ${error.message}`),
+    });
+    await this.listener.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.listener?.release();
+    await this.listener?.close();
     await this.publishing.catch(() => undefined);
     await this.producer?.disconnect();
   }

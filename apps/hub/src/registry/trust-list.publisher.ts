@@ -1,9 +1,8 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { CompressionTypes, Kafka, Producer } from 'kafkajs';
-import { PoolClient } from 'pg';
 import { NodeKeySet, signTrustList, TrustStore } from '@imi/envelope';
 import { ensureTopics, grantNodeAccess, idempotentProducer, sealedTopicRetention, topicNames, TRUST_LIST_KEY } from '@imi/messaging';
-import { Database } from '@imi/persistence';
+import { Database, Listener } from '@imi/persistence';
 import { HubConfig } from '../config';
 import { InjectHubConfig, InjectHubKeys } from '../core.module';
 import { REGISTRY_CHANGED, RegistryRepository } from './registry.repository';
@@ -17,7 +16,7 @@ import { REGISTRY_CHANGED, RegistryRepository } from './registry.repository';
 export class TrustListPublisher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(TrustListPublisher.name);
   private producer: Producer | null = null;
-  private listener: PoolClient | null = null;
+  private listener: Listener | null = null;
   private signed: string | null = null;
   private publishing: Promise<void> = Promise.resolve();
 
@@ -46,13 +45,18 @@ export class TrustListPublisher implements OnApplicationBootstrap, OnApplication
     this.producer = idempotentProducer(this.kafka);
     await this.producer.connect();
     await this.publish();
-    this.listener = await this.db.pool.connect();
-    this.listener.on('notification', () => void this.publish().catch((error) => this.logger.error(`trust list not published: ${error.message}`)));
-    await this.listener.query(`LISTEN ${REGISTRY_CHANGED}`);
+    const republish = () => void this.publish().catch((error) => this.logger.error(`trust list not published: ${error.message}`));
+    // A change made while the database connection was lost notified nobody: publish again once it is back.
+    this.listener = new Listener(this.db.pool, [REGISTRY_CHANGED], {
+      onNotification: republish,
+      onReconnect: republish,
+      onError: (error) => this.logger.warn(`registry listener lost, reconnecting: ${error.message}`),
+    });
+    await this.listener.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.listener?.release();
+    await this.listener?.close();
     await this.publishing.catch(() => undefined);
     await this.producer?.disconnect();
   }

@@ -1,6 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { PoolClient } from 'pg';
-import { Database } from '@imi/persistence';
+import { Database, Listener } from '@imi/persistence';
 import { InjectNodeConfig } from '../core.module';
 import type { NodeConfig } from '../config';
 import { AuditLog } from '../privacy/audit-log';
@@ -22,7 +21,7 @@ export class BackOfficeBridge implements OnApplicationBootstrap, OnApplicationSh
   private readonly logger = new Logger('BackOfficeBridge');
   private transport?: BackOfficeTransport;
   private publisher?: EventPublisher;
-  private listener?: PoolClient;
+  private listener?: Listener;
   private timer?: NodeJS.Timeout;
   private lastDeadlineCheck = 0;
 
@@ -45,10 +44,13 @@ export class BackOfficeBridge implements OnApplicationBootstrap, OnApplicationSh
     this.transport = transport;
     this.publisher = new EventPublisher(this.db, transport, this.audit, this.config.country);
     transport.listen(() => undefined);
-    this.listener = await this.db.pool.connect();
-    this.listener.on('error', () => undefined);
-    this.listener.on('notification', () => void this.publisher?.drain());
-    await this.listener.query('LISTEN back_office_events');
+    // Events written while the database connection was lost notified nobody: drain once it is back (the timer would, later).
+    this.listener = new Listener(this.db.pool, ['back_office_events'], {
+      onNotification: () => void this.publisher?.drain(),
+      onReconnect: () => void this.publisher?.drain(),
+      onError: (error) => this.logger.warn(`events listener lost, reconnecting: ${error.message}`),
+    });
+    await this.listener.start();
     this.timer = setInterval(() => void this.tick(), settings.eventsPollMs);
     void transport.ensureConnected().then(() => this.publisher?.drain());
   }
@@ -75,10 +77,7 @@ export class BackOfficeBridge implements OnApplicationBootstrap, OnApplicationSh
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
-    if (this.listener) {
-      await this.listener.query('UNLISTEN back_office_events').catch(() => undefined);
-      this.listener.release();
-    }
+    await this.listener?.close();
     await this.transport?.close();
   }
 }

@@ -1,16 +1,17 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { IHeaders } from 'kafkajs';
 import {
   AvroCodec, Envelope, HEADERS, HUB_NODE, MAX_VALUE_BYTES, MessageBodies, MessageRejected, MessageType, mustBeSealed, NodeCrypto,
   checkSignedBody, manifestOf, readDetachedHeader, TrustStore, VerifiedSignature, verifyMessage, wantsReceipt,
 } from '@imi/envelope';
 import { claimInbound, InboundMessage, markRejected } from '@imi/messaging';
-import { Database, Tx } from '@imi/persistence';
+import { Database, prepared, Tx } from '@imi/persistence';
 import { MessageHandler, MessageHandlers } from './message-handlers';
 import { Outgoing } from './outgoing';
 import { isRetriable } from './retriable';
 
-export type InboundResult = 'applied' | 'duplicate' | 'rejected' | 'ignored';
+export const INBOUND_RESULTS = ['applied', 'duplicate', 'rejected', 'ignored'] as const;
+export type InboundResult = (typeof INBOUND_RESULTS)[number];
 
 export interface InboundRecord {
   value: Buffer | null;
@@ -26,9 +27,12 @@ export interface InboundRecord {
  * Infrastructure failures are thrown, so the offset does not move and Kafka redelivers.
  */
 @Injectable()
-export class InboundProcessor {
+export class InboundProcessor implements OnModuleInit {
   private readonly logger = new Logger(InboundProcessor.name);
-  /** How many messages ended each way since start: for operators, and for tests to wait on. */
+  /**
+   * How many messages ended each way over the node's life (inbox_counts, node migration 033):
+   * read once at start, then added to as each batch commits, so reading it costs no query.
+   */
   readonly counts: Record<InboundResult, number> = { applied: 0, duplicate: 0, rejected: 0, ignored: 0 };
 
   constructor(
@@ -39,6 +43,12 @@ export class InboundProcessor {
     private readonly handlers: MessageHandlers,
     private readonly outgoing: Outgoing,
   ) {}
+
+  async onModuleInit(): Promise<void> {
+    for (const row of await this.db.query<{ outcome: InboundResult; messages: string }>('SELECT outcome, messages FROM inbox_counts')) {
+      this.counts[row.outcome] = Number(row.messages);
+    }
+  }
 
   /** Applies one message; see processBatch. */
   async process(record: InboundRecord, receivedAt = new Date()): Promise<InboundResult> {
@@ -63,6 +73,7 @@ export class InboundProcessor {
         const first = message.kind !== 'ignored' && claimed.delete(message.envelope.messageId);
         out.push(first ? await this.apply(tx, message, receivedAt, savepoints) : { result: message.kind === 'ignored' ? 'ignored' : 'duplicate' });
       }
+      countOutcomes(tx, out);
       if (!savepoints) await tx.flush().catch(needsSavepoints);
       return out;
     });
@@ -182,6 +193,18 @@ export class InboundProcessor {
     notes.push({ level: 'warn', text: `message ${envelope.messageId} (${envelope.type}) from ${envelope.senderNode} rejected: ${code}` });
     return { result: 'rejected', notes };
   }
+}
+
+/** Deferred, one statement per batch: adds the batch's outcomes to the node's totals, committed with it. */
+function countOutcomes(tx: Tx, outcomes: Outcome[]): void {
+  // In one fixed order: batches of different partitions commit at once and must lock the rows alike, or deadlock.
+  const results = INBOUND_RESULTS.filter((result) => outcomes.some((o) => o.result === result));
+  if (results.length === 0) return;
+  tx.defer(prepared(
+    `INSERT INTO inbox_counts (outcome, messages) SELECT * FROM unnest($1::text[], $2::bigint[])
+     ON CONFLICT (outcome) DO UPDATE SET messages = inbox_counts.messages + EXCLUDED.messages`,
+    [results, results.map((result) => outcomes.filter((o) => o.result === result).length)],
+  ));
 }
 
 /** Thrown inside the savepoint-free pass when a handler failed after writing: the batch is redone with savepoints. */

@@ -1,6 +1,6 @@
-import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Consumer, Kafka } from 'kafkajs';
-import { subscribeWhenAllowed, topicNames } from '@imi/messaging';
+import { FETCH_WAIT_MS, subscribeWhenAllowed, SupervisedConsumer, superviseConsumer, topicNames } from '@imi/messaging';
 import { NodeConfig } from '../config';
 import { InjectNodeConfig } from '../core.module';
 import { InboundProcessor } from './inbound.processor';
@@ -11,7 +11,9 @@ const BATCH_SLICE = 200;
 /** Reads `node.<CC>.inbox`. An offset is committed only after its message was applied or rejected. */
 @Injectable()
 export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(InboxConsumer.name);
   private consumer: Consumer | null = null;
+  private supervision: SupervisedConsumer | null = null;
 
   constructor(
     private readonly kafka: Kafka,
@@ -20,10 +22,24 @@ export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutd
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.consumer = this.kafka.consumer({ groupId: `${this.config.topicPrefix}node.${this.config.country}` });
-    await this.consumer.connect();
-    await subscribeWhenAllowed(this.consumer, { topic: topicNames(this.config.topicPrefix).inbox(this.config.country), fromBeginning: true });
-    await this.consumer.run({
+    const consumer = this.kafka.consumer({ groupId: `${this.config.topicPrefix}node.${this.config.country}`, maxWaitTimeInMs: FETCH_WAIT_MS });
+    this.consumer = consumer;
+    // A batch that keeps failing (the database is down) crashes the consumer; it must start again, not stay stopped.
+    this.supervision = superviseConsumer(consumer, () => this.start(consumer), {
+      onCrash: (error) => this.logger.warn(`inbox consumer restarts: ${error.message}`),
+    });
+    await this.start(consumer);
+  }
+
+  /** Whether the consumer is in its group, for the readiness probe. */
+  get ready(): boolean {
+    return this.supervision?.ready ?? false;
+  }
+
+  private async start(consumer: Consumer): Promise<void> {
+    await consumer.connect();
+    await subscribeWhenAllowed(consumer, { topic: topicNames(this.config.topicPrefix).inbox(this.config.country), fromBeginning: true });
+    await consumer.run({
       partitionsConsumedConcurrently: 3,
       // Resolved offsets are committed once a second rather than after every batch: each commit
       // is a write to Kafka's offsets log. A crash redelivers at most a second of messages, which
@@ -43,6 +59,7 @@ export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.supervision?.stop();
     await this.consumer?.disconnect();
   }
 }

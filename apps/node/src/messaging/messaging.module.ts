@@ -9,6 +9,6 @@ import { RejectionsHandler } from './rejections.handler';
 
 @Module({
   providers: [MessageHandlers, Outgoing, InboundProcessor, InboxConsumer, OutboxRelayService, RejectionsHandler, ReceiptsHandler],
-  exports: [MessageHandlers, Outgoing, InboundProcessor],
+  exports: [MessageHandlers, Outgoing, InboundProcessor, InboxConsumer],
 })
 export class MessagingModule {}

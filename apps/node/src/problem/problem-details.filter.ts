@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { Response } from 'express';
 import { InvalidAttachment, InvalidRequest, RegistrationRefused, TransitionRefused } from '@imi/domain';
+import { isDatabaseUnavailable } from '@imi/persistence';
 import { ProblemError } from './errors';
 
 export interface Problem {
@@ -45,6 +46,8 @@ export function problemOf(error: unknown): Problem {
   }
   const e = error as { type?: string; status?: number };
   if (e?.type === 'entity.too.large') return problem(413, 'payload-too-large', 'request body is too large');
+  // The database restarting or out of reach: a state that passes, for the client to retry, not a fault of the node.
+  if (isDatabaseUnavailable(error)) return problem(503, 'service-unavailable', 'the node cannot reach its database; try again shortly');
   logger.error(`unexpected error: ${(error as Error)?.name}: ${(error as Error)?.message}`);
   return problem(500, 'internal', 'internal error');
 }
