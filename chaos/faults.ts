@@ -126,7 +126,8 @@ export class FaultInjector {
         return { name: 'postgres', kill: () => this.stack.kill('postgres'), restart: () => this.stack.up(['postgres']).then(() => undefined) };
       case 'ingress-leader-broker': {
         const broker = await this.busiestIngressLeader();
-        return { name: broker, kill: () => this.stack.kill(broker), restart: () => this.stack.up([broker]).then(() => undefined) };
+        // `up kafka` starts the cluster's nodes that are missing: the one killed.
+        return { name: broker, kill: () => this.stack.kill(broker), restart: () => this.stack.up(['kafka']).then(() => undefined) };
       }
     }
   }

@@ -74,9 +74,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const random = new Seeded(options.seed);
   const stack = new ChaosStack({ stateDir: options.stateDir, basePort: options.basePort, brokers: options.brokers, schemaRegistryUrl: options.schemaRegistryUrl });
   log(`stack: ${options.brokers} broker(s) on ${options.basePort}, state in ${options.stateDir}`);
-  const endpoints = await stack.up();
   let network: ChaosNetwork | undefined;
   try {
+    const endpoints = await stack.up();
     network = await ChaosNetwork.start(endpoints, { hubs: options.hubs, basePort: options.basePort + 100 });
     log(`network up: ${options.hubs} hub instance(s), nodes DE FR ES (topics ${network.prefix}*)`);
     const ledger = new Ledger();

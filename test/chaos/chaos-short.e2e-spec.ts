@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChaosReport } from '../../chaos/report';
@@ -16,13 +16,15 @@ const root = join(__dirname, '..', '..');
  */
 describe('chaos run, short', () => {
   let report: ChaosReport;
+  const stateDir = join(tmpdir(), `imi-chaos-short-stack-${process.pid}`);
 
   beforeAll(async () => {
     const out = mkdtempSync(join(tmpdir(), 'imi-chaos-short-'));
+    // The stack's folder outside `out` (0700): Postgres runs as its own user and must reach it.
     const args = [
       join(root, 'dist', 'chaos', 'run.js'),
       '--requests', '150', '--alerts', '20', '--brokers', '1', '--hubs', '2', '--faults-per-kind', '1', '--hostile', '0',
-      '--concurrency', '12', '--base-port', '27092', '--state-dir', join(out, 'stack'), '--out', out,
+      '--concurrency', '12', '--base-port', '27092', '--state-dir', stateDir, '--out', out,
       '--schema-registry-url', process.env.SCHEMA_REGISTRY_URL!,
     ];
     const code = await new Promise<number | null>((resolve) => {
@@ -34,9 +36,12 @@ describe('chaos run, short', () => {
     report.parameters = { ...report.parameters, exitCode: code } as ChaosReport['parameters'];
   }, 15 * 60_000);
 
-  it('injects every kind of fault under traffic, and each recovers', () => {
-    for (const kind of FAULT_KINDS) expect({ kind, n: report.faultsByKind[kind] }).toEqual({ kind, n: expect.any(Number) });
-    expect(FAULT_KINDS.filter((k) => report.faultsByKind[k] < 1)).toEqual([]);
+  // The run stopped its stack; its data goes too.
+  afterAll(() => rmSync(stateDir, { recursive: true, force: true }));
+
+  it('injects every kind of fault, most under traffic, and each recovers', () => {
+    expect(FAULT_KINDS.filter((k) => !(report.faultsByKind[k] >= 1))).toEqual([]);
+    expect(report.faultsUnderTraffic).toBeGreaterThan(0);
     expect(report.faults.filter((f) => f.error)).toEqual([]);
     expect(report.recovery.unrecovered).toBe(0);
   });
