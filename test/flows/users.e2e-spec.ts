@@ -7,7 +7,7 @@ import { addMonths, ROLES } from '@imi/domain';
 import { NetworkPlan } from '../../apps/hub/src/operator/provision';
 import { RetentionService } from '../../apps/node/src/privacy/retention.service';
 import { SessionTokens } from '../../apps/node/src/users/session-tokens';
-import { actingFor, sessionFor } from './http';
+import { actingFor, eventually, newSessionFor, sessionFor } from './http';
 import { TestNetwork } from './network';
 
 const PLAN: NetworkPlan = {
@@ -179,6 +179,33 @@ describe('users, sign-in and sessions', () => {
     expect((await fr().post(`/users/${self}/roles`, { roles: ['case-handler'] })).status).toBe(409);
     expect((await fr().post(`/users/${self}/roles`, { roles: [...ROLES] })).body).toMatchObject({ id: self, status: 'active' });
     expect((await fr().get('/users?limit=1')).status).toBe(200);
+  });
+
+  it.each([
+    ['deactivate each other', (other: string) => [`/users/${other}/deactivate`, {}] as const],
+    ['take the administrator role from each other', (other: string) => [`/users/${other}/roles`, { roles: ['case-handler'] }] as const],
+  ])('keeps an authority with an active administrator when its last two administrators %s at once', async (_, change) => {
+    const de = network.node('DE');
+    const tokens = [await newSessionFor(de, 'DE-BE-AEK'), await newSessionFor(de, 'DE-BE-AEK')];
+    const [a, b] = tokens.map((token) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')).sub as string);
+    // A and B are the authority's only administrators.
+    await de.db.query(`UPDATE users SET roles = array_remove(roles, 'authority-administrator') WHERE authority_id = 'DE-BE-AEK' AND id <> ALL ($1::uuid[])`, [[a, b]]);
+    const post = async (token: string, [path, body]: readonly [string, object]) => {
+      const response = await fetch(`${de.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      return { status: response.status, body: await response.json() };
+    };
+    // Both requests pass the session check, then wait on the rows this transaction holds, and run one after the other.
+    let requests: Promise<{ status: number; body: any }[]> | undefined;
+    await de.db.transaction(async (tx) => {
+      await tx.query('SELECT 1 FROM users WHERE id = ANY ($1::uuid[]) FOR UPDATE', [[a, b]]);
+      requests = Promise.all([post(tokens[0], change(b)), post(tokens[1], change(a))]);
+      await eventually(async () => expect(await de.db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).toEqual([{ n: 2 }]));
+    });
+    const results = (await requests!).sort((x, y) => x.status - y.status);
+    expect(results.map((r) => r.status)).toEqual([200, 409]);
+    expect(results[1].body).toMatchObject({ status: 409, type: 'urn:imi:problem:last-administrator', detail: expect.stringMatching(/at least one active authority-administrator/) });
+    const administrators = await de.db.query(`SELECT id FROM users WHERE authority_id = 'DE-BE-AEK' AND status = 'active' AND 'authority-administrator' = ANY (roles)`);
+    expect(administrators).toHaveLength(1);
   });
 
   it('locks an account after 5 failed sign-ins, even against the right password and code', async () => {

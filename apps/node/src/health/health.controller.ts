@@ -1,5 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Response } from 'express';
 import { TrustStore } from '@imi/envelope';
 import { DirectoryStore } from '../directory/directory.store';
@@ -56,7 +56,8 @@ export class HealthController {
   @Public()
   @Get('ready')
   @ApiOkResponse({ type: ReadyView })
-  @ApiServiceUnavailableResponse({ type: NotReadyProblem, description: 'application/problem+json' })
+  @ApiExtraModels(NotReadyProblem)
+  @ApiResponse({ status: 503, description: 'Not ready: what is not is named', content: { 'application/problem+json': { schema: { $ref: getSchemaPath(NotReadyProblem) } } } })
   async ready(@Res() response: Response): Promise<void> {
     const notReady = await this.readiness.notReady();
     if (notReady.length === 0) {

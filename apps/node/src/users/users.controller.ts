@@ -34,6 +34,7 @@ export class UsersController {
   @Post(':id/roles')
   @HttpCode(200)
   @ApiOkResponse({ type: UserView })
+  @ApiResponse({ status: 409, description: 'Taking the administrator role from oneself, or from the authority\'s last active administrator (type last-administrator)', content: PROBLEM })
   setRoles(@ActingAuthority() acting: string | undefined, @CurrentSession() session: Session, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SetRolesDto): Promise<UserView> {
     return this.users.setRoles(acting, id, dto.roles, session.userId);
   }
@@ -42,6 +43,7 @@ export class UsersController {
   @Post(':id/deactivate')
   @HttpCode(200)
   @ApiOkResponse({ type: UserView })
+  @ApiResponse({ status: 409, description: 'Deactivating oneself, or the authority\'s last active administrator (type last-administrator)', content: PROBLEM })
   deactivate(@ActingAuthority() acting: string | undefined, @CurrentSession() session: Session, @Param('id', ParseUUIDPipe) id: string): Promise<UserView> {
     return this.users.deactivate(acting, id, new Date(), session.userId);
   }

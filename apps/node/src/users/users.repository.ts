@@ -60,6 +60,17 @@ export class UserRepository {
     await tx.query(`UPDATE users SET totp_secret = $2, totp_enrolment = 'shown' WHERE id = $1 AND totp_enrolment = 'pending'`, [id, secret]);
   }
 
+  /**
+   * The ids of the authority's active administrators, their rows locked in id order: taken
+   * before any other user row of the change, so two administrators changing each other at once
+   * queue here (no deadlock), and the second sees what the first left.
+   */
+  async lockAdministrators(tx: Tx, authorityId: string): Promise<string[]> {
+    const { rows } = await tx.query<{ id: string }>(
+      `SELECT id FROM users WHERE authority_id = $1 AND status = 'active' AND 'authority-administrator' = ANY (roles) ORDER BY id FOR UPDATE`, [authorityId]);
+    return rows.map((r) => r.id);
+  }
+
   async setRoles(tx: Tx, id: string, roles: Role[]): Promise<void> {
     await tx.query('UPDATE users SET roles = $2 WHERE id = $1', [id, roles]);
   }

@@ -9,6 +9,7 @@ import { InjectNodeConfig } from '../core.module';
 import { AuditLog } from '../privacy/audit-log';
 import { positionOf } from '../lists/cursor';
 import { Conflict, NotFound, Unauthenticated } from '../problem/errors';
+import { LastAdministrator, leavesNoAdministrator } from './administrators';
 import { createUserForFirstSignIn, secondFactorEnrolment, TOTP_PERIOD_S, totpFor, userView } from './enrolment';
 import { EndedSessions } from './ended-sessions';
 import { SessionTokens, SignedInSession } from './session-tokens';
@@ -104,8 +105,10 @@ export class UsersService {
       throw new Conflict('you cannot take the authority-administrator role from yourself: another administrator of the authority can');
     }
     await this.db.transaction(async (tx) => {
+      const administrators = await this.users.lockAdministrators(tx, acting.id);
       const user = await this.ownUser(id, acting.id, tx);
       if (user.status !== 'active') throw new NotFound('user');
+      if (leavesNoAdministrator(administrators, { userId: id, roles })) throw new LastAdministrator();
       await this.users.setRoles(tx, id, roles);
       await this.audit.append(tx, { actor: acting.id, action: 'write', exchangeId: `user:${id}`, dataCategory: 'user account', purpose: `roles set to ${roles.join(', ')}` });
     });
@@ -117,8 +120,10 @@ export class UsersService {
     const acting = this.authorities.acting(actingId);
     if (id === byUserId) throw new Conflict('you cannot deactivate yourself: another administrator of the authority can');
     await this.db.transaction(async (tx) => {
+      const administrators = await this.users.lockAdministrators(tx, acting.id);
       const user = await this.ownUser(id, acting.id, tx);
       if (user.status === 'deactivated') return;
+      if (leavesNoAdministrator(administrators, { userId: id, deactivate: true })) throw new LastAdministrator();
       await this.users.deactivate(tx, id, now);
       await this.audit.append(tx, { actor: acting.id, action: 'block', exchangeId: `user:${id}`, dataCategory: 'user account', purpose: 'user deactivated' }, now);
     });

@@ -20,6 +20,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/statistics": {
         parameters: {
             query?: never;
@@ -982,6 +998,19 @@ export interface components {
             inbox: components["schemas"]["InboxCounts"];
             /** @description Authorities in the node's copy of the directory */
             directoryAuthorities: number;
+        };
+        NotReadyProblem: {
+            type: string;
+            title: string;
+            /** @enum {number} */
+            status: 503;
+            detail: string;
+            /** @description What is not ready */
+            notReady: ("database" | "kafka")[];
+        };
+        ReadyView: {
+            /** @enum {string} */
+            status: "ready";
         };
         Row: {
             /** @description 'request', or the alert's kind */
@@ -2063,6 +2092,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthView"];
+                };
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadyView"];
+                };
+            };
+            /** @description Not ready: what is not is named */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotReadyProblem"];
                 };
             };
         };
@@ -5926,7 +5983,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The item is not in a state that allows this (e.g. a request not yet accepted), or it exists already */
+            /** @description Taking the administrator role from oneself, or from the authority's last active administrator (type last-administrator) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6010,7 +6067,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The item is not in a state that allows this (e.g. a request not yet accepted), or it exists already */
+            /** @description Deactivating oneself, or the authority's last active administrator (type last-administrator) */
             409: {
                 headers: {
                     [name: string]: unknown;
