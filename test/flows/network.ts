@@ -34,6 +34,10 @@ export interface NetworkOptions {
   auditCheckpointIntervalMs?: number;
   /** Each node runs its back-office bridge, on a vhost of its own on the stack's RabbitMQ (or this broker's). */
   backOffice?: boolean | { amqpUrl: string; amqpManagementUrl: string };
+  /** How soon the hub router's group moves a silent hub instance's partitions (HUB_ROUTER_SESSION_TIMEOUT_MS). */
+  hubRouterSessionTimeoutMs?: number;
+  /** The Postgres server for the hub's and nodes' databases (a superuser's URL): the stack's unless given. */
+  databaseServerUrl?: string;
 }
 
 /**
@@ -46,6 +50,8 @@ export class TestNetwork {
   hub: INestApplication | null = null;
   hubDb!: Database;
   hubConfig!: HubConfig;
+  /** The hub's environment: another hub instance starts with it and a HUB_INSTANCE_ID of its own. */
+  hubEnv!: Record<string, string | undefined>;
 
   private constructor(
     readonly prefix: string,
@@ -58,19 +64,20 @@ export class TestNetwork {
     const network = new TestNetwork(`${uniqueId('t')}.`, mkdtempSync(join(tmpdir(), 'imi-keys-')), options);
     const hubKeys = ensureKeys(join(network.keysRoot, 'hub'), 'HUB');
     writeFileSync(join(network.keysRoot, 'hub', 'public.json'), JSON.stringify(publicKeySet(hubKeys)));
-    const hubDbUrl = await createDatabase('hub');
+    const hubDbUrl = await createDatabase('hub', options.databaseServerUrl);
     network.hubDb = Database.connect(hubDbUrl, 2);
     await migrate(network.hubDb, join(__dirname, '../../apps/hub/migrations'));
     await provision(network.hubDb, plan, network.keysRoot);
-    network.hubConfig = hubConfigFromEnv({
+    network.hubEnv = {
       DATABASE_URL: hubDbUrl,
       KAFKA_BROKERS: endpoints.kafkaBrokers.join(','),
       SCHEMA_REGISTRY_URL: endpoints.schemaRegistryUrl,
       TOPIC_PREFIX: network.prefix,
       HUB_KEYS_DIR: join(network.keysRoot, 'hub'),
-      HUB_INSTANCE_ID: '1',
+      ...(options.hubRouterSessionTimeoutMs ? { HUB_ROUTER_SESSION_TIMEOUT_MS: String(options.hubRouterSessionTimeoutMs) } : {}),
       ...kafkaUserEnv(kafkaCredentials('hub')),
-    });
+    };
+    network.hubConfig = hubConfigFromEnv({ ...network.hubEnv, HUB_INSTANCE_ID: '1' });
     network.hub = await NestFactory.create(HubModule.forRoot(network.hubConfig), { logger: ['error'] });
     await network.hub.init();
     for (const node of plan.nodes) await network.addNode(node.code);
@@ -83,7 +90,7 @@ export class TestNetwork {
     const hubPublicKey = publicKeySet(ensureKeys(join(this.keysRoot, 'hub'), 'HUB')).signing;
     const config: NodeConfig = {
       country: code,
-      databaseUrl: await createDatabase(`node_${code.toLowerCase()}`),
+      databaseUrl: await createDatabase(`node_${code.toLowerCase()}`, this.options.databaseServerUrl),
       kafkaBrokers: endpoints.kafkaBrokers,
       kafkaCredentials: kafkaCredentials(code),
       schemaRegistryUrl: endpoints.schemaRegistryUrl,

@@ -13,8 +13,10 @@ export interface HubConfig {
   keysDir: string;
   schemasDir: string;
   httpPort: number;
-  /** Distinguishes router instances' transactional ids. */
+  /** Names this hub instance in logs and Kafka client ids; several instances may run at once. */
   instanceId: string;
+  /** How long the router's consumer group waits for a silent instance before moving its partitions. */
+  routerSessionTimeoutMs: number;
 }
 
 export function hubConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfig {
@@ -33,5 +35,14 @@ export function hubConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfi
     schemasDir: env.SCHEMAS_DIR ?? findSchemasDir(),
     httpPort: Number(env.PORT ?? 3000),
     instanceId: env.HUB_INSTANCE_ID ?? '1',
+    routerSessionTimeoutMs: sessionTimeout(env.HUB_ROUTER_SESSION_TIMEOUT_MS),
   };
+}
+
+/** Kafka's brokers accept 6 s to 30 min by default (group.min/max.session.timeout.ms); 10 s unless set. */
+function sessionTimeout(value: string | undefined): number {
+  if (value === undefined || value === '') return 10_000;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 6_000 || ms > 1_800_000) throw new KeyError(`HUB_ROUTER_SESSION_TIMEOUT_MS must be a whole number of milliseconds from 6000 to 1800000, not ${value}`);
+  return ms;
 }

@@ -43,9 +43,11 @@ export class RegistrationHandler {
       ...this.directoryData(body), id: body.authorityId, node: envelope.senderNode, kind: body.kind, status: body.status, validatedBy: body.validatedBy,
     };
     return this.db.transaction(async (tx) => {
+      // The authority's row is locked first: two hub instances applying the same message at once
+      // (one of them about to be fenced) then see it applied, not a status it already moved to.
+      const existing = await this.directory.authority(tx, entry.id);
       // A batch consumed again brings the same message again: applied once, acknowledged again.
       if (await this.directory.applied(tx, envelope.messageId)) return 'duplicate';
-      const existing = await this.directory.authority(tx, entry.id);
       if (existing && existing.node !== entry.node) refuse(`${entry.id} belongs to ${existing.node}`);
       const from = existing?.status ?? 'none';
       if (!(NEXT[from] ?? []).includes(entry.status)) refuse(`an authority that is ${from === 'none' ? 'not published' : from} cannot become ${entry.status}`);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IHeaders, TopicMessages } from 'kafkajs';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   AvroCodec, DetachedSigner, Envelope, HEADERS, HUB_NODE, MAX_VALUE_BYTES, MessageRejected, NodeKeySet,
   checkSignedBody, mustBeSealed, readDetachedHeader, RejectionCode, TrustStore, verifyMessage,
@@ -80,10 +80,12 @@ export class Router {
   /** The records that carry an outcome: copies to every recipient inbox, a receipt for a message the hub applied, or rejection notices. */
   outputs(record: IngressRecord, outcome: RoutingOutcome, now = new Date()): TopicMessages[] {
     if (outcome.kind === 'for-hub') {
-      // Applied before (the same message again): acknowledged the first time, nothing more to say.
-      if (outcome.duplicate) return [];
+      // Acknowledged again when applied before: the transaction that carried the first receipt may
+      // have been aborted (the hub died, or lost the partition, after the database commit). The
+      // receipt's id follows from the message's, so the sender's inbox drops a second one.
       const { envelope } = outcome;
-      return [{ topic: this.topics.inbox(envelope.senderNode), messages: [this.hubMessage('message.received', envelope.senderNode, envelope, { receivedMessageId: envelope.messageId, appliedAt: now.getTime() }, now)] }];
+      const receipt = this.hubMessage('message.received', envelope.senderNode, envelope, { receivedMessageId: envelope.messageId, appliedAt: now.getTime() }, now, receiptId(envelope.messageId));
+      return [{ topic: this.topics.inbox(envelope.senderNode), messages: [receipt] }];
     }
     if (outcome.kind === 'route') {
       const headers = {
@@ -124,9 +126,9 @@ export class Router {
   }
 
   /** A message from the hub itself to one node, in plain (codes and ids only), signed with the hub key. */
-  private hubMessage(type: 'message.received' | 'message.rejected', recipient: string, cause: Envelope | undefined, body: object, now: Date) {
+  private hubMessage(type: 'message.received' | 'message.rejected', recipient: string, cause: Envelope | undefined, body: object, now: Date, messageId: string = randomUUID()) {
     const envelope: Envelope = {
-      messageId: randomUUID(),
+      messageId,
       type,
       senderNode: HUB_NODE,
       senderAuthority: null,
@@ -184,4 +186,13 @@ function headerText(headers: IHeaders | undefined, name: string): string | undef
   const value = Array.isArray(raw) ? raw[0] : raw;
   // Null on the wire (length -1, which other clients than kafkajs write) is a header without a value: missing.
   return value === undefined || value === null ? undefined : value.toString();
+}
+
+/** The id of the hub's receipt for a message it applied: always the same for one message (a UUID of version 8, from SHA-256). */
+export function receiptId(messageId: string): string {
+  const bytes = createHash('sha256').update(`hub receipt:${messageId}`).digest().subarray(0, 16);
+  bytes[6] = (bytes[6] & 0x0f) | 0x80;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

@@ -1,11 +1,13 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Consumer, EachBatchPayload, Kafka, Producer, TopicMessages } from 'kafkajs';
-import { idempotentProducer, topicNames } from '@imi/messaging';
+import { Consumer, EachBatchPayload, Kafka, TopicMessages } from 'kafkajs';
+import { FETCH_WAIT_MS, SupervisedConsumer, superviseConsumer, topicNames } from '@imi/messaging';
 import { HubConfig } from '../config';
 import { InjectHubConfig } from '../core.module';
 import { HEADERS, MessageRejected } from '@imi/envelope';
 import { AuditCheckpointHandler } from '../audit-witness/audit-checkpoint.handler';
 import { RegistrationHandler } from '../directory/registration.handler';
+import { isFenced, nextOffset, unrouted } from './partition-claim';
+import { PartitionClaims } from './partition-claims';
 import { Router, RoutingOutcome } from './router';
 
 export const ROUTER_GROUP = 'hub.router';
@@ -13,13 +15,24 @@ export const ROUTER_GROUP = 'hub.router';
 /**
  * Consumes `hub.ingress` and produces the routed copies and rejections inside one Kafka
  * transaction together with the consumed offsets: a crash mid-batch routes nothing twice.
+ * Several hub instances share the partitions through the consumer group; each partition is
+ * routed under a transactional id of its own (see PartitionClaims), so an instance that lost a
+ * partition without noticing (paused, cut off) is fenced and cannot commit it any more.
  */
 @Injectable()
 export class RoutingConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(RoutingConsumer.name);
   private consumer: Consumer | null = null;
-  private producer: Producer | null = null;
+  private supervision: SupervisedConsumer | null = null;
   private readonly group: string;
+  private readonly topic: string;
+  private readonly claims: PartitionClaims;
+  /** The ingress partitions the group gave this instance at its last join. */
+  private assigned = new Set<number>();
+  /** Partitions another instance claimed since that join: not routed here until the next one. */
+  private readonly lost = new Set<number>();
+  /** Records routed (or rejected, or applied) by this instance, per ingress partition: for operators and tests. */
+  readonly routed = new Map<number, number>();
 
   constructor(
     private readonly kafka: Kafka,
@@ -29,28 +42,66 @@ export class RoutingConsumer implements OnApplicationBootstrap, OnApplicationShu
     @InjectHubConfig() private readonly config: HubConfig,
   ) {
     this.group = `${config.topicPrefix}${ROUTER_GROUP}`;
+    this.topic = topicNames(config.topicPrefix).ingress;
+    this.claims = new PartitionClaims(kafka, config.topicPrefix, this.group, this.topic);
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.producer = idempotentProducer(this.kafka, { transactionalId: `${this.config.topicPrefix}hub-router-${this.config.instanceId}` });
-    await this.producer.connect();
-    this.consumer = this.kafka.consumer({ groupId: this.group, maxBytesPerPartition: 4 * 1024 * 1024 });
-    await this.consumer.connect();
-    await this.consumer.subscribe({ topic: topicNames(this.config.topicPrefix).ingress, fromBeginning: true });
-    await this.consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: (payload) => this.route(payload) });
+    await this.claims.connect();
+    const consumer = this.kafka.consumer({
+      groupId: this.group,
+      maxBytesPerPartition: 4 * 1024 * 1024,
+      // Bounds how long a stop waits for the open fetch.
+      maxWaitTimeInMs: FETCH_WAIT_MS,
+      // How soon the partitions of an instance that died move to the others.
+      sessionTimeout: this.config.routerSessionTimeoutMs,
+      heartbeatInterval: Math.max(Math.floor(this.config.routerSessionTimeoutMs / 10), 500),
+    });
+    this.consumer = consumer;
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => this.joined(payload.memberAssignment[this.topic] ?? []));
+    const start = async () => {
+      await consumer.connect();
+      await consumer.subscribe({ topic: this.topic, fromBeginning: true });
+      await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: (payload) => this.route(payload) });
+    };
+    // A crash kafkajs deems final (an error it does not count as retriable) must not end routing for good: start again.
+    this.supervision = superviseConsumer(consumer, start, { onCrash: (error) => this.logger.warn(`router restarts: ${error.message}`) });
+    await start();
+  }
+
+  /** Whether the router's consumer is in its group, for the readiness probe. */
+  get ready(): boolean {
+    return this.supervision?.ready ?? false;
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.supervision?.stop();
     await this.consumer?.disconnect();
-    await this.producer?.disconnect();
+    await this.claims.close();
   }
 
-  private async route({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  /**
+   * A new generation of the group: every partition is claimed again before it is routed, even
+   * one this instance kept, since another instance may have held it in between (this one was
+   * cut off and rejoined).
+   */
+  private joined(partitions: number[]): void {
+    this.assigned = new Set(partitions);
+    if (this.lost.size > 0) this.consumer?.resume([{ topic: this.topic, partitions: [...this.lost] }]);
+    this.lost.clear();
+    void this.claims.releaseAll();
+  }
+
+  private async route({ batch, resolveOffset, heartbeat, isRunning, isStale, pause }: EachBatchPayload): Promise<void> {
+    const partition = batch.partition;
     if (!isRunning() || isStale() || batch.messages.length === 0) return;
+    if (!this.assigned.has(partition) || this.lost.has(partition)) return;
+    const claim = await this.claims.claim(partition);
     const out = new Map<string, TopicMessages['messages']>();
     let rejected = 0;
-    for (const message of batch.messages) {
-      const record = { ...message, partition: batch.partition };
+    const records = unrouted(batch.messages, claim.committed);
+    for (const message of records) {
+      const record = { ...message, partition };
       let outcome = await this.router.inspect(record);
       if (outcome.kind === 'for-hub') outcome = await this.applyHere(outcome, message.headers?.[HEADERS.signature]?.toString() ?? '');
       if (outcome.kind === 'reject') rejected++;
@@ -58,21 +109,22 @@ export class RoutingConsumer implements OnApplicationBootstrap, OnApplicationShu
         out.set(topic, [...(out.get(topic) ?? []), ...messages]);
       }
     }
-    const transaction = await this.producer!.transaction();
-    try {
-      await transaction.sendBatch({ topicMessages: [...out].map(([topic, messages]) => ({ topic, messages })) });
-      await transaction.sendOffsets({
-        consumerGroupId: this.group,
-        topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: (BigInt(batch.lastOffset()) + 1n).toString() }] }],
-      });
-      await transaction.commit();
-    } catch (error) {
-      await transaction.abort().catch(() => undefined);
-      throw error;
+    if (records.length > 0) {
+      try {
+        await this.claims.route(claim, [...out].map(([topic, messages]) => ({ topic, messages })), nextOffset(batch.lastOffset()));
+      } catch (error) {
+        if (!isFenced(error)) throw error;
+        // Another instance claimed this partition after us: it routes it now, from what was committed.
+        this.lost.add(partition);
+        pause();
+        this.logger.warn(`ingress partition ${partition} was claimed by another hub instance: no longer routed here`);
+        return;
+      }
+      this.routed.set(partition, (this.routed.get(partition) ?? 0) + records.length);
     }
     resolveOffset(batch.lastOffset());
     await heartbeat();
-    if (rejected > 0) this.logger.warn(`rejected ${rejected} of ${batch.messages.length} messages on partition ${batch.partition}`);
+    if (rejected > 0) this.logger.warn(`rejected ${rejected} of ${batch.messages.length} messages on partition ${partition}`);
   }
 
   /**
