@@ -1,5 +1,5 @@
 import { Consumer, Kafka } from 'kafkajs';
-import { FETCH_WAIT_MS } from './consumer-supervisor';
+import { FETCH_WAIT_MS, SupervisedConsumer, superviseConsumer } from './consumer-supervisor';
 import { subscribeWhenAllowed } from './kafka';
 
 /** One kind of document on the broadcast topic: an exact key, or every key with a prefix. */
@@ -16,18 +16,23 @@ export interface BroadcastRoute {
  */
 export async function followBroadcast(
   kafka: Kafka,
-  options: { groupId: string; topic: string; routes: BroadcastRoute[] },
-): Promise<Consumer> {
+  options: { groupId: string; topic: string; routes: BroadcastRoute[]; onCrash?: (error: Error) => void },
+): Promise<{ consumer: Consumer; supervision: SupervisedConsumer }> {
   const consumer = kafka.consumer({ groupId: options.groupId, maxWaitTimeInMs: FETCH_WAIT_MS });
-  await consumer.connect();
-  await subscribeWhenAllowed(consumer, { topic: options.topic, fromBeginning: true });
-  await consumer.run({
-    autoCommit: false,
-    eachMessage: async ({ message }) => {
-      const key = message.key?.toString() ?? '';
-      const route = options.routes.find((r) => (typeof r.key === 'string' ? key === r.key : key.startsWith(r.key.prefix)));
-      if (route && message.value) await route.onValue(message.value.toString(), key);
-    },
-  });
-  return consumer;
+  const start = async () => {
+    await consumer.connect();
+    await subscribeWhenAllowed(consumer, { topic: options.topic, fromBeginning: true });
+    await consumer.run({
+      autoCommit: false,
+      eachMessage: async ({ message }) => {
+        const key = message.key?.toString() ?? '';
+        const route = options.routes.find((r) => (typeof r.key === 'string' ? key === r.key : key.startsWith(r.key.prefix)));
+        if (route && message.value) await route.onValue(message.value.toString(), key);
+      },
+    });
+  };
+  // A document that kept failing to apply (its database down) must not end the node's following of the hub for good.
+  const supervision = superviseConsumer(consumer, start, { onCrash: options.onCrash });
+  await start();
+  return { consumer, supervision };
 }

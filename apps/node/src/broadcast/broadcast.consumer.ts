@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Consumer, Kafka } from 'kafkajs';
-import { followBroadcast, topicNames } from '@imi/messaging';
+import { followBroadcast, SupervisedConsumer, topicNames } from '@imi/messaging';
 import { CatalogueReader } from '../catalogue/catalogue.reader';
 import { NodeConfig } from '../config';
 import { InjectNodeConfig } from '../core.module';
@@ -19,6 +19,7 @@ export class BroadcastConsumer implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(BroadcastConsumer.name);
   private readonly readers: BroadcastReader[];
   private consumer: Consumer | null = null;
+  private supervision: SupervisedConsumer | null = null;
 
   constructor(
     private readonly kafka: Kafka,
@@ -31,11 +32,12 @@ export class BroadcastConsumer implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onModuleInit(): Promise<void> {
-    this.consumer = await followBroadcast(this.kafka, {
+    ({ consumer: this.consumer, supervision: this.supervision } = await followBroadcast(this.kafka, {
       groupId: `${this.config.topicPrefix}node.${this.config.country}.broadcast`,
       topic: topicNames(this.config.topicPrefix).broadcast,
       routes: this.readers,
-    });
+      onCrash: (error) => this.logger.warn(`broadcast consumer restarts: ${error.message}`),
+    }));
     for (const reader of this.readers) {
       const timeout = setTimeout(() => this.logger.warn(`still waiting for a ${reader.document} from the hub`), 15_000);
       await reader.ready();
@@ -44,6 +46,7 @@ export class BroadcastConsumer implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.supervision?.stop();
     await this.consumer?.disconnect();
   }
 }
