@@ -1,3 +1,5 @@
+import { isDatabaseUnavailable } from '@imi/persistence';
+
 /**
  * Whether a failure while applying a message may succeed on retry. Only infrastructure
  * failures are: the unknown is not, or one poison message would block its partition.
@@ -11,5 +13,7 @@ export function isRetriable(error: unknown): boolean {
     if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(e.code)) return true;
     if (/^(08|53|57|40)/.test(e.code)) return true;
   }
+  // A connection node-postgres lost mid-batch (the server restarting) carries no code.
+  if (isDatabaseUnavailable(error)) return true;
   return e?.name === 'KafkaJSConnectionError' || e?.name === 'KafkaJSRequestTimeoutError';
 }
