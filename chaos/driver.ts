@@ -1,5 +1,6 @@
 import { AREA, AUTHORITY, COUNTRIES, ChaosNetwork, Country } from './network';
 import { DrivenAlert, DrivenRequest, Ledger } from './ledger';
+import { ExchangeWatch, Seen } from './exchange-watch';
 import { NodeClient, NodeRefused, NodeUnavailable } from './node-client';
 
 /** Every ordered pair of member states: the driver cycles through them. */
@@ -32,6 +33,8 @@ export class TrafficDriver {
   readonly clients: Record<Country, NodeClient>;
   private readonly run: string;
   private done = 0;
+  private readonly watch: ExchangeWatch;
+  private readonly renewal: NodeJS.Timeout;
 
   constructor(
     readonly network: ChaosNetwork,
@@ -39,9 +42,9 @@ export class TrafficDriver {
   ) {
     this.clients = Object.fromEntries(COUNTRIES.map((c) => [c, new NodeClient(network, c)])) as Record<Country, NodeClient>;
     this.run = network.prefix.replace(/\.$/, '');
+    this.watch = new ExchangeWatch(network);
     // Sessions last 15 minutes: sign in again every 10.
-    const renew = setInterval(() => Object.values(this.clients).forEach((c) => c.renew()), 10 * 60_000);
-    renew.unref();
+    this.renewal = setInterval(() => Object.values(this.clients).forEach((c) => c.renew()), 10 * 60_000);
   }
 
   get completed(): number {
@@ -85,13 +88,13 @@ export class TrafficDriver {
       r.id = await this.createRequest(r);
       if (r.canary) return;
       const path = `/requests/${r.id}`;
-      await this.until(addressee, path, (v) => v !== null, 'arrival at the addressee');
+      await this.seen(r.to, 'request', r.id, (v) => v !== null, 'arrival at the addressee');
       await this.transition(addressee, path, 'accept', undefined, (v) => v.state !== 'sent');
-      await this.until(addressee, path, (v) => v?.subject !== undefined, 'disclosure of the person');
+      await this.seen(r.to, 'request', r.id, (v) => v?.disclosed === true, 'disclosure of the person');
       await this.transition(addressee, path, 'answer', {
         final: true, answers: [{ questionId: 'pq.diploma.authentic', answer: 'yes' }, { questionId: 'pq.free-text', answer: 'General medicine' }],
       }, (v) => ['answered', 'answer-accepted', 'closed'].includes(v.state));
-      await this.until(requester, path, (v) => ['answered', 'answer-accepted', 'closed'].includes(v?.state), 'the answer at the requester');
+      await this.seen(r.from, 'request', r.id, (v) => ['answered', 'answer-accepted', 'closed'].includes(v?.state ?? ''), 'the answer at the requester');
       await this.transition(requester, path, 'accept-answer', undefined, (v) => ['answer-accepted', 'closed'].includes(v.state));
       await this.transition(requester, path, 'close', undefined, (v) => v.state === 'closed');
     } catch (error) {
@@ -127,9 +130,9 @@ export class TrafficDriver {
       }, '/alerts?role=sender&sort=sent-desc&limit=100',
       (item) => (item.versions as { content: { decidingAuthority?: string } }[]).some((v) => v.content.decidingAuthority === `Chaos tribunal ${a.ref}`));
       const path = `/alerts/${a.id}`;
-      for (const to of a.to) await this.until(this.clients[to], path, (v) => v !== null, `the alert at ${to}`);
+      for (const to of a.to) await this.seen(to, 'alert', a.id, (v) => v !== null, `the alert at ${to}`);
       await this.transition(sender, path, 'rectify', { content: content(true) }, (v) => v.version >= 2);
-      for (const to of a.to) await this.until(this.clients[to], path, (v) => v?.version >= 2, `the rectification at ${to}`);
+      for (const to of a.to) await this.seen(to, 'alert', a.id, (v) => (v?.version ?? 0) >= 2, `the rectification at ${to}`);
     } catch (error) {
       a.failure = (error as Error).message;
     }
@@ -215,17 +218,13 @@ export class TrafficDriver {
     }
   }
 
-  /** Polls the exchange on one node until `reached` holds (messages cross Kafka asynchronously; nodes may be down meanwhile). */
-  async until(client: NodeClient, path: string, reached: (view: any) => boolean, what: string, timeoutMs = STEP_TIMEOUT_MS): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    for (let delay = 200; ; delay = Math.min(delay * 1.5, 2000)) {
-      try {
-        if (reached(await client.find(path))) return;
-      } catch (error) {
-        if (!(error instanceof NodeUnavailable)) throw error;
-      }
-      if (Date.now() > deadline) throw new Error(`${what} (${path} at ${client.country}) not seen within ${timeoutMs / 1000} s`);
-      await sleep(delay);
-    }
+  /** Waits until the exchange is as `reached` wants it on the node (messages cross Kafka asynchronously; nodes may be down meanwhile). */
+  seen(country: Country, kind: 'request' | 'alert', id: string, reached: (seen: Seen | null) => boolean, what: string, timeoutMs = STEP_TIMEOUT_MS): Promise<void> {
+    return this.watch.until(country, kind, id, reached, what, timeoutMs);
+  }
+
+  stop(): void {
+    this.watch.stop();
+    clearInterval(this.renewal);
   }
 }

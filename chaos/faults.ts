@@ -20,7 +20,7 @@ export interface FaultRecord {
   /**
    * Full recovery: from the kill until both the component is ready again and a canary request,
    * sent right after the kill (and sent again by the driver's rules until its sender took it),
-   * was seen at its recipient through its REST API. Null: not recovered.
+   * was applied at its recipient (in its database). Null: not recovered.
    */
   recoveryMs: number | null;
   canaryRef: string;
@@ -30,6 +30,8 @@ export interface FaultRecord {
 export interface FaultOptions {
   /** At least this many of each kind. */
   perKind: number;
+  /** At most this many in all (the minimum of each kind comes first, in a drawn order). */
+  maxFaults: number;
   /** Pause between one fault's recovery and the next, in ms (drawn uniformly). */
   gapMs: [number, number];
   /** How long a killed component stays down before it is started again, in ms. */
@@ -63,7 +65,7 @@ export class FaultInjector {
     const due = this.random.shuffled(FAULT_KINDS.flatMap((k) => Array.from({ length: this.options.perKind }, () => k)));
     for (;;) {
       const kind = due.shift() ?? (this.stopWhenDone || !this.trafficRunning() ? undefined : this.random.pick(FAULT_KINDS));
-      if (!kind) return;
+      if (!kind || this.faults.length >= this.options.maxFaults) return;
       await sleep(this.random.between(...this.options.gapMs));
       await this.inject(kind);
     }
@@ -90,7 +92,7 @@ export class FaultInjector {
       const delivered = (async () => {
         await this.driver.requestFlow(canary);
         if (canary.failure) throw new Error(canary.failure);
-        await this.driver.until(this.driver.clients[to], `/requests/${canary.id}`, (v) => v !== null, 'the canary at its recipient');
+        await this.driver.seen(to, 'request', canary.id!, (v) => v !== null, 'the canary at its recipient');
         return Date.now() - killed;
       })();
       delivered.catch(() => undefined);

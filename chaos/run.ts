@@ -20,9 +20,14 @@ export interface ChaosOptions {
   seed: number;
   hostile: number;
   concurrency: number;
-  /** Faults of each kind at least. */
+  /** Faults of each kind at least; more while traffic lasts, up to maxFaults in all. */
   faultsPerKind: number;
-  /** The stack's first port and state folder: never the default stack's. */
+  maxFaults: number;
+  /**
+   * The stack's first port and state folder: never the default stack's. Brokers take it and every
+   * tenth port after (up to five), the registry and Postgres the next ones, hub instances and
+   * nodes from 60 above. Below 32768, so no client's ephemeral port takes one.
+   */
   basePort: number;
   stateDir: string;
   schemaRegistryUrl?: string;
@@ -40,7 +45,7 @@ export function optionsFromArgs(argv: string[]): ChaosOptions {
     args: argv,
     options: {
       requests: { type: 'string' }, alerts: { type: 'string' }, brokers: { type: 'string' }, hubs: { type: 'string' }, seed: { type: 'string' },
-      hostile: { type: 'string' }, concurrency: { type: 'string' }, 'faults-per-kind': { type: 'string' }, 'base-port': { type: 'string' },
+      hostile: { type: 'string' }, concurrency: { type: 'string' }, 'faults-per-kind': { type: 'string' }, 'max-faults': { type: 'string' }, 'base-port': { type: 'string' },
       'state-dir': { type: 'string' }, 'schema-registry-url': { type: 'string' }, out: { type: 'string' }, 'keep-stack': { type: 'boolean' },
     },
   });
@@ -49,7 +54,7 @@ export function optionsFromArgs(argv: string[]): ChaosOptions {
     if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} takes a whole number, not ${value}`);
     return n;
   };
-  const basePort = int('base-port', values['base-port'], 29092);
+  const basePort = int('base-port', values['base-port'], 24092);
   return {
     requests: int('requests', values.requests, 10_000),
     alerts: int('alerts', values.alerts, 1_000),
@@ -57,8 +62,9 @@ export function optionsFromArgs(argv: string[]): ChaosOptions {
     hubs: int('hubs', values.hubs, 2),
     seed: int('seed', values.seed, drawSeed()),
     hostile: int('hostile', values.hostile, 1_000_000),
-    concurrency: int('concurrency', values.concurrency, 24),
+    concurrency: int('concurrency', values.concurrency, 64),
     faultsPerKind: int('faults-per-kind', values['faults-per-kind'], 3),
+    maxFaults: values['max-faults'] === undefined ? Infinity : int('max-faults', values['max-faults'], 0),
     basePort,
     stateDir: values['state-dir'] ?? join(tmpdir(), `imi-chaos-stack-${basePort}`),
     schemaRegistryUrl: values['schema-registry-url'],
@@ -77,7 +83,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   let network: ChaosNetwork | undefined;
   try {
     const endpoints = await stack.up();
-    network = await ChaosNetwork.start(endpoints, { hubs: options.hubs, basePort: options.basePort + 100 });
+    network = await ChaosNetwork.start(endpoints, { hubs: options.hubs, basePort: options.basePort + 60 });
     log(`network up: ${options.hubs} hub instance(s), nodes DE FR ES (topics ${network.prefix}*)`);
     const ledger = new Ledger();
     const driver = new TrafficDriver(network, ledger);
@@ -96,6 +102,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     let trafficRunning = true;
     const injector = new FaultInjector(random, network, stack, driver, {
       perKind: options.faultsPerKind,
+      maxFaults: options.maxFaults,
       gapMs: options.requests >= 2000 ? [5_000, 30_000] : [1_000, 4_000],
       downMs: [500, 3_000],
     }, () => trafficRunning, log);
@@ -128,6 +135,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     await faults;
     await hostileRun.catch(() => undefined);
     clearInterval(watchdog);
+    driver.stop();
     log('traffic and faults over; waiting for quiescence');
     if (!(await waitForQuiescence(network, 300_000))) log('not quiet after 5 minutes; verifying what is there');
     log('verifying every node against the ledger');

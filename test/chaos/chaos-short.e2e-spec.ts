@@ -23,7 +23,7 @@ describe('chaos run, short', () => {
     // The stack's folder outside `out` (0700): Postgres runs as its own user and must reach it.
     const args = [
       join(root, 'dist', 'chaos', 'run.js'),
-      '--requests', '150', '--alerts', '20', '--brokers', '1', '--hubs', '2', '--faults-per-kind', '1', '--hostile', '0',
+      '--requests', '150', '--alerts', '20', '--brokers', '1', '--hubs', '2', '--faults-per-kind', '1', '--max-faults', '5', '--hostile', '0',
       '--concurrency', '12', '--base-port', '27092', '--state-dir', stateDir, '--out', out,
       '--schema-registry-url', process.env.SCHEMA_REGISTRY_URL!,
     ];
