@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { Admin, Kafka, Producer, TopicMessages } from 'kafkajs';
+import { Admin, Kafka, Partitioners, PartitionMetadata, Producer, TopicMessages } from 'kafkajs';
 import { idempotentProducer } from '@imi/messaging';
+import { byLeader } from './leader-batches';
 import { committedOffset, isConcurrentTransactions, routerTransactionalId } from './partition-claim';
 
 /** This instance's hold on one ingress partition: its transactional producer and what was routed before it. */
@@ -24,6 +25,10 @@ export class PartitionClaims {
   private admin: Admin | null = null;
   /** Bumped by releaseAll: a claim begun before it is not kept. */
   private generation = 0;
+  /** Partitions and leaders of the topics routed to, read again after LAYOUT_TTL_MS or a failed transaction. */
+  private layout = new Map<string, PartitionMetadata[]>();
+  private layoutReadAt = 0;
+  private readonly partitioner = Partitioners.DefaultPartitioner();
 
   constructor(
     private readonly kafka: Kafka,
@@ -72,7 +77,10 @@ export class PartitionClaims {
   async route(claim: PartitionClaim, topicMessages: TopicMessages[], nextOffset: string): Promise<void> {
     const transaction = await claim.producer.transaction();
     try {
-      if (topicMessages.length > 0) await transaction.sendBatch({ topicMessages });
+      // One leader per send: see byLeader (kafkajs would otherwise duplicate records on a cluster).
+      for (const send of byLeader(topicMessages, await this.leaders(topicMessages.map((t) => t.topic)), this.partitioner)) {
+        await transaction.sendBatch({ topicMessages: send });
+      }
       const offsets = { consumerGroupId: this.group, topics: [{ topic: this.topic, partitions: [{ partition: claim.partition, offset: nextOffset }] }] };
       // kafkajs does not retry AddOffsetsToTxn; CONCURRENT_TRANSACTIONS there only means the previous commit is completing.
       await whileConcurrent(() => transaction.sendOffsets(offsets));
@@ -80,8 +88,23 @@ export class PartitionClaims {
     } catch (error) {
       await transaction.abort().catch(() => undefined);
       await this.release(claim.partition);
+      this.layoutReadAt = 0;
       throw error;
     }
+  }
+
+  private async leaders(topics: string[]): Promise<Map<string, PartitionMetadata[]>> {
+    const missing = [...new Set(topics)].filter((t) => !this.layout.has(t));
+    if (Date.now() - this.layoutReadAt > LAYOUT_TTL_MS) {
+      this.layout = new Map();
+      missing.splice(0, missing.length, ...new Set(topics));
+    }
+    if (missing.length > 0) {
+      const { topics: read } = await this.admin!.fetchTopicMetadata({ topics: missing });
+      for (const { name, partitions } of read) this.layout.set(name, partitions);
+      this.layoutReadAt = Date.now();
+    }
+    return this.layout;
   }
 
   /** Forgets the claim on a partition (another instance may claim it). */
@@ -104,6 +127,9 @@ export class PartitionClaims {
     this.admin = null;
   }
 }
+
+/** How long partition leaders are taken as read: a leader that moved makes a send span two leaders until then. */
+const LAYOUT_TTL_MS = 10_000;
 
 /** Retries `action` while the transaction coordinator answers CONCURRENT_TRANSACTIONS, with a short backoff (as Kafka's Java client does). */
 export async function whileConcurrent<T>(action: () => Promise<T>, attempts = 50): Promise<T> {
