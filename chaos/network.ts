@@ -38,7 +38,7 @@ export class ChaosProcess {
     this.process = MeasuredProcess.start(this.name, this.script, this.env);
     const child = this.process.child;
     child.once('exit', () => {
-      if (!this.expectingExit) this.crashes.push({ at: new Date(), log: this.process.log.join('').slice(-3000) });
+      if (!this.expectingExit) this.crashes.push({ at: new Date(), log: this.process.log.join('').slice(-8000) });
     });
   }
 

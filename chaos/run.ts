@@ -94,7 +94,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       for (const p of net.processes) {
         if (!p.crashed) continue;
         const crash = p.crashes[p.crashes.length - 1];
-        crashes.push({ process: p.name, at: crash?.at.toISOString() ?? new Date().toISOString(), log: crash?.log.slice(-1500) ?? '' });
+        crashes.push({ process: p.name, at: crash?.at.toISOString() ?? new Date().toISOString(), log: crash?.log ?? '' });
         log(`${p.name} exited on its own; restarting it`);
         p.start();
       }
