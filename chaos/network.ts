@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -180,5 +180,6 @@ export class ChaosNetwork {
     await Promise.all(this.hubs.map((h) => h.stop()));
     for (const node of this.nodes.values()) await node.db.close().catch(() => undefined);
     await this.hubDb.close().catch(() => undefined);
+    rmSync(this.keysRoot, { recursive: true, force: true });
   }
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -30,6 +30,8 @@ export interface ChaosOptions {
    */
   basePort: number;
   stateDir: string;
+  /** The run made the folder (no --state-dir): it removes it after stopping the stack. */
+  stateDirIsOwn: boolean;
   schemaRegistryUrl?: string;
   /** Where the report goes (chaos/results by default). */
   outDir: string;
@@ -66,11 +68,19 @@ export function optionsFromArgs(argv: string[]): ChaosOptions {
     faultsPerKind: int('faults-per-kind', values['faults-per-kind'], 3),
     maxFaults: values['max-faults'] === undefined ? Infinity : int('max-faults', values['max-faults'], 0),
     basePort,
-    stateDir: values['state-dir'] ?? join(tmpdir(), `imi-chaos-stack-${basePort}`),
+    stateDir: values['state-dir'] ?? freshStateDir(),
+    stateDirIsOwn: values['state-dir'] === undefined,
     schemaRegistryUrl: values['schema-registry-url'],
     outDir: values.out ?? join(root, 'chaos', 'results'),
     keepStack: values['keep-stack'] ?? false,
   };
+}
+
+/** A new folder for the run's stack, removed after it (0755: Postgres runs as a user of its own and must reach its data). */
+function freshStateDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'imi-chaos-stack-'));
+  chmodSync(dir, 0o755);
+  return dir;
 }
 
 /** The whole chaos run: stack, network, traffic under faults, quiescence, verification, report. */
@@ -159,7 +169,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     return report;
   } finally {
     await network?.stop().catch(() => undefined);
-    if (!options.keepStack) await stack.down().catch((error) => log(`stack down: ${error.message}`));
+    if (!options.keepStack) {
+      await stack.down().catch((error) => log(`stack down: ${error.message}`));
+      // A folder of the run's own goes with it; one given with --state-dir stays.
+      if (options.stateDirIsOwn) rmSync(options.stateDir, { recursive: true, force: true });
+    }
   }
 }
 

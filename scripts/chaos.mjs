@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run chaos`: builds the server, then runs chaos/run.ts from the build. It starts a stack of
-// its own (three brokers by default, state in a temporary folder, ports from 24092), two hub
+// its own (three brokers by default, state in a new temporary folder, ports from 24092), two hub
 // instances and nodes DE, FR, ES, drives requests and alerts while killing things, verifies,
 // and writes chaos/results/latest.json. Options: --requests --alerts --brokers --hubs --seed
 // --hostile --concurrency --faults-per-kind --max-faults --base-port --state-dir --out --keep-stack.
