@@ -81,67 +81,89 @@ describe('several hub instances', () => {
 
   const claimedBy = (hub: HubProcess) => hub.lines.filter((l) => /routes \S+ partition \d+ from offset \d+/.test(l));
 
-  it('routes every message exactly once while an instance is killed and another joins', async () => {
-    const router = network.hub!.get(RoutingConsumer);
-    const second = startHub('2');
-    await eventually(async () => expect(await groupMembers()).toBe(2), 30_000);
+  type Sent = { id: string; from: ReturnType<typeof actingFor>; to: 'FR' | 'DE' };
+  const authority = (code: string, id: string) => actingFor(network.node(code), id);
+  const send = async (from: ReturnType<typeof actingFor>, to: string): Promise<Sent> => {
+    const r = await from.post('/requests', {
+      addresseeAuthorityId: to, legislativeArea: 'professional-qualifications', replyBy: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+      questions: [{ questionId: 'pq.diploma.authentic' }], subject: { familyName: 'Testperson', givenNames: 'Instance', dateOfBirth: '1980-01-01' },
+    });
+    expect(r.status).toBe(201);
+    return { id: r.body.id as string, from, to: to === 'FR-CNOM' ? 'FR' : 'DE' };
+  };
+  /** Requests across the three nodes: DE → FR, FR → DE, ES → DE. */
+  const burst = (n: number) => Promise.all(Array.from({ length: n }, (_, i) =>
+    i % 3 === 0 ? send(authority('DE', 'DE-BE-AEK'), 'FR-CNOM') : send(i % 3 === 1 ? authority('FR', 'FR-CNOM') : authority('ES', 'ES-MSAN'), 'DE-BE-AEK')));
 
-    const fr = actingFor(network.node('FR'), 'FR-CNOM');
-    const es = actingFor(network.node('ES'), 'ES-MSAN');
-    const de = actingFor(network.node('DE'), 'DE-BE-AEK');
-    const send = async (from: typeof fr, to: string) => {
-      const r = await from.post('/requests', {
-        addresseeAuthorityId: to, legislativeArea: 'professional-qualifications', replyBy: new Date(Date.now() + 14 * 86_400_000).toISOString(),
-        questions: [{ questionId: 'pq.diploma.authentic' }], subject: { familyName: 'Testperson', givenNames: 'Instance', dateOfBirth: '1980-01-01' },
-      });
-      expect(r.status).toBe(201);
-      return { id: r.body.id as string, from, to: to === 'FR-CNOM' ? 'FR' : 'DE' };
-    };
-    const burst = (n: number) => Promise.all(Array.from({ length: n }, (_, i) => (i % 3 === 0 ? send(de, 'FR-CNOM') : send(i % 3 === 1 ? fr : es, 'DE-BE-AEK'))));
-
-    const sent = await burst(12);
-    await eventually(async () => expect(claimedBy(second).length).toBeGreaterThan(0), 20_000);
-    const partitionsOfSecond = claimedBy(second).map((l) => Number(/partition (\d+)/.exec(l)![1]));
-    // Killed outright mid-traffic: no leave-group, no commit; its partitions move when its session times out.
-    const during = burst(12);
-    second.child.kill('SIGKILL');
-    sent.push(...(await during));
-    await eventually(async () => expect(await groupMembers()).toBe(1), 30_000);
-    sent.push(...(await burst(12)));
-    // This instance claimed the dead one's partitions and routes them from what that one committed.
-    await eventually(async () => expect([...router.routed.keys()]).toEqual(expect.arrayContaining(partitionsOfSecond)), 30_000);
-    const third = startHub('3');
-    await eventually(async () => expect(await groupMembers()).toBe(2), 30_000);
-    sent.push(...(await burst(6)));
-
-    // Every request is at its addressee exactly once; each is then accepted, and the acceptance reaches the requester.
-    const nodeOf = (code: string) => network.node(code);
+  /** Each request is at its addressee exactly once and, accepted there, reaches its requester as accepted; every receipt came back. */
+  async function deliveredExactlyOnce(sent: Sent[]): Promise<void> {
     for (const request of sent) {
-      const addressee = request.to === 'FR' ? actingFor(nodeOf('FR'), 'FR-CNOM') : de;
+      const addressee = request.to === 'FR' ? authority('FR', 'FR-CNOM') : authority('DE', 'DE-BE-AEK');
       await eventually(async () => expect((await addressee.get(`/requests/${request.id}`)).status).toBe(200), 60_000);
       expect((await addressee.post(`/requests/${request.id}/accept`)).body.state).toBe('accepted');
     }
     for (const request of sent) {
       await eventually(async () => expect((await request.from.get(`/requests/${request.id}`)).body.state).toBe('accepted'), 60_000);
     }
-    for (const code of ['DE', 'FR', 'ES']) {
-      const rows = await nodeOf(code).db.query<{ id: string; copies: string }>('SELECT id, count(*) AS copies FROM requests GROUP BY id HAVING count(*) > 1');
-      expect(rows).toEqual([]);
-      // Every message sent got its receipt: none was lost on the way, none is still waiting.
-      await eventually(async () => expect(await nodeOf(code).db.query('SELECT message_id FROM deliveries WHERE delivered_at IS NULL')).toEqual([]), 60_000);
-    }
     const ids = new Set(sent.map((r) => r.id));
-    expect(ids.size).toBe(42);
-    for (const code of ['DE', 'FR']) {
-      const held = await nodeOf(code).db.query<{ id: string }>('SELECT id FROM requests WHERE role = $1', ['addressee']);
+    for (const code of ['DE', 'FR', 'ES']) {
+      const db = network.node(code).db;
+      expect(await db.query('SELECT id, count(*) AS copies FROM requests GROUP BY id HAVING count(*) > 1')).toEqual([]);
+      await eventually(async () => expect(await db.query('SELECT message_id FROM deliveries WHERE delivered_at IS NULL')).toEqual([]), 60_000);
+      const held = await db.query<{ id: string }>('SELECT id FROM requests WHERE role = $1', ['addressee']);
       expect(held.filter((r) => ids.has(r.id))).toHaveLength(sent.filter((r) => r.to === code).length);
     }
+  }
+
+  it('routes every message exactly once while an instance is killed and another joins', async () => {
+    const router = network.hub!.get(RoutingConsumer);
+    const second = startHub('2');
+    await eventually(async () => expect(await groupMembers()).toBe(2), 30_000);
+
+    const sent = await burst(9);
+    await eventually(async () => expect(claimedBy(second).length).toBeGreaterThan(0), 20_000);
+    const partitionsOfSecond = claimedBy(second).map((l) => Number(/partition (\d+)/.exec(l)![1]));
+    // Killed outright mid-traffic: no leave-group, no commit; its partitions move when its session times out.
+    const during = burst(9);
+    second.child.kill('SIGKILL');
+    sent.push(...(await during));
+    await eventually(async () => expect(await groupMembers()).toBe(1), 30_000);
+    sent.push(...(await burst(9)));
+    // This instance claimed the dead one's partitions and routes them from what that one committed.
+    await eventually(async () => expect([...router.routed.keys()]).toEqual(expect.arrayContaining(partitionsOfSecond)), 30_000);
+    const third = startHub('3');
+    await eventually(async () => expect(await groupMembers()).toBe(2), 30_000);
+    sent.push(...(await burst(6)));
+
+    expect(new Set(sent.map((r) => r.id)).size).toBe(33);
+    await deliveredExactlyOnce(sent);
 
     // Each instance routed: this one its own partitions and then the killed one's; the one that joined, those it was given.
     expect(partitionsOfSecond.length).toBeGreaterThan(0);
     expect(claimedBy(third).length).toBeGreaterThan(0);
-    const duplicates = ['DE', 'FR', 'ES'].map((code) => `${code} ${nodeOf(code).app!.get(InboundProcessor).counts.duplicate}`);
+    const duplicates = ['DE', 'FR', 'ES'].map((code) => `${code} ${network.node(code).app!.get(InboundProcessor).counts.duplicate}`);
     process.stdout.write(`hub instances: routed by instance 1 per partition ${JSON.stringify(Object.fromEntries(router.routed))}; claims: instance 2 ${partitionsOfSecond}, instance 3 ${claimedBy(third).map((l) => /partition (\d+) from offset (\d+)/.exec(l)!.slice(1).join('@'))}; inbox duplicates dropped: ${duplicates.join(', ')}\n`);
+  });
+
+  it('takes back partitions claimed behind its back by an instance that then died, and routes them exactly once', async () => {
+    const router = network.hub!.get(RoutingConsumer);
+    for (const hub of processes) if (hub.child.exitCode === null && hub.child.signalCode === null) hub.child.kill('SIGTERM');
+    await eventually(async () => expect(router.partitions).toEqual([0, 1, 2]), 30_000);
+    const routedHere = () => [...router.routed.values()].reduce((a, b) => a + b, 0);
+    const before = routedHere();
+    const sent = await burst(6);
+    // Routed here, so this instance holds claims when the other claims behind its back.
+    await eventually(async () => expect(routedHere()).toBeGreaterThanOrEqual(before + 6), 30_000);
+    // An instance cut off from an older generation claims every partition, then dies without routing.
+    const claimer = new PartitionClaims(kafka, network.prefix, `${network.prefix}${ROUTER_GROUP}`, topicNames(network.prefix).ingress);
+    await claimer.connect();
+    for (const partition of [0, 1, 2]) await claimer.claim(partition);
+    await claimer.close();
+    const fencesBefore = router.fences;
+    sent.push(...(await burst(9)));
+    await deliveredExactlyOnce(sent);
+    // This instance was fenced where it held a claim, paused, and claimed the partition back.
+    expect(router.fences).toBeGreaterThan(fencesBefore);
   });
 
   it('fences a producer of an instance that lost its partition: after the new owner claimed it, it commits nothing', async () => {

@@ -29,10 +29,12 @@ export class RoutingConsumer implements OnApplicationBootstrap, OnApplicationShu
   private readonly claims: PartitionClaims;
   /** The ingress partitions the group gave this instance at its last join. */
   private assigned = new Set<number>();
-  /** Partitions another instance claimed since that join: not routed here until the next one. */
+  /** Partitions another instance claimed since that join: paused here for a while (see route). */
   private readonly lost = new Set<number>();
   /** Records routed (or rejected, or applied) by this instance, per ingress partition: for operators and tests. */
   readonly routed = new Map<number, number>();
+  /** How many times another instance's claim fenced this one's transaction. */
+  fences = 0;
 
   constructor(
     private readonly kafka: Kafka,
@@ -67,6 +69,11 @@ export class RoutingConsumer implements OnApplicationBootstrap, OnApplicationShu
     // A crash kafkajs deems final (an error it does not count as retriable) must not end routing for good: start again.
     this.supervision = superviseConsumer(consumer, start, { onCrash: (error) => this.logger.warn(`router restarts: ${error.message}`) });
     await start();
+  }
+
+  /** The ingress partitions the group gives this instance now. */
+  get partitions(): number[] {
+    return [...this.assigned].sort((a, b) => a - b);
   }
 
   /** Whether the router's consumer is in its group, for the readiness probe. */
@@ -114,10 +121,16 @@ export class RoutingConsumer implements OnApplicationBootstrap, OnApplicationShu
         await this.claims.route(claim, [...out].map(([topic, messages]) => ({ topic, messages })), nextOffset(batch.lastOffset()));
       } catch (error) {
         if (!isFenced(error)) throw error;
-        // Another instance claimed this partition after us: it routes it now, from what was committed.
+        // Another instance claimed this partition after us, and routes it from what was committed.
+        // If the group moved on, the heartbeat fails and kafkajs rejoins. If not, the other is an
+        // instance cut off from an older generation (it may even have died since): claim again
+        // once it has had a session's time to learn it lost the partition.
+        this.logger.warn(`ingress partition ${partition} was claimed by another hub instance: paused here`);
+        this.fences++;
         this.lost.add(partition);
-        pause();
-        this.logger.warn(`ingress partition ${partition} was claimed by another hub instance: no longer routed here`);
+        const resume = pause();
+        setTimeout(() => this.lost.delete(partition) && resume(), this.config.routerSessionTimeoutMs).unref();
+        await heartbeat();
         return;
       }
       this.routed.set(partition, (this.routed.get(partition) ?? 0) + records.length);
