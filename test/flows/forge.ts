@@ -124,6 +124,11 @@ export class RejectionNotices {
     return [...this.seen.values()];
   }
 
+  /** The keys of the records rejected so far. */
+  keys(): string[] {
+    return [...this.seen.keys()];
+  }
+
   async close(): Promise<void> {
     await this.consumer.disconnect();
   }
