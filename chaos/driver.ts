@@ -1,7 +1,7 @@
 import { AREA, AUTHORITY, COUNTRIES, ChaosNetwork, Country } from './network';
 import { DrivenAlert, DrivenRequest, Ledger } from './ledger';
 import { ExchangeWatch, Seen } from './exchange-watch';
-import { NodeClient, NodeRefused, NodeUnavailable } from './node-client';
+import { IN_DOUBT_MS, NodeClient, NodeRefused, NodeUnavailable } from './node-client';
 
 /** Every ordered pair of member states: the driver cycles through them. */
 export const PAIRS: [Country, Country][] = COUNTRIES.flatMap((from) => COUNTRIES.filter((to) => to !== from).map((to) => [from, to] as [Country, Country]));
@@ -154,6 +154,8 @@ export class TrafficDriver {
       } catch (error) {
         if (!(error instanceof NodeUnavailable) || Date.now() > deadline) throw error;
         this.ledger.retries++;
+        // A call still running on the node could take effect after the check: let it finish first.
+        if (error.inDoubt) await sleep(IN_DOUBT_MS);
       }
       for (;;) {
         await sleep(delay);
@@ -201,6 +203,8 @@ export class TrafficDriver {
       } catch (error) {
         if (!(error instanceof NodeUnavailable) || Date.now() > deadline) throw error;
         this.ledger.retries++;
+        // A call still running on the node could take effect after the check: let it finish first.
+        if (error.inDoubt) await sleep(IN_DOUBT_MS);
       }
       for (;;) {
         await sleep(delay);

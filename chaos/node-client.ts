@@ -1,7 +1,18 @@
 import { ChaosNetwork, Country } from './network';
 
 /** The node did not answer, or answered that it could not serve now (5xx): the call may or may not have taken effect. */
-export class NodeUnavailable extends Error {}
+export class NodeUnavailable extends Error {
+  /**
+   * No answer in time while the node may still be working on the call: it may yet take effect,
+   * so whether it did can only be read once the node is surely done with it.
+   */
+  constructor(message: string, readonly inDoubt = false) {
+    super(message);
+  }
+}
+
+/** How long the driver gives a call that timed out to finish on the node before reading whether it took effect. */
+export const IN_DOUBT_MS = 60_000;
 
 /** The node refused the call (4xx other than 401/404): what it says, for the driver to check against the state. */
 export class NodeRefused extends Error {
@@ -57,9 +68,12 @@ export class NodeClient {
           signal: AbortSignal.timeout(30_000),
         });
       } catch (error) {
-        throw new NodeUnavailable(`${method} ${path} at ${this.country}: ${(error as Error).message}`);
+        const timedOut = (error as Error).name === 'TimeoutError';
+        throw new NodeUnavailable(`${method} ${path} at ${this.country}: ${(error as Error).message}`, timedOut && method === 'POST');
       }
-      const text = await response.text().catch(() => '');
+      const text = await response.text().catch(() => null);
+      // The answer cut off: the call is resolved like one that got none (the node finished with it).
+      if (text === null) throw new NodeUnavailable(`${method} ${path} at ${this.country}: answer ${response.status} cut off`);
       if (response.status === 401 && attempt < 2) {
         this.session = null;
         continue;

@@ -67,7 +67,8 @@ export function reportTable(r: ChaosReport): string {
     ['exchanges', `${r.exchanges.requests} requests (full flow), ${r.exchanges.alerts} alerts (rectified), ${r.exchanges.canaries} canaries`],
     ['traffic / total time', `${r.durationSeconds.traffic} s / ${r.durationSeconds.total} s`],
     ['faults injected', `${Object.entries(r.faultsByKind).map(([k, n]) => `${k} ${n}`).join(', ')} (${r.faultsUnderTraffic} under traffic)`],
-    ['recovery (kill → canary delivered)', `p50 ${r.recovery.p50Ms} ms, p99 ${r.recovery.p99Ms} ms, max ${r.recovery.maxMs} ms; unrecovered ${r.recovery.unrecovered}`],
+    ['recovery (kill → ready and canary applied)', r.faults.length === 0 ? 'no faults'
+      : `p50 ${r.recovery.p50Ms} ms, p99 ${r.recovery.p99Ms} ms, max ${r.recovery.maxMs} ms; unrecovered ${r.recovery.unrecovered}`],
     ...Object.entries(r.recoveryByKind).map(([k, f]) => [`  ${k}`, r.faultsByKind[k] ? `p50 ${f.p50Ms} ms, max ${f.maxMs} ms` : '-'] as [string, string]),
     ['lost', String(r.lost)],
     ['applied twice', String(r.appliedTwice)],
