@@ -120,8 +120,12 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     faults.catch(() => undefined);
     let hostile: Record<string, number> | null = null;
     // Hostile bytes alongside the traffic, from real records of this run (captured once there are some).
+    const firstFlowsThrough = async () => {
+      const enough = Math.min(Math.ceil((options.requests + options.alerts) / 2), options.concurrency * 2);
+      while (driver.completed < enough && trafficRunning) await new Promise((r) => setTimeout(r, 1000));
+    };
     const hostileRun = options.hostile > 0
-      ? writeHostileTraffic(network, endpoints, options.hostile, options.seed).then((tried) => {
+      ? firstFlowsThrough().then(() => writeHostileTraffic(network!, endpoints, options.hostile, options.seed)).then((tried) => {
         hostile = tried;
         log(`hostile records written: ${JSON.stringify(tried)}`);
       })
