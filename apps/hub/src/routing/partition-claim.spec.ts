@@ -1,4 +1,4 @@
-import { committedOffset, isConcurrentTransactions, isFenced, nextOffset, routerTransactionalId, unrouted } from './partition-claim';
+import { committedOffset, isConcurrentTransactions, isFenced, nextOffset, routerTransactionalId, unrouted, whileConcurrent } from './partition-claim';
 
 const batch = ['7', '8', '9', '10'].map((offset) => ({ offset }));
 
@@ -58,5 +58,28 @@ describe('broker answers', () => {
     const a: { cause?: unknown } = {};
     a.cause = { cause: a };
     expect(isFenced(a)).toBe(false);
+  });
+});
+
+describe('retrying while the coordinator completes the previous transaction', () => {
+  it('retries CONCURRENT_TRANSACTIONS until the action succeeds', async () => {
+    let calls = 0;
+    const result = await whileConcurrent(async () => {
+      if (++calls < 3) throw Object.assign(new Error('busy'), { type: 'CONCURRENT_TRANSACTIONS' });
+      return 'added';
+    });
+    expect([result, calls]).toEqual(['added', 3]);
+  });
+
+  it('throws any other error at once, and CONCURRENT_TRANSACTIONS after the last attempt', async () => {
+    let calls = 0;
+    await expect(whileConcurrent(async () => {
+      calls++;
+      throw Object.assign(new Error('fenced'), { type: 'INVALID_PRODUCER_EPOCH' });
+    })).rejects.toThrow('fenced');
+    expect(calls).toBe(1);
+    await expect(whileConcurrent(async () => {
+      throw Object.assign(new Error('busy'), { type: 'CONCURRENT_TRANSACTIONS' });
+    }, 2)).rejects.toThrow('busy');
   });
 });

@@ -68,3 +68,15 @@ export function isFenced(error: unknown): boolean {
 export function isConcurrentTransactions(error: unknown): boolean {
   return causes(error).some((e) => e.type === 'CONCURRENT_TRANSACTIONS' || e.code === 51);
 }
+
+/** Retries `action` while the transaction coordinator answers CONCURRENT_TRANSACTIONS, with a short backoff (as Kafka's Java client does). */
+export async function whileConcurrent<T>(action: () => Promise<T>, attempts = 50): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await action();
+    } catch (error) {
+      if (!isConcurrentTransactions(error) || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(20 * attempt, 200)));
+    }
+  }
+}

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Admin, Kafka, Partitioners, PartitionMetadata, Producer, TopicMessages } from 'kafkajs';
 import { idempotentProducer } from '@imi/messaging';
 import { byLeader } from './leader-batches';
-import { committedOffset, isConcurrentTransactions, routerTransactionalId } from './partition-claim';
+import { committedOffset, routerTransactionalId, whileConcurrent } from './partition-claim';
 
 /** This instance's hold on one ingress partition: its transactional producer and what was routed before it. */
 export interface PartitionClaim {
@@ -21,10 +21,11 @@ export interface PartitionClaim {
  */
 export class PartitionClaims {
   private readonly logger = new Logger('RoutingConsumer');
-  private readonly claims = new Map<number, PartitionClaim>();
+  /** Claims held or being made, by partition. */
+  private readonly claims = new Map<number, Promise<PartitionClaim>>();
+  /** Claims let go of and still closing: a new claim on the partition waits for them, or the old one, initialised last, would fence it. */
+  private readonly closing = new Map<number, Promise<unknown>>();
   private admin: Admin | null = null;
-  /** Bumped by releaseAll: a claim begun before it is not kept. */
-  private generation = 0;
   /** Partitions and leaders of the topics routed to, read again after LAYOUT_TTL_MS or a failed transaction. */
   private layout = new Map<string, PartitionMetadata[]>();
   private layoutReadAt = 0;
@@ -43,10 +44,19 @@ export class PartitionClaims {
   }
 
   /** The claim on a partition, made now if this instance holds none since its last group join. */
-  async claim(partition: number): Promise<PartitionClaim> {
+  claim(partition: number): Promise<PartitionClaim> {
     const held = this.claims.get(partition);
     if (held) return held;
-    const generation = this.generation;
+    const claiming = this.claimNow(partition);
+    this.claims.set(partition, claiming);
+    claiming.catch(() => {
+      if (this.claims.get(partition) === claiming) this.claims.delete(partition);
+    });
+    return claiming;
+  }
+
+  private async claimNow(partition: number): Promise<PartitionClaim> {
+    await this.closing.get(partition)?.catch(() => undefined);
     const producer = idempotentProducer(this.kafka, { transactionalId: routerTransactionalId(this.topicPrefix, partition) });
     try {
       await producer.connect();
@@ -54,15 +64,8 @@ export class PartitionClaims {
       await (await producer.transaction()).abort();
       const [offsets] = await this.admin!.fetchOffsets({ groupId: this.group, topics: [this.topic] });
       const committed = committedOffset(offsets?.partitions.find((p) => p.partition === partition)?.offset);
-      if (generation !== this.generation) {
-        // The group rebalanced while this claim was made: claim again, for the new generation.
-        await producer.disconnect().catch(() => undefined);
-        return this.claim(partition);
-      }
-      const claim = { partition, producer, committed };
-      this.claims.set(partition, claim);
       this.logger.log(`routes ${this.topic} partition ${partition} from offset ${committed ?? 0}`);
-      return claim;
+      return { partition, producer, committed };
     } catch (error) {
       await producer.disconnect().catch(() => undefined);
       throw error;
@@ -87,7 +90,7 @@ export class PartitionClaims {
       await transaction.commit();
     } catch (error) {
       await transaction.abort().catch(() => undefined);
-      await this.release(claim.partition);
+      await this.releaseClaim(claim);
       this.layoutReadAt = 0;
       throw error;
     }
@@ -108,16 +111,27 @@ export class PartitionClaims {
   }
 
   /** Forgets the claim on a partition (another instance may claim it). */
-  async release(partition: number): Promise<void> {
+  release(partition: number): Promise<void> {
     const claim = this.claims.get(partition);
-    if (!claim) return;
+    if (!claim) return Promise.resolve();
     this.claims.delete(partition);
+    const closed = claim.then((c) => c.producer.disconnect()).catch(() => undefined);
+    this.closing.set(partition, closed);
+    void closed.then(() => {
+      if (this.closing.get(partition) === closed) this.closing.delete(partition);
+    });
+    return closed;
+  }
+
+  /** Releases this claim if it is still the partition's (a newer one may have replaced it), else only closes its producer. */
+  private async releaseClaim(claim: PartitionClaim): Promise<void> {
+    const current = this.claims.get(claim.partition);
+    if (current && (await current.catch(() => null)) === claim && this.claims.get(claim.partition) === current) return this.release(claim.partition);
     await claim.producer.disconnect().catch(() => undefined);
   }
 
   /** Forgets every claim: after a group join, each partition is claimed again before it is routed. */
   async releaseAll(): Promise<void> {
-    this.generation++;
     await Promise.all([...this.claims.keys()].map((p) => this.release(p)));
   }
 
@@ -130,15 +144,3 @@ export class PartitionClaims {
 
 /** How long partition leaders are taken as read: a leader that moved makes a send span two leaders until then. */
 const LAYOUT_TTL_MS = 10_000;
-
-/** Retries `action` while the transaction coordinator answers CONCURRENT_TRANSACTIONS, with a short backoff (as Kafka's Java client does). */
-export async function whileConcurrent<T>(action: () => Promise<T>, attempts = 50): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await action();
-    } catch (error) {
-      if (!isConcurrentTransactions(error) || attempt >= attempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(20 * attempt, 200)));
-    }
-  }
-}

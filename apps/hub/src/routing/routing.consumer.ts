@@ -88,15 +88,19 @@ export class RoutingConsumer implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /**
-   * A new generation of the group: every partition is claimed again before it is routed, even
-   * one this instance kept, since another instance may have held it in between (this one was
-   * cut off and rejoined).
+   * A new generation of the group: every partition is claimed again, even one this instance kept,
+   * since another instance may have held it in between (this one was cut off and rejoined).
+   * Claimed at once, not at the first record: claiming aborts what a dead owner left open, which
+   * holds back the nodes' read-committed consumers of every inbox it wrote to until then.
    */
   private joined(partitions: number[]): void {
     this.assigned = new Set(partitions);
     if (this.lost.size > 0) this.consumer?.resume([{ topic: this.topic, partitions: [...this.lost] }]);
     this.lost.clear();
     void this.claims.releaseAll();
+    for (const partition of partitions) {
+      this.claims.claim(partition).catch((error: Error) => this.logger.warn(`ingress partition ${partition} not claimed yet: ${error.message}`));
+    }
   }
 
   private async route({ batch, resolveOffset, heartbeat, isRunning, isStale, pause }: EachBatchPayload): Promise<void> {
