@@ -17,9 +17,9 @@ const root = join(__dirname, '..', '..');
 describe('chaos run, short', () => {
   let report: ChaosReport;
   const stateDir = join(tmpdir(), `imi-chaos-short-stack-${process.pid}`);
+  const out = mkdtempSync(join(tmpdir(), 'imi-chaos-short-'));
 
   beforeAll(async () => {
-    const out = mkdtempSync(join(tmpdir(), 'imi-chaos-short-'));
     // The stack's folder outside `out` (0700): Postgres runs as its own user and must reach it.
     const args = [
       join(root, 'dist', 'chaos', 'run.js'),
@@ -36,8 +36,11 @@ describe('chaos run, short', () => {
     report.parameters = { ...report.parameters, exitCode: code } as ChaosReport['parameters'];
   }, 15 * 60_000);
 
-  // The run stopped its stack; its data goes too.
-  afterAll(() => rmSync(stateDir, { recursive: true, force: true }));
+  // The run stopped its stack; its data goes too, and the report (its table is in the output).
+  afterAll(() => {
+    rmSync(stateDir, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+  });
 
   it('injects every kind of fault, most under traffic, and each recovers', () => {
     expect(FAULT_KINDS.filter((k) => !(report.faultsByKind[k] >= 1))).toEqual([]);
