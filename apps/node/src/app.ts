@@ -5,6 +5,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { OpenAPIObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { NodeConfig } from './config';
+import { HttpDrain } from './http-drain';
 import { NodeModule } from './node.module';
 import { openApiDocument } from './openapi/openapi-document';
 import { mapBodyParserErrors } from './problem/body-parser-errors';
@@ -18,6 +19,7 @@ import { serveWebApp } from './web/web-app';
 export async function createNodeApp(config: NodeConfig, logger: false | ('log' | 'warn' | 'error')[] = ['warn', 'error']): Promise<INestApplication> {
   const httpsOptions = config.tls ? { cert: config.tls.cert, key: config.tls.key, minVersion: 'TLSv1.2' as const } : undefined;
   const app = await NestFactory.create<NestExpressApplication>(NodeModule.forRoot(config), { logger, bodyParser: false, httpsOptions });
+  app.use(app.get(HttpDrain).middleware);
   useSecurityHeaders(app);
   serveWebApp(app);
   // Built once, at the first request that needs it (routes are known by then): for /api-docs and the 405 answers alike.

@@ -12,6 +12,7 @@ import { PrivacyModule } from './privacy/privacy.module';
 import { ProofModule } from './proof/proof.module';
 import { HealthController } from './health/health.controller';
 import { NodeReadiness } from './health/readiness';
+import { HttpDrain } from './http-drain';
 import { MessagingModule } from './messaging/messaging.module';
 import { RegistrationsModule } from './registrations/registrations.module';
 import { RequestsModule } from './requests/requests.module';
@@ -26,7 +27,7 @@ export class NodeModule {
       module: NodeModule,
       imports: [NodeCoreModule.forRoot(config), PrivacyModule, TrustModule, CatalogueModule, BroadcastModule, MessagingModule, AuthoritiesModule, RequestsModule, AlertsModule, SubjectRightsModule, ProofModule, AccessReportModule, UsersModule, RegistrationsModule, DirectoryModule, BackOfficeModule],
       controllers: [HealthController],
-      providers: [NodeReadiness],
+      providers: [NodeReadiness, HttpDrain],
     };
   }
 }
