@@ -151,7 +151,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     clearInterval(watchdog);
     driver.stop();
     log('traffic and faults over; waiting for quiescence');
-    if (!(await waitForQuiescence(network, 300_000))) log('not quiet after 5 minutes; verifying what is there');
+    // A million hostile records take the attacked inbox a while to refuse.
+    const quietWithinMs = options.hostile >= 100_000 ? 20 * 60_000 : 5 * 60_000;
+    if (!(await waitForQuiescence(network, quietWithinMs))) log(`not quiet after ${quietWithinMs / 60_000} minutes; verifying what is there`);
     log('verifying every node against the ledger');
     const verdict = await verify(network, endpoints, ledger);
     const report = buildReport({
