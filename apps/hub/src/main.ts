@@ -5,7 +5,8 @@ import { HubModule } from './hub.module';
 
 async function bootstrap(): Promise<void> {
   const config = hubConfigFromEnv();
-  const app = await NestFactory.create(HubModule.forRoot(config), { logger: ['log', 'warn', 'error'] });
+  // Its HTTP API only reads: a stop cuts open keep-alive connections rather than wait for clients that keep them busy.
+  const app = await NestFactory.create(HubModule.forRoot(config), { logger: ['log', 'warn', 'error'], forceCloseConnections: true });
   app.enableShutdownHooks();
   await app.listen(config.httpPort, '127.0.0.1');
   console.log(`hub listening on http://127.0.0.1:${config.httpPort}`);
