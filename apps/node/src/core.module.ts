@@ -1,9 +1,9 @@
-import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Global, Logger, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { join } from 'node:path';
 import { Kafka } from 'kafkajs';
 import { AvroCodec, NodeCrypto, NodeKeySet, readKeySet, TrustStore } from '@imi/envelope';
 import { createKafka } from '@imi/messaging';
-import { Database, migrate } from '@imi/persistence';
+import { Database, migrateWhenReachable } from '@imi/persistence';
 import { NodeConfig } from './config';
 
 export const NODE_CONFIG = Symbol('NODE_CONFIG');
@@ -30,7 +30,10 @@ export class NodeCoreModule {
           provide: Database,
           useFactory: async () => {
             const db = Database.connect(config.databaseUrl);
-            await migrate(db, join(__dirname, '..', 'migrations'));
+            // Started while Postgres restarts (a crash, a deployment): wait for it rather than exit.
+            await migrateWhenReachable(db, join(__dirname, '..', 'migrations'), {
+              onWait: (error) => new Logger('Database').warn(`waiting for the database: ${error.message}`),
+            });
             return db;
           },
         },

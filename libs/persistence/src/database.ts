@@ -1,13 +1,28 @@
-import { Pool, QueryResultRow } from 'pg';
+import { Client, ClientConfig, Pool, QueryResultRow } from 'pg';
 import { Tx } from './transaction';
 import { currentTransactionScope } from './transaction-scope';
+
+/**
+ * A pg client that never throws an 'error' event at the process. pg emits 'error' when the
+ * server ends a connection that is checked out but between queries (a crash shutdown sends
+ * 57P01 to every backend), and an emitter with no listener throws: under load, that hit a
+ * connection in a window no caller guarded, and the hub or node exited. The error is not lost:
+ * the connection is no longer queryable, so its next query fails and the pool discards it on
+ * release.
+ */
+export class ConnectionClient extends Client {
+  constructor(config?: string | ClientConfig) {
+    super(config);
+    this.on('error', () => undefined);
+  }
+}
 
 /** A Postgres pool with one way to run a transaction, so no caller forgets ROLLBACK. */
 export class Database {
   constructor(readonly pool: Pool) {}
 
   static connect(url: string, max = 10): Database {
-    const pool = new Pool({ connectionString: url, max });
+    const pool = new Pool({ connectionString: url, max, Client: ConnectionClient });
     // An idle client losing its connection must not crash the process; the pool replaces it.
     pool.on('error', () => undefined);
     return new Database(pool);

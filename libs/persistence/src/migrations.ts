@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Backoff } from './backoff';
 import { Database } from './database';
+import { isDatabaseUnavailable } from './unavailable';
 
 /**
  * Applies `NNN_name.sql` files in order, each in its own transaction, recording the version.
@@ -21,6 +23,25 @@ export async function migrate(db: Database, dir: string): Promise<string[]> {
     }
   });
   return applied;
+}
+
+/**
+ * `migrate`, retried while the database cannot be reached (refused, starting up, shutting
+ * down): a hub or node started while Postgres restarts waits for it instead of exiting. Each
+ * migration runs in its own transaction, so a try cut short is simply tried again.
+ */
+export async function migrateWhenReachable(db: Database, dir: string, options: { timeoutMs?: number; onWait?: (error: Error) => void } = {}): Promise<string[]> {
+  const deadline = Date.now() + (options.timeoutMs ?? 120_000);
+  const backoff = new Backoff(250, 5_000);
+  for (;;) {
+    try {
+      return await migrate(db, dir);
+    } catch (error) {
+      if (!isDatabaseUnavailable(error) || Date.now() > deadline) throw error;
+      options.onWait?.(error as Error);
+      await new Promise((resolve) => setTimeout(resolve, backoff.next()));
+    }
+  }
 }
 
 /** Creates a database on the server behind `adminUrl` if it does not exist; returns its URL. */

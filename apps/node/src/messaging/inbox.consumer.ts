@@ -8,6 +8,9 @@ import { InboundProcessor } from './inbound.processor';
 /** Messages applied per database transaction. */
 const BATCH_SLICE = 200;
 
+/** The inbox consumer's Kafka session; it heartbeats between slices of a batch. */
+const INBOX_SESSION_TIMEOUT_MS = 10_000;
+
 /** Reads `node.<CC>.inbox`. An offset is committed only after its message was applied or rejected. */
 @Injectable()
 export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -22,7 +25,14 @@ export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutd
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const consumer = this.kafka.consumer({ groupId: `${this.config.topicPrefix}node.${this.config.country}`, maxWaitTimeInMs: FETCH_WAIT_MS });
+    const consumer = this.kafka.consumer({
+      groupId: `${this.config.topicPrefix}node.${this.config.country}`,
+      maxWaitTimeInMs: FETCH_WAIT_MS,
+      // A node that crashed comes back as a new member; the group waits for the dead one's
+      // session to end before it hands the inbox over, so this is how long a restarted node
+      // waits for its inbox (Kafka's 30 s default made it 30 s; the heartbeat stays at 3 s).
+      sessionTimeout: INBOX_SESSION_TIMEOUT_MS,
+    });
     this.consumer = consumer;
     // A batch that keeps failing (the database is down) crashes the consumer; it must start again, not stay stopped.
     this.supervision = superviseConsumer(consumer, () => this.start(consumer), {
