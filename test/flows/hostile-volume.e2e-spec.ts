@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Message, Producer } from 'kafkajs';
 import { DetachedSigner, Envelope, HEADERS, readKeySet } from '@imi/envelope';
 import { Database } from '@imi/persistence';
+import { idempotentProducer } from '@imi/messaging';
 import { allowNullHeaderValues, captureRecords, HostileKind, hugeArrayCount, NULL_HEADER_VALUE, HostileMaterial, HostileWriteReport, REPORTED_TO_KEY_OWNER, ROUTED_AS_DUPLICATE, writeHostileRecords } from '../../chaos/hostile';
 import { Forge, inboxCounts, RejectionNotices } from './forge';
 import { actingFor, eventually } from './http';
@@ -138,10 +139,14 @@ describe('hostile records at volume', () => {
     const ingressMaterial = await material(forge.topics.ingress, 8);
     const inboxMaterial = await material(forge.topics.inbox('DE'), 8);
 
+    // Idempotent with acks=all: a batch kafkajs sends again after a timeout (a loaded machine) is
+    // still written once, so the exact counts below hold (with acks=1, CI once saw 382 records twice).
+    const attacker = idempotentProducer(forge.kafka);
+    await attacker.connect();
     const attacks = Promise.all([
-      writeHostileRecords({ producer: forge.producer, topic: forge.topics.ingress, count: 20_000, seed: SEED, material: ingressMaterial, weights: { oversize: 0.1 }, keyPrefix: 'hostile-ingress-' }),
-      writeHostileRecords({ producer: forge.producer, topic: forge.topics.inbox('DE'), count: 12_000, seed: SEED + 1, material: inboxMaterial, weights: { oversize: 0.1 }, keyPrefix: 'hostile-inbox-' }),
-    ]);
+      writeHostileRecords({ producer: attacker, acks: -1, topic: forge.topics.ingress, count: 20_000, seed: SEED, material: ingressMaterial, weights: { oversize: 0.1 }, keyPrefix: 'hostile-ingress-' }),
+      writeHostileRecords({ producer: attacker, acks: -1, topic: forge.topics.inbox('DE'), count: 12_000, seed: SEED + 1, material: inboxMaterial, weights: { oversize: 0.1 }, keyPrefix: 'hostile-inbox-' }),
+    ]).finally(() => attacker.disconnect());
     // Real traffic meanwhile: requests sent, received and accepted.
     const real = await Promise.all([realExchange(), realExchange(), realExchange()]);
     const [ingress, inbox] = await attacks;
