@@ -5,7 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Kafka, logLevel, SASLOptions } from 'kafkajs';
 import { publicKeySet } from '@imi/envelope';
 import { kafkaUserFromFile } from '@imi/messaging';
-import { Database, migrate } from '@imi/persistence';
+import { Database, ensureDatabase, migrate } from '@imi/persistence';
 import { ensureKeys, provision } from '../apps/hub/src/operator/provision';
 import { RabbitmqManagement, setUpNodeVhost } from '../apps/node/src/back-office/rabbitmq-management';
 import { Component, CpuMeter } from './cpu';
@@ -62,14 +62,7 @@ export class BenchNetwork {
     const keysRoot = mkdtempSync(join(tmpdir(), 'imi-bench-keys-'));
     const hubKeys = ensureKeys(join(keysRoot, 'hub'), 'HUB');
     writeFileSync(join(keysRoot, 'hub', 'public.json'), JSON.stringify(publicKeySet(hubKeys)));
-    const db = async (name: string) => {
-      const admin = Database.connect(endpoints.databaseUrl, 1);
-      await admin.query(`CREATE DATABASE ${run}_${name}`);
-      await admin.close();
-      const url = new URL(endpoints.databaseUrl);
-      url.pathname = `/${run}_${name}`;
-      return url.toString();
-    };
+    const db = (name: string) => ensureDatabase(endpoints.databaseUrl, `${run}_${name}`);
     const hubDbUrl = await db('hub');
     const hubDb = Database.connect(hubDbUrl, 1);
     await migrate(hubDb, join(root, 'apps/hub/migrations'));

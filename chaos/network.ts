@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { publicKeySet } from '@imi/envelope';
-import { Database, migrate } from '@imi/persistence';
+import { Database, ensureDatabase, migrate } from '@imi/persistence';
 import { ensureKeys, provision } from '../apps/hub/src/operator/provision';
 import { kafkaUser } from '../bench/pipeline';
 import { MeasuredProcess } from '../bench/processes';
@@ -116,14 +116,7 @@ export class ChaosNetwork {
     const keysRoot = mkdtempSync(join(tmpdir(), 'imi-chaos-keys-'));
     const hubKeys = ensureKeys(join(keysRoot, 'hub'), 'HUB');
     writeFileSync(join(keysRoot, 'hub', 'public.json'), JSON.stringify(publicKeySet(hubKeys)));
-    const database = async (name: string) => {
-      const admin = Database.connect(endpoints.databaseUrl, 1);
-      await admin.query(`CREATE DATABASE ${run}_${name}`);
-      await admin.close();
-      const url = new URL(endpoints.databaseUrl);
-      url.pathname = `/${run}_${name}`;
-      return url.toString();
-    };
+    const database = (name: string) => ensureDatabase(endpoints.databaseUrl, `${run}_${name}`);
     const hubDbUrl = await database('hub');
     const hubDb = Database.connect(hubDbUrl, 2);
     await migrate(hubDb, join(root, 'apps/hub/migrations'));
