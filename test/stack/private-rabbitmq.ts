@@ -51,9 +51,21 @@ export class PrivateRabbitmq {
     this.run('down');
   }
 
-  /** Starts it again on the same data and ports. */
+  /**
+   * Starts it again on the same data and ports. Its Erlang distribution port (AMQP + 20000) lies
+   * in the ephemeral range, where an outgoing connection may hold it for a moment after the stop
+   * (a clean-clone CI run once saw the broker exit at start): a start that fails is tried again.
+   */
   restart(): void {
-    this.run('up');
+    for (let attempt = 1; ; attempt++) {
+      try {
+        this.run('up');
+        return;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        spawnSync('sleep', ['3']);
+      }
+    }
   }
 
   remove(): void {
