@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { Partitioners } from 'kafkajs';
 import { AvroCodec, findSchemasDir, HEADERS, readKeySet } from '@imi/envelope';
 import { createKafka, kafkaUserFromFile } from '@imi/messaging';
 import { captureRecords, HostileKind, writeHostileRecords } from './hostile';
@@ -21,7 +22,7 @@ export async function writeHostileTraffic(network: ChaosNetwork, endpoints: Chao
   const codec = await AvroCodec.connect(endpoints.schemaRegistryUrl, findSchemasDir());
   const stolenKey = { node: 'FR', signing: readKeySet(join(network.keysRoot, 'FR')).signing };
   const topics = [`${network.prefix}hub.ingress`, `${network.prefix}node.${ATTACKED_NODE}.inbox`];
-  const producer = kafka.producer({ allowAutoTopicCreation: false });
+  const producer = kafka.producer({ allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
   const tried: Record<string, number> = {};
   try {
