@@ -28,6 +28,8 @@ export interface FaultRecord {
 }
 
 export interface FaultOptions {
+  /** The kinds to inject (all by default; fewer to repeat one fault many times). */
+  kinds?: readonly FaultKind[];
   /** At least this many of each kind. */
   perKind: number;
   /** At most this many in all (the minimum of each kind comes first, in a drawn order). */
@@ -62,9 +64,10 @@ export class FaultInjector {
   /** Injects faults until traffic has stopped (see finish) and every kind had its minimum. */
   async run(): Promise<void> {
     if (this.options.perKind === 0) return;
-    const due = this.random.shuffled(FAULT_KINDS.flatMap((k) => Array.from({ length: this.options.perKind }, () => k)));
+    const kinds = this.options.kinds ?? FAULT_KINDS;
+    const due = this.random.shuffled(kinds.flatMap((k) => Array.from({ length: this.options.perKind }, () => k)));
     for (;;) {
-      const kind = due.shift() ?? (this.stopWhenDone || !this.trafficRunning() ? undefined : this.random.pick(FAULT_KINDS));
+      const kind = due.shift() ?? (this.stopWhenDone || !this.trafficRunning() ? undefined : this.random.pick(kinds));
       if (!kind || this.faults.length >= this.options.maxFaults) return;
       await sleep(this.random.between(...this.options.gapMs));
       await this.inject(kind);

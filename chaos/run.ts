@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TrafficDriver } from './driver';
-import { FaultInjector } from './faults';
+import { FAULT_KINDS, FaultInjector, FaultKind } from './faults';
 import { writeHostileTraffic } from './hostile-traffic';
 import { Ledger } from './ledger';
 import { ChaosNetwork } from './network';
@@ -23,6 +23,8 @@ export interface ChaosOptions {
   /** Faults of each kind at least; more while traffic lasts, up to maxFaults in all. */
   faultsPerKind: number;
   maxFaults: number;
+  /** The fault kinds injected (all unless --kinds names fewer: a run to repeat one fault). */
+  kinds: FaultKind[];
   /**
    * The stack's first port and state folder: never the default stack's. Brokers take it and every
    * tenth port after (up to five), the registry and Postgres the next ones, hub instances and
@@ -47,7 +49,7 @@ export function optionsFromArgs(argv: string[]): ChaosOptions {
     args: argv,
     options: {
       requests: { type: 'string' }, alerts: { type: 'string' }, brokers: { type: 'string' }, hubs: { type: 'string' }, seed: { type: 'string' },
-      hostile: { type: 'string' }, concurrency: { type: 'string' }, 'faults-per-kind': { type: 'string' }, 'max-faults': { type: 'string' }, 'base-port': { type: 'string' },
+      hostile: { type: 'string' }, concurrency: { type: 'string' }, 'faults-per-kind': { type: 'string' }, 'max-faults': { type: 'string' }, kinds: { type: 'string' }, 'base-port': { type: 'string' },
       'state-dir': { type: 'string' }, 'schema-registry-url': { type: 'string' }, out: { type: 'string' }, 'keep-stack': { type: 'boolean' },
     },
   });
@@ -67,6 +69,7 @@ export function optionsFromArgs(argv: string[]): ChaosOptions {
     concurrency: int('concurrency', values.concurrency, 64),
     faultsPerKind: int('faults-per-kind', values['faults-per-kind'], 3),
     maxFaults: values['max-faults'] === undefined ? Infinity : int('max-faults', values['max-faults'], 0),
+    kinds: faultKinds(values.kinds),
     basePort,
     stateDir: values['state-dir'] ?? freshStateDir(),
     stateDirIsOwn: values['state-dir'] === undefined,
@@ -74,6 +77,14 @@ export function optionsFromArgs(argv: string[]): ChaosOptions {
     outDir: values.out ?? join(root, 'chaos', 'results'),
     keepStack: values['keep-stack'] ?? false,
   };
+}
+
+function faultKinds(list: string | undefined): FaultKind[] {
+  if (list === undefined) return [...FAULT_KINDS];
+  const kinds = list.split(',').map((k) => k.trim());
+  const unknown = kinds.filter((k) => !(FAULT_KINDS as readonly string[]).includes(k));
+  if (unknown.length > 0 || kinds.length === 0) throw new Error(`--kinds takes a comma-separated list of ${FAULT_KINDS.join(', ')}; not ${unknown.join(', ') || 'nothing'}`);
+  return kinds as FaultKind[];
 }
 
 /** A new folder for the run's stack, removed after it (0755: Postgres runs as a user of its own and must reach its data). */
@@ -111,6 +122,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     }, 1000);
     let trafficRunning = true;
     const injector = new FaultInjector(random, network, stack, driver, {
+      kinds: options.kinds,
       perKind: options.faultsPerKind,
       maxFaults: options.maxFaults,
       gapMs: options.requests >= 2000 ? [5_000, 30_000] : [1_000, 4_000],

@@ -140,6 +140,7 @@ export async function verify(network: ChaosNetwork, endpoints: ChaosEndpoints, l
               (SELECT count(*)::int FROM deliveries WHERE acknowledged_at IS NULL) AS unacked`);
     verdict.outboxStuck += unsent;
     verdict.receiptsMissing += unacked;
+    lost += await lostInTransit(network, country, problem);
     if (unsent) problem(`${country}: ${unsent} outbox rows never sent`);
     if (unacked) problem(`${country}: ${unacked} messages without their receipt`);
 
@@ -163,6 +164,26 @@ export async function verify(network: ChaosNetwork, endpoints: ChaosEndpoints, l
   verdict.lost = lost;
   verdict.appliedTwice = appliedTwice;
   return verdict;
+}
+
+/**
+ * Messages this node sent (their outbox row marked sent) that the recipient's inbox never saw:
+ * lost between the two, whatever the driver made of it (it may have given up on the exchange).
+ */
+async function lostInTransit(network: ChaosNetwork, sender: Country, problem: (text: string) => void): Promise<number> {
+  const unacknowledged = await network.node(sender).db.query<{ message_id: string; recipient_node: string; type: string }>(
+    'SELECT message_id, recipient_node, type FROM deliveries WHERE acknowledged_at IS NULL');
+  let lost = 0;
+  for (const d of unacknowledged) {
+    const recipient = COUNTRIES.find((c) => c === d.recipient_node);
+    if (!recipient) continue;
+    const [seen] = await network.node(recipient).db.query<{ n: number }>('SELECT count(*)::int AS n FROM inbox_messages WHERE message_id = $1', [d.message_id]);
+    if (seen.n === 0) {
+      lost++;
+      problem(`${d.type} ${d.message_id} ${sender}→${recipient}: sent, never received`);
+    }
+  }
+  return lost;
 }
 
 async function sampleThroughRest(network: ChaosNetwork, ledger: Ledger, problem: (text: string) => void, lost: () => void): Promise<void> {

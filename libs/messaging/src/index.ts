@@ -5,3 +5,6 @@ export * from './outbox';
 export * from './inbox';
 export * from './broadcast';
 export * from './consumer-supervisor';
+export * from './partition-layout';
+export * from './leader-batches';
+export * from './complete-send';

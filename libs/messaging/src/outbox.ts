@@ -1,5 +1,8 @@
-import { IHeaders, Producer } from 'kafkajs';
+import { IHeaders, Message, Partitioners, Producer } from 'kafkajs';
 import { Database, Listener, prepared, Tx } from '@imi/persistence';
+import { sendEveryPartition, SendOutcome } from './complete-send';
+import { withPartitions } from './leader-batches';
+import { PartitionLayout } from './partition-layout';
 
 /** One message waiting in the outbox: the exact bytes and headers, already signed. */
 export interface OutboxMessage {
@@ -43,11 +46,20 @@ export class OutboxRelay {
   private wake: (() => void) | null = null;
   private loop: Promise<void> | null = null;
   private listener: Listener | null = null;
+  private readonly partitioner = Partitioners.DefaultPartitioner();
 
   constructor(
     private readonly db: Database,
     private readonly producer: Producer,
-    private readonly options: { batchSize?: number; idleMs?: number; onError?: (error: Error) => void } = {},
+    /** Where each record goes: the relay chooses partitions itself to check that every one was acknowledged. */
+    private readonly layout: PartitionLayout,
+    private readonly options: {
+      batchSize?: number;
+      idleMs?: number;
+      onError?: (error: Error) => void;
+      /** Told when kafkajs left records of a send unsent and the relay sent them again. */
+      onResent?: (outcome: SendOutcome) => void;
+    } = {},
   ) {}
 
   async start(): Promise<void> {
@@ -78,13 +90,20 @@ export class OutboxRelay {
         [batchSize],
       );
       if (rows.length === 0) return 0;
-      const byTopic = new Map<string, { key: string; value: Buffer; headers: IHeaders }[]>();
+      const byTopic = new Map<string, Message[]>();
       for (const row of rows) {
         const list = byTopic.get(row.topic) ?? [];
-        list.push({ key: row.message_key, value: row.value, headers: row.headers });
+        list.push({ key: row.message_key, value: row.value, headers: row.headers as IHeaders });
         byTopic.set(row.topic, list);
       }
-      await this.producer.sendBatch({ topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+      try {
+        const topicMessages = withPartitions([...byTopic].map(([topic, messages]) => ({ topic, messages })), await this.layout.of([...byTopic.keys()]), this.partitioner);
+        const outcome = await sendEveryPartition((batch) => this.producer.sendBatch({ topicMessages: batch }), topicMessages);
+        if (outcome.resent > 0) this.options.onResent?.(outcome);
+      } catch (error) {
+        this.layout.forget();
+        throw error;
+      }
       // A row whose exchange was erased while it waited loses its body once it has left (node migration 016).
       await tx.query(
         `UPDATE outbox_messages SET sent_at = now(),

@@ -1,7 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { Admin, Kafka, Partitioners, PartitionMetadata, Producer, TopicMessages } from 'kafkajs';
-import { idempotentProducer } from '@imi/messaging';
-import { byLeader } from './leader-batches';
+import { Admin, Kafka, Partitioners, Producer, TopicMessages } from 'kafkajs';
+import { byLeader, idempotentProducer, PartitionLayout, sendEveryPartition } from '@imi/messaging';
 import { committedOffset, routerTransactionalId, whileConcurrent } from './partition-claim';
 
 /** This instance's hold on one ingress partition: its transactional producer and what was routed before it. */
@@ -26,9 +25,8 @@ export class PartitionClaims {
   /** Claims let go of and still closing: a new claim on the partition waits for them, or the old one, initialised last, would fence it. */
   private readonly closing = new Map<number, Promise<unknown>>();
   private admin: Admin | null = null;
-  /** Partitions and leaders of the topics routed to, read again after LAYOUT_TTL_MS or a failed transaction. */
-  private layout = new Map<string, PartitionMetadata[]>();
-  private layoutReadAt = 0;
+  /** Partitions and leaders of the topics routed to, read again after a while or a failed transaction. */
+  private readonly layout: PartitionLayout;
   private readonly partitioner = Partitioners.DefaultPartitioner();
 
   constructor(
@@ -36,11 +34,14 @@ export class PartitionClaims {
     private readonly topicPrefix: string,
     private readonly group: string,
     private readonly topic: string,
-  ) {}
+  ) {
+    this.layout = new PartitionLayout(kafka);
+  }
 
   async connect(): Promise<void> {
     this.admin = this.kafka.admin();
     await this.admin.connect();
+    await this.layout.connect();
   }
 
   /** The claim on a partition, made now if this instance holds none since its last group join. */
@@ -80,9 +81,11 @@ export class PartitionClaims {
   async route(claim: PartitionClaim, topicMessages: TopicMessages[], nextOffset: string): Promise<void> {
     const transaction = await claim.producer.transaction();
     try {
-      // One leader per send: see byLeader (kafkajs would otherwise duplicate records on a cluster).
-      for (const send of byLeader(topicMessages, await this.leaders(topicMessages.map((t) => t.topic)), this.partitioner)) {
-        await transaction.sendBatch({ topicMessages: send });
+      // One leader per send: see byLeader (kafkajs would otherwise duplicate records on a cluster);
+      // and every partition acknowledged: see sendEveryPartition (kafkajs can drop a moved leader's records).
+      for (const send of byLeader(topicMessages, await this.layout.of(topicMessages.map((t) => t.topic)), this.partitioner)) {
+        const { resent } = await sendEveryPartition((batch) => transaction.sendBatch({ topicMessages: batch }), send);
+        if (resent > 0) this.logger.warn(`${resent} records kafkajs left unsent after a leader moved, sent again`);
       }
       const offsets = { consumerGroupId: this.group, topics: [{ topic: this.topic, partitions: [{ partition: claim.partition, offset: nextOffset }] }] };
       // kafkajs does not retry AddOffsetsToTxn; CONCURRENT_TRANSACTIONS there only means the previous commit is completing.
@@ -91,23 +94,9 @@ export class PartitionClaims {
     } catch (error) {
       await transaction.abort().catch(() => undefined);
       await this.releaseClaim(claim);
-      this.layoutReadAt = 0;
+      this.layout.forget();
       throw error;
     }
-  }
-
-  private async leaders(topics: string[]): Promise<Map<string, PartitionMetadata[]>> {
-    const missing = [...new Set(topics)].filter((t) => !this.layout.has(t));
-    if (Date.now() - this.layoutReadAt > LAYOUT_TTL_MS) {
-      this.layout = new Map();
-      missing.splice(0, missing.length, ...new Set(topics));
-    }
-    if (missing.length > 0) {
-      const { topics: read } = await this.admin!.fetchTopicMetadata({ topics: missing });
-      for (const { name, partitions } of read) this.layout.set(name, partitions);
-      this.layoutReadAt = Date.now();
-    }
-    return this.layout;
   }
 
   /** Forgets the claim on a partition (another instance may claim it). */
@@ -138,9 +127,8 @@ export class PartitionClaims {
   async close(): Promise<void> {
     await this.releaseAll();
     await this.admin?.disconnect();
+    await this.layout.close();
     this.admin = null;
   }
 }
 
-/** How long partition leaders are taken as read: a leader that moved makes a send span two leaders until then. */
-const LAYOUT_TTL_MS = 10_000;
