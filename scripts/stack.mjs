@@ -314,7 +314,8 @@ async function kafkaReady() {
   const { Kafka, logLevel } = (await import('kafkajs')).default;
   const { admin: user, mechanism } = JSON.parse(readFileSync(endpoints.kafkaCredentialsFile, 'utf8'));
   const answers = await Promise.all(currentKafkaNodes().map(async (node) => {
-    const admin = new Kafka({ brokers: [`127.0.0.1:${node.port}`], sasl: { mechanism, ...user }, logLevel: logLevel.NOTHING, retry: { retries: 0 } }).admin();
+    // On a loaded machine a connection can take longer than kafkajs' default second.
+    const admin = new Kafka({ brokers: [`127.0.0.1:${node.port}`], sasl: { mechanism, ...user }, logLevel: logLevel.NOTHING, retry: { retries: 0 }, connectionTimeout: 5_000 }).admin();
     try {
       await admin.connect();
       const cluster = await admin.describeCluster();
