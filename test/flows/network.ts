@@ -99,6 +99,7 @@ export class TestNetwork {
       hubPublicKey,
       schemasDir: findSchemasDir(),
       httpPort: 0,
+      httpHost: '127.0.0.1',
       // An hour unless a flow asks: a checkpoint every minute would add messages to flows that count them.
       auditCheckpointIntervalMs: this.options.auditCheckpointIntervalMs ?? 3_600_000,
     };

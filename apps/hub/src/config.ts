@@ -13,6 +13,8 @@ export interface HubConfig {
   keysDir: string;
   schemasDir: string;
   httpPort: number;
+  /** The address the HTTP API listens on (`HTTP_HOST`): loopback unless set, 0.0.0.0 in a container. */
+  httpHost: string;
   /** Names this hub instance in logs and Kafka client ids; several instances may run at once. */
   instanceId: string;
   /** How long the router's consumer group waits for a silent instance before moving its partitions. */
@@ -34,6 +36,7 @@ export function hubConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfi
     keysDir: need('HUB_KEYS_DIR'),
     schemasDir: env.SCHEMAS_DIR ?? findSchemasDir(),
     httpPort: Number(env.PORT ?? 3000),
+    httpHost: env.HTTP_HOST || '127.0.0.1',
     instanceId: env.HUB_INSTANCE_ID ?? '1',
     routerSessionTimeoutMs: sessionTimeout(env.HUB_ROUTER_SESSION_TIMEOUT_MS),
   };

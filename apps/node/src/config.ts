@@ -18,6 +18,8 @@ export interface NodeConfig {
   hubPublicKey: PublicJwk;
   schemasDir: string;
   httpPort: number;
+  /** The address the HTTP API listens on (`HTTP_HOST`): loopback unless set, 0.0.0.0 in a container. */
+  httpHost: string;
   /** How often the audit chain's head is checkpointed at the hub (`AUDIT_CHECKPOINT_INTERVAL_MS`, default a minute). */
   auditCheckpointIntervalMs?: number;
   /** Certificate and key (PEM): the REST API and its OpenAPI UI are then served over HTTPS only. */
@@ -56,6 +58,7 @@ export function nodeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): NodeCon
     hubPublicKey,
     schemasDir: env.SCHEMAS_DIR ?? findSchemasDir(),
     httpPort: Number(env.PORT ?? 3001),
+    httpHost: env.HTTP_HOST || '127.0.0.1',
     auditCheckpointIntervalMs: positiveNumber(env, 'AUDIT_CHECKPOINT_INTERVAL_MS', 60_000),
     tls: tlsFromEnv(env),
     supervisoryAuthority: { name: env.SUPERVISORY_AUTHORITY_NAME || undefined, address: env.SUPERVISORY_AUTHORITY_ADDRESS || undefined },

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   if (!out) throw new Error('usage: openapi-cli <out.json>');
   const config = {
     country: 'CC', databaseUrl: 'postgres://unused', kafkaBrokers: [], schemaRegistryUrl: 'http://unused', topicPrefix: '', keysDir: '',
-    hubPublicKey: { kty: 'OKP', crv: 'Ed25519', x: '', kid: 'unused' }, schemasDir: findSchemasDir(), httpPort: 0,
+    hubPublicKey: { kty: 'OKP', crv: 'Ed25519', x: '', kid: 'unused' }, schemasDir: findSchemasDir(), httpPort: 0, httpHost: '127.0.0.1',
   };
   const app = await NestFactory.create(NodeModule.forRoot(config as never), { preview: true, logger: false, abortOnError: false });
   const document = openApiDocument(app, 'CC');
