@@ -1,7 +1,7 @@
 // Two projects: `unit` (pure logic, no infrastructure) and `integration` (real Kafka,
 // Apicurio and Postgres, started by test/stack/global-setup.ts when not given in the env).
 const paths = {
-  '^@imi/(domain|envelope|messaging|persistence)$': '<rootDir>/libs/$1/src',
+  '^@imi/(domain|envelope|logging|messaging|metrics|persistence|telemetry)$': '<rootDir>/libs/$1/src',
 };
 // jose 6 ships ES modules only; swc turns them into CommonJS for jest.
 const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest'] };

@@ -1,11 +1,13 @@
 import { Admin, ConfigResourceTypes, Consumer, Kafka, logLevel, LogEntry, Partitioners, Producer, ProducerConfig, SASLOptions } from 'kafkajs';
+import { processLogger } from '@imi/logging';
 import type { KafkaCredentials } from './kafka-access';
 import type { SealedTopicRetention } from './topics';
 import { topicReplication } from './topic-replication';
 
 /**
  * kafkajs client whose log lines carry kafkajs' own context only (broker, topic, error
- * text). kafkajs never logs message values; keeping its level at WARN keeps noise down.
+ * text), as JSON lines of the process's logger. kafkajs never logs message values; keeping its
+ * level at WARN keeps noise down.
  * With credentials it authenticates with SASL/SCRAM; the broker's ACLs decide what it may touch.
  */
 export function createKafka(brokers: string[], clientId: string, credentials?: KafkaCredentials): Kafka {
@@ -20,7 +22,8 @@ export function createKafka(brokers: string[], clientId: string, credentials?: K
       // Error responses the client retries (coordinator loading or moving) are routine.
       if (entry.namespace === 'Connection' && String(message).startsWith('Response ')) return;
       if (isRoutineTransactionRetry(entry)) return;
-      process.stderr.write(`[kafka ${clientId}] ${entry.namespace}: ${message}${error ? ` (${error})` : ''}${broker ? ` broker=${broker}` : ''}${topic ? ` topic=${topic}` : ''}\n`);
+      const fields = { component: 'kafka', clientId, namespace: entry.namespace, ...(error ? { error: String(error) } : {}), ...(broker ? { broker } : {}), ...(topic ? { topic } : {}) };
+      processLogger()[entry.level === logLevel.ERROR ? 'error' : 'warn'](fields, String(message));
     },
     retry: { retries: 8, initialRetryTime: 100 },
   });

@@ -1,0 +1,4 @@
+export * from './trace-context';
+export * from './tracing';
+export * from './message-spans';
+export * from './http-trace.interceptor';
