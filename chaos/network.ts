@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -24,6 +24,8 @@ export class ChaosProcess {
   process!: MeasuredProcess;
   /** Exits nobody asked for (a crash), with the end of the log. */
   readonly crashes: { at: Date; log: string }[] = [];
+  /** Sends whose records kafkajs left out and the process sent again (sendEveryPartition), over every start. */
+  readonly resends = { sends: 0, records: 0 };
   private expectingExit = false;
 
   constructor(
@@ -31,12 +33,26 @@ export class ChaosProcess {
     private readonly script: string,
     private readonly env: Record<string, string>,
     readonly url: string,
+    /** Every start's output is appended here, for a look after the run. */
+    private readonly logFile?: string,
   ) {}
 
   start(): void {
     this.expectingExit = false;
     this.process = MeasuredProcess.start(this.name, this.script, this.env);
     const child = this.process.child;
+    for (const stream of [child.stdout, child.stderr]) {
+      let partial = '';
+      stream?.on('data', (chunk: Buffer) => {
+        if (this.logFile) appendFileSync(this.logFile, chunk);
+        const lines = (partial + chunk.toString()).split('\n');
+        partial = lines.pop() ?? '';
+        for (const [, records] of lines.join('\n').matchAll(RESENT)) {
+          this.resends.sends++;
+          this.resends.records += Number(records);
+        }
+      });
+    }
     child.once('exit', () => {
       if (!this.expectingExit) this.crashes.push({ at: new Date(), log: this.process.log.join('').slice(-8000) });
     });
@@ -87,6 +103,9 @@ export class ChaosProcess {
   }
 }
 
+/** The line a hub instance or node logs when kafkajs left records of a send unsent (libs/messaging sendEveryPartition). */
+const RESENT = /kafkajs left (\d+) of \d+ records unsent/g;
+
 export interface ChaosNode {
   country: Country;
   authorityId: string;
@@ -110,7 +129,8 @@ export class ChaosNetwork {
     readonly hubDb: Database,
   ) {}
 
-  static async start(endpoints: ChaosEndpoints, options: { hubs: number; basePort: number }): Promise<ChaosNetwork> {
+  static async start(endpoints: ChaosEndpoints, options: { hubs: number; basePort: number; logDir?: string }): Promise<ChaosNetwork> {
+    const logFile = (name: string) => (options.logDir ? join(options.logDir, `${name.replace(/ /g, '-')}.log`) : undefined);
     const run = `chaos${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
     const prefix = `${run}.`;
     const keysRoot = mkdtempSync(join(tmpdir(), 'imi-chaos-keys-'));
@@ -129,7 +149,7 @@ export class ChaosNetwork {
       const port = options.basePort + i;
       return new ChaosProcess(`hub ${i + 1}`, dist('apps/hub/src/main.js'), {
         ...common, ...kafkaUser(credentials, 'hub').env, DATABASE_URL: hubDbUrl, HUB_KEYS_DIR: join(keysRoot, 'hub'), PORT: String(port), HUB_INSTANCE_ID: String(i + 1),
-      }, `http://127.0.0.1:${port}`);
+      }, `http://127.0.0.1:${port}`, logFile(`hub ${i + 1}`));
     });
     // The first instance creates the topics; the others join its consumer group.
     hubs[0].start();
@@ -146,7 +166,7 @@ export class ChaosNetwork {
         HUB_PUBLIC_KEY_FILE: join(keysRoot, 'hub', 'public.json'), PORT: String(port),
         // Kept across restarts: a killed node comes back with its users still signed in.
         SESSION_SECRET: randomBytes(32).toString('base64url'),
-      }, `http://127.0.0.1:${port}`);
+      }, `http://127.0.0.1:${port}`, logFile(`node ${country}`));
       process.start();
       nodes.set(country, { country, authorityId: AUTHORITY[country], process, databaseUrl, db: Database.connect(databaseUrl, 3) });
     }));

@@ -9,7 +9,7 @@ const clean: Verdict = {
 const fault = (kind: 'postgres' | 'hub-instance', recoveryMs: number | null) => ({ kind, target: kind, underTraffic: true, killedAt: '', readyMs: 1, recoveryMs, canaryRef: 'c' });
 const report = (verdict: Partial<Verdict> = {}, extra: Partial<Parameters<typeof buildReport>[0]> = {}) => buildReport({
   measuredAt: 'now', seed: 1, parameters: { requests: 10, alerts: 1, brokers: 1, hubs: 2, concurrency: 4, hostile: 0 }, durationSeconds: { traffic: 1, total: 2 },
-  driver: { failures: 0, retries: 3, foundAfterLostAnswer: 1 }, crashes: [], hostile: null, hostileError: null,
+  driver: { failures: 0, retries: 3, foundAfterLostAnswer: 1 }, crashes: [], hostile: null, hostileError: null, kafkajsResends: { sends: 1, records: 2 },
   verdict: { ...clean, ...verdict }, faults: [fault('postgres', 1000), fault('postgres', 3000), fault('hub-instance', 2000)], ...extra,
 });
 

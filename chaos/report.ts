@@ -26,6 +26,8 @@ export interface ChaosReport {
   /** Records tried by kind (chaos/hostile), half into hub.ingress and half into node DE's inbox; null when none were asked for. */
   hostile: Record<string, number> | null;
   hostileError: string | null;
+  /** Sends in which kafkajs left records out (a leader moved mid-send) and the hub or a node sent them again. */
+  kafkajsResends: { sends: number; records: number };
   verdict: Verdict;
   faults: FaultRecord[];
   ok: boolean;
@@ -78,6 +80,7 @@ export function reportTable(r: ChaosReport): string {
     ['audit chains', r.auditChainsIntact ? 'intact on every node' : 'BROKEN'],
     ['personal values on the topics', `${r.personalValuesOnTopics} of ${r.verdict.rawScan.records} records`],
     ['crashes (exits nobody asked for)', String(r.crashes.length)],
+    ['records kafkajs left unsent, sent again', `${r.kafkajsResends.records} in ${r.kafkajsResends.sends} sends`],
     ['hostile records tried', r.hostileError ? `FAILED: ${r.hostileError}` : r.hostile ? Object.entries(r.hostile).map(([k, n]) => `${k} ${n}`).join(', ') : 'none'],
     ['result', r.ok ? 'OK' : 'FAILED'],
   ];

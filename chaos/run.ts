@@ -104,7 +104,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   let network: ChaosNetwork | undefined;
   try {
     const endpoints = await stack.up();
-    network = await ChaosNetwork.start(endpoints, { hubs: options.hubs, basePort: options.basePort + 60 });
+    mkdirSync(join(options.stateDir, 'logs'), { recursive: true });
+    network = await ChaosNetwork.start(endpoints, { hubs: options.hubs, basePort: options.basePort + 60, logDir: join(options.stateDir, 'logs') });
     log(`network up: ${options.hubs} hub instance(s), nodes DE FR ES (topics ${network.prefix}*)`);
     const ledger = new Ledger();
     const driver = new TrafficDriver(network, ledger);
@@ -177,6 +178,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       crashes,
       hostile,
       hostileError,
+      kafkajsResends: network.processes.reduce((sum, p) => ({ sends: sum.sends + p.resends.sends, records: sum.records + p.resends.records }), { sends: 0, records: 0 }),
       verdict,
       faults: injector.faults,
     });

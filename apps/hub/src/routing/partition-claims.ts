@@ -84,8 +84,8 @@ export class PartitionClaims {
       // One leader per send: see byLeader (kafkajs would otherwise duplicate records on a cluster);
       // and every partition acknowledged: see sendEveryPartition (kafkajs can drop a moved leader's records).
       for (const send of byLeader(topicMessages, await this.layout.of(topicMessages.map((t) => t.topic)), this.partitioner)) {
-        const { resent } = await sendEveryPartition((batch) => transaction.sendBatch({ topicMessages: batch }), send);
-        if (resent > 0) this.logger.warn(`${resent} records kafkajs left unsent after a leader moved, sent again`);
+        const { records, resent } = await sendEveryPartition((batch) => transaction.sendBatch({ topicMessages: batch }), send);
+        if (resent > 0) this.logger.warn(`kafkajs left ${resent} of ${records} records unsent after a leader moved; sent again`);
       }
       const offsets = { consumerGroupId: this.group, topics: [{ topic: this.topic, partitions: [{ partition: claim.partition, offset: nextOffset }] }] };
       // kafkajs does not retry AddOffsetsToTxn; CONCURRENT_TRANSACTIONS there only means the previous commit is completing.
