@@ -36,6 +36,7 @@ const DP: Role = 'data-protection-contact';
 const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /health': 'public',
   'GET /health/ready': 'public',
+  'GET /health/live': 'public',
   'POST /sessions': 'public',
   // The back-office bridge's AsyncAPI document, public like the OpenAPI document.
   'GET /asyncapi.json': 'public',

@@ -10,6 +10,7 @@ import { ensureKeys, NetworkPlan, provision, registerMemberState } from './opera
 import { rotateSigningKey } from './operator/signing-keys';
 import { loadLegislativeAreas } from './registry/legislative-areas';
 import { RegistryRepository } from './registry/registry.repository';
+import { hubUrl, networkStatus } from './operations/status-command';
 
 const USAGE = `hub operator CLI (DATABASE_URL names the hub database)
 
@@ -36,7 +37,10 @@ const USAGE = `hub operator CLI (DATABASE_URL names the hub database)
                                       private key from the key set, mark it destroyed in the registry
   provision --network FILE --keys DIR register a whole network plan (idempotent)
   areas                               list the configured legislative areas
-  audit-checkpoints                   the latest audit chain head each node checkpointed (seq, hash, when)`;
+  audit-checkpoints                   the latest audit chain head each node checkpointed (seq, hash, when)
+  status [--hub URL] [--json]         per member state: last message seen, inbox lag, rejections in the
+                                      last hour, trust list acknowledged, key epochs (asks the running
+                                      hub's GET /operations/network: --hub, else HUB_URL, else :3000)`;
 
 async function withRegistry<T>(work: (registry: RegistryRepository, db: Database) => Promise<T>): Promise<T> {
   const url = process.env.DATABASE_URL;
@@ -65,11 +69,12 @@ async function main(argv: string[]): Promise<void> {
       name: { type: 'string' }, areas: { type: 'string' }, status: { type: 'string' }, kid: { type: 'string' },
       network: { type: 'string' }, keys: { type: 'string' }, coordinator: { type: 'string' }, 'coordinator-name': { type: 'string' },
       'not-before': { type: 'string' }, 'previous-valid-until': { type: 'string' },
+      hub: { type: 'string' }, json: { type: 'boolean' },
     },
   });
   const need = (name: keyof typeof values): string => {
     const value = values[name];
-    if (!value) throw new Error(`--${name} is required\n\n${USAGE}`);
+    if (typeof value !== 'string' || !value) throw new Error(`--${name} is required\n\n${USAGE}`);
     return value;
   };
   switch (command === 'keys' ? `keys ${sub}` : command) {
@@ -130,6 +135,9 @@ async function main(argv: string[]): Promise<void> {
       for (const c of await withRegistry((_, db) => new AuditCheckpointRepository(db).all())) {
         console.log(`${c.node} seq ${c.sequence} ${c.headHash} checkpointed ${c.checkpointedAt.toISOString()} witnessed ${c.witnessedAt.toISOString()}`);
       }
+      return;
+    case 'status':
+      console.log(await networkStatus(hubUrl(values.hub), values.json === true));
       return;
     case 'areas':
       for (const area of loadLegislativeAreas()) console.log(`${area.id.padEnd(30)} ${area.name}`);

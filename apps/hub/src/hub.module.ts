@@ -2,7 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { HubConfig } from './config';
 import { HubCoreModule } from './core.module';
-import { HealthController } from './health/health.controller';
+import { HealthModule } from './health/health.module';
+import { OperationsModule } from './operations/operations.module';
 import { RegistryModule } from './registry/registry.module';
 import { RoutingModule } from './routing/routing.module';
 
@@ -11,8 +12,7 @@ export class HubModule {
   static forRoot(config: HubConfig): DynamicModule {
     return {
       module: HubModule,
-      imports: [HubCoreModule.forRoot(config), RegistryModule, CatalogueModule, RoutingModule],
-      controllers: [HealthController],
+      imports: [HubCoreModule.forRoot(config), RegistryModule, CatalogueModule, RoutingModule, HealthModule, OperationsModule],
     };
   }
 }

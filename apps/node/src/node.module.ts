@@ -10,8 +10,7 @@ import { NodeConfig } from './config';
 import { NodeCoreModule } from './core.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { ProofModule } from './proof/proof.module';
-import { HealthController } from './health/health.controller';
-import { NodeReadiness } from './health/readiness';
+import { HealthModule } from './health/health.module';
 import { HttpDrain } from './http-drain';
 import { MessagingModule } from './messaging/messaging.module';
 import { RegistrationsModule } from './registrations/registrations.module';
@@ -25,9 +24,8 @@ export class NodeModule {
   static forRoot(config: NodeConfig): DynamicModule {
     return {
       module: NodeModule,
-      imports: [NodeCoreModule.forRoot(config), PrivacyModule, TrustModule, CatalogueModule, BroadcastModule, MessagingModule, AuthoritiesModule, RequestsModule, AlertsModule, SubjectRightsModule, ProofModule, AccessReportModule, UsersModule, RegistrationsModule, DirectoryModule, BackOfficeModule],
-      controllers: [HealthController],
-      providers: [NodeReadiness, HttpDrain],
+      imports: [NodeCoreModule.forRoot(config), PrivacyModule, TrustModule, CatalogueModule, BroadcastModule, MessagingModule, AuthoritiesModule, RequestsModule, AlertsModule, SubjectRightsModule, ProofModule, AccessReportModule, UsersModule, RegistrationsModule, DirectoryModule, BackOfficeModule, HealthModule],
+      providers: [HttpDrain],
     };
   }
 }

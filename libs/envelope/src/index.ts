@@ -16,3 +16,4 @@ export * from './schemas-dir';
 export * from './message-bodies';
 export * from './hub-document';
 export * from './report-signature';
+export * from './registry-probe';

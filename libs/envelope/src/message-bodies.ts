@@ -98,4 +98,6 @@ export interface AuditCheckpointBody {
   sequence: number;
   headHash: string;
   checkpointedAt: number;
+  /** The trust list version in force at the node (its acknowledgement); null or absent from nodes that do not say. */
+  trustListVersion?: number | null;
 }

@@ -8,3 +8,4 @@ export * from './consumer-supervisor';
 export * from './partition-layout';
 export * from './leader-batches';
 export * from './complete-send';
+export * from './kafka-probe';

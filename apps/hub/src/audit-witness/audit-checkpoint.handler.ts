@@ -30,7 +30,7 @@ export class AuditCheckpointHandler {
       if (refusal) throw new MessageRejected('checkpoint-refused', refusal.detail);
       await this.checkpoints.save(tx, {
         node: envelope.senderNode, sequence: body.sequence, headHash: body.headHash, checkpointedAt: new Date(body.checkpointedAt), witnessedAt: now,
-        messageId: envelope.messageId, nodeSignature,
+        messageId: envelope.messageId, nodeSignature, trustListVersion: body.trustListVersion ?? null,
       });
       return 'applied';
     });

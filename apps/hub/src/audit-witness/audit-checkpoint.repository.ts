@@ -9,6 +9,8 @@ export interface WitnessedCheckpoint extends ChainCheckpoint {
   witnessedAt: Date;
   messageId: string;
   nodeSignature: string;
+  /** The trust list version the node had in force (its acknowledgement), when it said. */
+  trustListVersion?: number | null;
 }
 
 /** How long applied message ids are kept: far longer than a batch takes to be consumed again. */
@@ -40,11 +42,12 @@ export class AuditCheckpointRepository {
 
   async save(tx: Tx, c: WitnessedCheckpoint): Promise<void> {
     await tx.query(
-      `INSERT INTO audit_checkpoints (node, sequence, head_hash, checkpointed_at, witnessed_at, message_id, node_signature)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO audit_checkpoints (node, sequence, head_hash, checkpointed_at, witnessed_at, message_id, node_signature, trust_list_version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (node) DO UPDATE SET sequence = EXCLUDED.sequence, head_hash = EXCLUDED.head_hash, checkpointed_at = EXCLUDED.checkpointed_at,
-         witnessed_at = EXCLUDED.witnessed_at, message_id = EXCLUDED.message_id, node_signature = EXCLUDED.node_signature`,
-      [c.node, c.sequence, c.headHash, c.checkpointedAt, c.witnessedAt, c.messageId, c.nodeSignature],
+         witnessed_at = EXCLUDED.witnessed_at, message_id = EXCLUDED.message_id, node_signature = EXCLUDED.node_signature,
+         trust_list_version = EXCLUDED.trust_list_version`,
+      [c.node, c.sequence, c.headHash, c.checkpointedAt, c.witnessedAt, c.messageId, c.nodeSignature, c.trustListVersion ?? null],
     );
   }
 }
@@ -52,6 +55,6 @@ export class AuditCheckpointRepository {
 function toCheckpoint(row: Record<string, any>): WitnessedCheckpoint {
   return {
     node: row.node, sequence: Number(row.sequence), headHash: row.head_hash, checkpointedAt: row.checkpointed_at, witnessedAt: row.witnessed_at,
-    messageId: row.message_id, nodeSignature: row.node_signature,
+    messageId: row.message_id, nodeSignature: row.node_signature, trustListVersion: row.trust_list_version === null || row.trust_list_version === undefined ? null : Number(row.trust_list_version),
   };
 }

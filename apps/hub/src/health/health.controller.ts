@@ -1,46 +1,37 @@
-import { Controller, Get, OnModuleInit, Res } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { Controller, Get, Res } from '@nestjs/common';
 import { Response } from 'express';
-import { Database, DatabaseProbe } from '@imi/persistence';
-import { RoutingConsumer } from '../routing/routing.consumer';
+import { liveness, LivenessView } from './liveness';
+import { HubReadiness } from './readiness';
+import { readinessAnswer } from './readiness-answer';
 
 @Controller('health')
-export class HealthController implements OnModuleInit {
-  private readonly database: DatabaseProbe;
-  private routing: RoutingConsumer | null = null;
+export class HealthController {
+  constructor(private readonly readiness: HubReadiness) {}
 
-  constructor(
-    db: Database,
-    private readonly modules: ModuleRef,
-  ) {
-    this.database = new DatabaseProbe(db, { cacheMs: 1000, timeoutMs: 1000 });
-  }
-
-  onModuleInit(): void {
-    // The router belongs to the routing module, which keeps it to itself: looked up, not injected.
-    this.routing = this.modules.get(RoutingConsumer, { strict: false });
-  }
-
-  /** Liveness: the process answers. */
+  /** The hub runs. */
   @Get()
   health(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
+  /** Liveness: the process is up and its event loop answers; no dependency is checked (a broker outage is not a reason to restart the hub). */
+  @Get('live')
+  live(): LivenessView {
+    return liveness();
+  }
+
   /**
-   * Readiness: the hub's database answers and its router is in its consumer group; otherwise
-   * 503 with problem details (RFC 9457) naming what is not ready.
+   * Readiness: the hub's database and schema registry answer, the Kafka cluster answers its
+   * credentials and its router is in its consumer group; otherwise 503 with problem details
+   * (RFC 9457) naming what is not ready.
    */
   @Get('ready')
   async ready(@Res() response: Response): Promise<void> {
-    const notReady: string[] = [];
-    if (!(await this.database.ready())) notReady.push('database');
-    if (!this.routing?.ready) notReady.push('kafka');
-    if (notReady.length === 0) {
-      response.status(200).json({ status: 'ready' });
+    const answer = readinessAnswer(await this.readiness.check());
+    if (answer.status === 200) {
+      response.status(200).json(answer.body);
       return;
     }
-    const problem = { type: 'urn:imi:problem:not-ready', title: 'not ready', status: 503, detail: `not ready: ${notReady.join(', ')}`, notReady };
-    response.status(503).type('application/problem+json').send(JSON.stringify(problem));
+    response.status(503).type('application/problem+json').send(JSON.stringify(answer.body));
   }
 }

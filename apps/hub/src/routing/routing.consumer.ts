@@ -6,6 +6,7 @@ import { InjectHubConfig } from '../core.module';
 import { HEADERS, MessageRejected } from '@imi/envelope';
 import { AuditCheckpointHandler } from '../audit-witness/audit-checkpoint.handler';
 import { RegistrationHandler } from '../directory/registration.handler';
+import { NetworkActivity } from '../operations/network-activity';
 import { isFenced, nextOffset, unrouted } from './partition-claim';
 import { PartitionClaims } from './partition-claims';
 import { Router, RoutingOutcome } from './router';
@@ -41,6 +42,7 @@ export class RoutingConsumer implements OnApplicationBootstrap, OnApplicationShu
     private readonly router: Router,
     private readonly registrations: RegistrationHandler,
     private readonly checkpoints: AuditCheckpointHandler,
+    private readonly activity: NetworkActivity,
     @InjectHubConfig() private readonly config: HubConfig,
   ) {
     this.group = `${config.topicPrefix}${ROUTER_GROUP}`;
@@ -110,12 +112,14 @@ export class RoutingConsumer implements OnApplicationBootstrap, OnApplicationShu
     const claim = await this.claims.claim(partition);
     const out = new Map<string, TopicMessages['messages']>();
     let rejected = 0;
+    const seen = this.activity.batch();
     const records = unrouted(batch.messages, claim.committed);
     for (const message of records) {
       const record = { ...message, partition };
       let outcome = await this.router.inspect(record);
       if (outcome.kind === 'for-hub') outcome = await this.applyHere(outcome, message.headers?.[HEADERS.signature]?.toString() ?? '');
       if (outcome.kind === 'reject') rejected++;
+      seen.add(outcome);
       for (const { topic, messages } of this.router.outputs(record, outcome)) {
         out.set(topic, [...(out.get(topic) ?? []), ...messages]);
       }
@@ -138,6 +142,7 @@ export class RoutingConsumer implements OnApplicationBootstrap, OnApplicationShu
         return;
       }
       this.routed.set(partition, (this.routed.get(partition) ?? 0) + records.length);
+      seen.committed();
     }
     resolveOffset(batch.lastOffset());
     await heartbeat();

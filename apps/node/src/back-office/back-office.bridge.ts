@@ -34,6 +34,11 @@ export class BackOfficeBridge implements OnApplicationBootstrap, OnApplicationSh
     private readonly audit: AuditLog,
   ) {}
 
+  /** Whether the bridge holds a connection to its broker (false before it first connects), for the readiness probe. */
+  get connected(): boolean {
+    return this.transport?.connected ?? false;
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     const settings = this.config.backOffice;
     if (!settings) return;

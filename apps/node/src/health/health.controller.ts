@@ -5,7 +5,9 @@ import { TrustStore } from '@imi/envelope';
 import { DirectoryStore } from '../directory/directory.store';
 import { InboundProcessor, InboundResult } from '../messaging/inbound.processor';
 import { Public } from '../users/session.guard';
-import { NodeReadiness } from './readiness';
+import { liveness, LivenessView } from './liveness';
+import { NodeReadiness, READINESS_CHECKS } from './readiness';
+import { readinessAnswer } from './readiness-answer';
 
 /** Messages taken from the node's inbox over its whole life (kept in its database), by outcome. */
 class InboxCounts implements Record<InboundResult, number> {
@@ -22,8 +24,25 @@ class HealthView {
   @ApiProperty({ description: 'Authorities in the node\'s copy of the directory' }) directoryAuthorities!: number;
 }
 
+class ProcessCheck {
+  @ApiProperty({ enum: ['up'] }) status!: 'up';
+  @ApiProperty({ description: 'Seconds since the process started' }) uptimeSeconds!: number;
+}
+
+class LiveChecks {
+  @ApiProperty({ type: ProcessCheck }) process!: ProcessCheck;
+}
+
+class LiveView {
+  @ApiProperty({ enum: ['ok'] }) status!: 'ok';
+  @ApiProperty({ type: LiveChecks }) details!: LiveChecks;
+}
+
+const CHECK_STATES = { type: 'object' as const, additionalProperties: { type: 'string' as const, enum: ['up', 'down'] }, description: `Each check by name (${READINESS_CHECKS.join(', ')}; rabbitmq only with the back-office bridge): up or down` };
+
 class ReadyView {
   @ApiProperty({ enum: ['ready'] }) status!: 'ready';
+  @ApiProperty(CHECK_STATES) checks!: Record<string, 'up' | 'down'>;
 }
 
 class NotReadyProblem {
@@ -31,7 +50,8 @@ class NotReadyProblem {
   @ApiProperty() title!: string;
   @ApiProperty({ enum: [503] }) status!: number;
   @ApiProperty() detail!: string;
-  @ApiProperty({ enum: ['database', 'kafka'], isArray: true, description: 'What is not ready' }) notReady!: string[];
+  @ApiProperty({ enum: READINESS_CHECKS, isArray: true, description: 'What is not ready' }) notReady!: string[];
+  @ApiProperty(CHECK_STATES) checks!: Record<string, 'up' | 'down'>;
 }
 
 @ApiTags('health')
@@ -44,7 +64,7 @@ export class HealthController {
     private readonly readiness: NodeReadiness,
   ) {}
 
-  /** Liveness plus counts only: never a message id's content, never personal data. Answers while the database is down. */
+  /** The node runs, plus counts only: never a message id's content, never personal data. Answers while the database is down. */
   @Public()
   @Get()
   @ApiOkResponse({ type: HealthView })
@@ -52,21 +72,32 @@ export class HealthController {
     return { status: 'ok', trustListVersion: this.trust.version, inbox: { ...this.inbound.counts }, directoryAuthorities: this.directory.size };
   }
 
-  /** Readiness: 503 with problem details naming what is not ready (database, kafka) while the node cannot do its work. */
+  /**
+   * Liveness: the process is up and its event loop answers. No dependency is checked, so that an
+   * outage of the database or the broker never has the node restarted: readiness says so instead.
+   */
+  @Public()
+  @Get('live')
+  @ApiOkResponse({ type: LiveView })
+  live(): LivenessView {
+    return liveness();
+  }
+
+  /**
+   * Readiness: 503 with problem details naming what is not ready (database, kafka, kafka-grant,
+   * trust-list, schema-registry, rabbitmq) while the node cannot do its work.
+   */
   @Public()
   @Get('ready')
   @ApiOkResponse({ type: ReadyView })
   @ApiExtraModels(NotReadyProblem)
   @ApiResponse({ status: 503, description: 'Not ready: what is not is named', content: { 'application/problem+json': { schema: { $ref: getSchemaPath(NotReadyProblem) } } } })
   async ready(@Res() response: Response): Promise<void> {
-    const notReady = await this.readiness.notReady();
-    if (notReady.length === 0) {
-      response.status(200).json({ status: 'ready' });
+    const answer = readinessAnswer(await this.readiness.check());
+    if (answer.status === 200) {
+      response.status(200).json(answer.body);
       return;
     }
-    const problem: NotReadyProblem = {
-      type: 'urn:imi:problem:not-ready', title: 'not ready', status: 503, detail: `not ready: ${notReady.join(', ')}`, notReady,
-    };
-    response.status(503).type('application/problem+json').send(JSON.stringify(problem));
+    response.status(503).type('application/problem+json').send(JSON.stringify(answer.body));
   }
 }

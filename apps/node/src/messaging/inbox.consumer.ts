@@ -17,6 +17,8 @@ export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutd
   private readonly logger = new Logger(InboxConsumer.name);
   private consumer: Consumer | null = null;
   private supervision: SupervisedConsumer | null = null;
+  /** Set once the broker let the consumer subscribe (the hub grants a new node its inbox). */
+  private granted = false;
 
   constructor(
     private readonly kafka: Kafka,
@@ -46,9 +48,15 @@ export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutd
     return this.supervision?.ready ?? false;
   }
 
+  /** Whether the node still waits for the broker to let it read its inbox (or has not asked yet), for the readiness probe. */
+  get waitingForGrant(): boolean {
+    return !this.granted;
+  }
+
   private async start(consumer: Consumer): Promise<void> {
     await consumer.connect();
     await subscribeWhenAllowed(consumer, { topic: topicNames(this.config.topicPrefix).inbox(this.config.country), fromBeginning: true });
+    this.granted = true;
     await consumer.run({
       partitionsConsumedConcurrently: 3,
       // Resolved offsets are committed once a second rather than after every batch: each commit

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { HUB_NODE } from '@imi/envelope';
+import { HUB_NODE, TrustStore } from '@imi/envelope';
 import { Database } from '@imi/persistence';
 import { NodeConfig } from '../config';
 import { InjectNodeConfig } from '../core.module';
@@ -27,6 +27,7 @@ export class AuditCheckpoints implements OnApplicationBootstrap, OnApplicationSh
     private readonly db: Database,
     private readonly audit: AuditLog,
     private readonly outgoing: Outgoing,
+    private readonly trust: TrustStore,
     @InjectNodeConfig() private readonly config: NodeConfig,
   ) {}
 
@@ -56,7 +57,7 @@ export class AuditCheckpoints implements OnApplicationBootstrap, OnApplicationSh
         recipientNodes: [HUB_NODE],
         senderAuthority: null,
         legislativeArea: null,
-        body: { sequence: head.sequence, headHash: head.headHash, checkpointedAt: now.getTime() },
+        body: { sequence: head.sequence, headHash: head.headHash, checkpointedAt: now.getTime(), trustListVersion: this.trust.version || null },
       }, now);
       await tx.query('INSERT INTO audit_checkpoints (message_id, sequence, head_hash, sent_at) VALUES ($1, $2, $3, $4)', [messageId, head.sequence, head.headHash, now]);
       return { messageId, ...head };
