@@ -4,38 +4,6 @@
  */
 
 export interface paths {
-    "/health": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["HealthController_health"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/health/ready": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["HealthController_ready"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/statistics": {
         parameters: {
             query?: never;
@@ -980,38 +948,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        InboxCounts: {
-            applied: number;
-            duplicate: number;
-            rejected: number;
-            ignored: number;
-        };
-        HealthView: {
-            /** @enum {string} */
-            status: "ok";
-            /** @description The version of the trust list the node holds; 0 before the first */
-            trustListVersion: number;
-            inbox: components["schemas"]["InboxCounts"];
-            /** @description Authorities in the node's copy of the directory */
-            directoryAuthorities: number;
-        };
-        NotReadyProblem: {
-            type: string;
-            title: string;
-            /** @enum {number} */
-            status: 503;
-            detail: string;
-            /** @description What is not ready */
-            notReady: ("database" | "kafka")[];
-        };
-        ReadyView: {
-            /** @enum {string} */
-            status: "ready";
-        };
         Row: {
             /** @description 'request', or the alert's kind */
             kind: string;
@@ -2053,6 +2041,56 @@ export interface components {
             /** @description How well it matches the words searched; higher first */
             score: number;
         };
+        InboxCounts: {
+            applied: number;
+            duplicate: number;
+            rejected: number;
+            ignored: number;
+        };
+        HealthView: {
+            /** @enum {string} */
+            status: "ok";
+            /** @description The version of the trust list the node holds; 0 before the first */
+            trustListVersion: number;
+            inbox: components["schemas"]["InboxCounts"];
+            /** @description Authorities in the node's copy of the directory */
+            directoryAuthorities: number;
+        };
+        ProcessCheck: {
+            /** @enum {string} */
+            status: "up";
+            /** @description Seconds since the process started */
+            uptimeSeconds: number;
+        };
+        LiveChecks: {
+            process: components["schemas"]["ProcessCheck"];
+        };
+        LiveView: {
+            /** @enum {string} */
+            status: "ok";
+            details: components["schemas"]["LiveChecks"];
+        };
+        NotReadyProblem: {
+            type: string;
+            title: string;
+            /** @enum {number} */
+            status: 503;
+            detail: string;
+            /** @description What is not ready */
+            notReady: ("database" | "kafka" | "kafka-grant" | "trust-list" | "schema-registry" | "rabbitmq")[];
+            /** @description Each check by name (database, kafka, kafka-grant, trust-list, schema-registry, rabbitmq; rabbitmq only with the back-office bridge): up or down */
+            checks: {
+                [key: string]: "up" | "down";
+            };
+        };
+        ReadyView: {
+            /** @enum {string} */
+            status: "ready";
+            /** @description Each check by name (database, kafka, kafka-grant, trust-list, schema-registry, rabbitmq; rabbitmq only with the back-office bridge): up or down */
+            checks: {
+                [key: string]: "up" | "down";
+            };
+        };
         Problem: {
             /**
              * @description urn:imi:problem:<kind>[/<code>], e.g. urn:imi:problem:transition-refused/not-accepted
@@ -2077,53 +2115,6 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    HealthController_health: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HealthView"];
-                };
-            };
-        };
-    };
-    HealthController_ready: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReadyView"];
-                };
-            };
-            /** @description Not ready: what is not is named */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["NotReadyProblem"];
-                };
-            };
-        };
-    };
     StatisticsController_counts: {
         parameters: {
             query?: never;
@@ -6909,6 +6900,72 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    HealthController_health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthView"];
+                };
+            };
+        };
+    };
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveView"];
+                };
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadyView"];
+                };
+            };
+            /** @description Not ready: what is not is named */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotReadyProblem"];
                 };
             };
         };
