@@ -192,6 +192,10 @@ The network is up (Ctrl-C stops hub and nodes; \`npm run stack -- down\` stops t
   hub       http://127.0.0.1:${HUB_PORT}   (GET /trust-list: the signed trust list)
 ${NODES.map(({ code, port }) => `  node ${code}   http://127.0.0.1:${port}   web: http://127.0.0.1:${port}/app/   OpenAPI: http://127.0.0.1:${port}/api-docs   authorities: ${plan.nodes.find((n) => n.code === code).authorities.map((a) => a.id).join(', ')}`).join('\n')}
 
+Prometheus metrics (text format, no session; scrape configuration deploy/prometheus/prometheus.yml, Grafana dashboard deploy/grafana/imi-network.json):
+  hub       http://127.0.0.1:${HUB_PORT}/metrics
+${NODES.map(({ code, port }) => `  node ${code}   http://127.0.0.1:${port}/metrics`).join('\n')}
+
 Back-office bridge (AMQP 0-9-1; AsyncAPI at /asyncapi.json on each node), one demo system per node:
 ${NODES.map(({ code }) => { const s = backOffice.systems[code]; return `  node ${code}   ${redacted(s.amqpUrl)}   system ${s.system} for ${s.authority}: user ${s.username}, password ${s.password}`; }).join('\n')}
   (credentials also in .keys/back-office-systems.json; commands to imi.system.<id>.commands, replies and events from imi.system.<id>.replies / .events)

@@ -4,6 +4,7 @@ import { ATTACHMENT_CONTENT_TYPES, ATTACHMENT_MAX_BYTES } from '@imi/domain';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { OpenAPIObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { HttpMetrics } from '@imi/metrics';
 import { NodeConfig } from './config';
 import { HttpDrain } from './http-drain';
 import { NodeModule } from './node.module';
@@ -19,6 +20,8 @@ import { serveWebApp } from './web/web-app';
 export async function createNodeApp(config: NodeConfig, logger: false | ('log' | 'warn' | 'error')[] = ['warn', 'error']): Promise<INestApplication> {
   const httpsOptions = config.tls ? { cert: config.tls.cert, key: config.tls.key, minVersion: 'TLSv1.2' as const } : undefined;
   const app = await NestFactory.create<NestExpressApplication>(NodeModule.forRoot(config), { logger, bodyParser: false, httpsOptions });
+  // First: every answer is measured, those given before routing (a draining node's 503, a 405, a 413) too.
+  app.use(app.get(HttpMetrics).middleware);
   app.use(app.get(HttpDrain).middleware);
   useSecurityHeaders(app);
   serveWebApp(app);

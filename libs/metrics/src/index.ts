@@ -5,3 +5,4 @@ export * from './consumer-lag';
 export * from './common-metrics';
 export * from './hub-metrics';
 export * from './node-metrics';
+export * from './dashboard';

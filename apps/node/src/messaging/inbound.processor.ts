@@ -5,6 +5,7 @@ import {
   checkSignedBody, manifestOf, readDetachedHeader, TrustStore, VerifiedSignature, verifyMessage, wantsReceipt,
 } from '@imi/envelope';
 import { claimInbound, InboundMessage, markRejected } from '@imi/messaging';
+import { NodeMetrics } from '@imi/metrics';
 import { Database, prepared, Tx } from '@imi/persistence';
 import { MessageHandler, MessageHandlers } from './message-handlers';
 import { Outgoing } from './outgoing';
@@ -42,6 +43,7 @@ export class InboundProcessor implements OnModuleInit {
     private readonly db: Database,
     private readonly handlers: MessageHandlers,
     private readonly outgoing: Outgoing,
+    private readonly metrics: NodeMetrics,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -85,10 +87,14 @@ export class InboundProcessor implements OnModuleInit {
       outcomes = await applyAll(true);
     }
     // Logged once the outcome is committed, so a batch applied twice is not reported twice.
-    for (const { result, notes } of outcomes) {
+    const appliedAt = Date.now();
+    outcomes.forEach(({ result, notes }, i) => {
       this.counts[result]++;
       for (const note of notes ?? []) this.logger[note.level](note.text);
-    }
+      // End-to-end latency: from the sender's sentAt to applied here, committed (a duplicate is not applied again).
+      const message = prepared[i];
+      if (result === 'applied' && message.kind !== 'ignored') this.metrics.applied(message.envelope.senderNode, message.envelope.sentAt, appliedAt);
+    });
     return outcomes.map((o) => o.result);
   }
 

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { addMonths, RetentionPeriods, retentionStep, USER_DATA_DELETE_AFTER_MONTHS, userDataStep } from '@imi/domain';
 import { TrustStore } from '@imi/envelope';
+import { NodeMetrics } from '@imi/metrics';
 import { Database, Tx } from '@imi/persistence';
 import { AuditLog } from './audit-log';
 import { EpochKeyDestruction } from '../trust/epoch-key-destruction';
@@ -42,6 +43,7 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
     private readonly trust: TrustStore,
     private readonly audit: AuditLog,
     private readonly epochKeys: EpochKeyDestruction,
+    private readonly metrics: NodeMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -54,7 +56,19 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
     if (this.timer) clearInterval(this.timer);
   }
 
+  /** One run of the schedule, counted in the node's metrics (completed or failed, exchanges blocked and deleted). */
   async runOnce(now: Date, batchSize = 100): Promise<RetentionRun> {
+    try {
+      const run = await this.run(now, batchSize);
+      this.metrics.retentionCompleted(run);
+      return run;
+    } catch (error) {
+      this.metrics.retentionFailed();
+      throw error;
+    }
+  }
+
+  private async run(now: Date, batchSize: number): Promise<RetentionRun> {
     const total: RetentionRun = { blocked: 0, deleted: 0 };
     for (const kind of ['requests', 'alerts'] as const) {
       // A cursor over (closure, id): every batch moves on, even one whose exchanges all stay as they are.
