@@ -36,6 +36,8 @@ const DP: Role = 'data-protection-contact';
 const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /health': 'public',
   'GET /health/ready': 'public',
+  // Prometheus scrapes without a session: counts, versions and timings only, labels from closed sets (README, Metrics).
+  'GET /metrics': 'public',
   'GET /health/live': 'public',
   'POST /sessions': 'public',
   // The back-office bridge's AsyncAPI document, public like the OpenAPI document.

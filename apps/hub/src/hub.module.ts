@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { HubConfig } from './config';
 import { HubCoreModule } from './core.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { HealthModule } from './health/health.module';
 import { OperationsModule } from './operations/operations.module';
 import { RegistryModule } from './registry/registry.module';
@@ -12,7 +13,7 @@ export class HubModule {
   static forRoot(config: HubConfig): DynamicModule {
     return {
       module: HubModule,
-      imports: [HubCoreModule.forRoot(config), RegistryModule, CatalogueModule, RoutingModule, HealthModule, OperationsModule],
+      imports: [HubCoreModule.forRoot(config), RegistryModule, CatalogueModule, RoutingModule, HealthModule, OperationsModule, MetricsModule],
     };
   }
 }

@@ -13,6 +13,7 @@ import { ProofModule } from './proof/proof.module';
 import { HealthModule } from './health/health.module';
 import { HttpDrain } from './http-drain';
 import { MessagingModule } from './messaging/messaging.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { RegistrationsModule } from './registrations/registrations.module';
 import { RequestsModule } from './requests/requests.module';
 import { SubjectRightsModule } from './subject-rights/subject-rights.module';
@@ -24,7 +25,7 @@ export class NodeModule {
   static forRoot(config: NodeConfig): DynamicModule {
     return {
       module: NodeModule,
-      imports: [NodeCoreModule.forRoot(config), PrivacyModule, TrustModule, CatalogueModule, BroadcastModule, MessagingModule, AuthoritiesModule, RequestsModule, AlertsModule, SubjectRightsModule, ProofModule, AccessReportModule, UsersModule, RegistrationsModule, DirectoryModule, BackOfficeModule, HealthModule],
+      imports: [NodeCoreModule.forRoot(config), PrivacyModule, TrustModule, CatalogueModule, BroadcastModule, MessagingModule, AuthoritiesModule, RequestsModule, AlertsModule, SubjectRightsModule, ProofModule, AccessReportModule, UsersModule, RegistrationsModule, DirectoryModule, BackOfficeModule, HealthModule, MetricsModule],
       providers: [HttpDrain],
     };
   }

@@ -4,8 +4,10 @@ import { FETCH_WAIT_MS, SupervisedConsumer, superviseConsumer, topicNames } from
 import { HubConfig } from '../config';
 import { InjectHubConfig } from '../core.module';
 import { HEADERS, MessageRejected } from '@imi/envelope';
+import { HubMetrics } from '@imi/metrics';
 import { AuditCheckpointHandler } from '../audit-witness/audit-checkpoint.handler';
 import { RegistrationHandler } from '../directory/registration.handler';
+import { routedOutcome } from '../metrics/routed-outcome';
 import { NetworkActivity } from '../operations/network-activity';
 import { isFenced, nextOffset, unrouted } from './partition-claim';
 import { PartitionClaims } from './partition-claims';
@@ -44,6 +46,7 @@ export class RoutingConsumer implements OnApplicationBootstrap, OnApplicationShu
     private readonly checkpoints: AuditCheckpointHandler,
     private readonly activity: NetworkActivity,
     @InjectHubConfig() private readonly config: HubConfig,
+    private readonly metrics: HubMetrics,
   ) {
     this.group = `${config.topicPrefix}${ROUTER_GROUP}`;
     this.topic = topicNames(config.topicPrefix).ingress;
@@ -112,6 +115,7 @@ export class RoutingConsumer implements OnApplicationBootstrap, OnApplicationShu
     const claim = await this.claims.claim(partition);
     const out = new Map<string, TopicMessages['messages']>();
     let rejected = 0;
+    const outcomes: RoutingOutcome[] = [];
     const seen = this.activity.batch();
     const records = unrouted(batch.messages, claim.committed);
     for (const message of records) {
@@ -119,6 +123,7 @@ export class RoutingConsumer implements OnApplicationBootstrap, OnApplicationShu
       let outcome = await this.router.inspect(record);
       if (outcome.kind === 'for-hub') outcome = await this.applyHere(outcome, message.headers?.[HEADERS.signature]?.toString() ?? '');
       if (outcome.kind === 'reject') rejected++;
+      outcomes.push(outcome);
       seen.add(outcome);
       for (const { topic, messages } of this.router.outputs(record, outcome)) {
         out.set(topic, [...(out.get(topic) ?? []), ...messages]);
@@ -135,6 +140,7 @@ export class RoutingConsumer implements OnApplicationBootstrap, OnApplicationShu
         // once it has had a session's time to learn it lost the partition.
         this.logger.warn(`ingress partition ${partition} was claimed by another hub instance: paused here`);
         this.fences++;
+        this.metrics.fenced.inc();
         this.lost.add(partition);
         const resume = pause();
         setTimeout(() => this.lost.delete(partition) && resume(), this.config.routerSessionTimeoutMs).unref();
@@ -142,6 +148,8 @@ export class RoutingConsumer implements OnApplicationBootstrap, OnApplicationShu
         return;
       }
       this.routed.set(partition, (this.routed.get(partition) ?? 0) + records.length);
+      // Counted once committed: a batch routed again after an aborted transaction is not counted twice.
+      this.metrics.count(outcomes.map(routedOutcome));
       seen.committed();
     }
     resolveOffset(batch.lastOffset());
