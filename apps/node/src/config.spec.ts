@@ -27,6 +27,11 @@ describe('nodeConfigFromEnv: HTTPS', () => {
     expect(() => nodeConfigFromEnv({ ...base, TLS_CERT_FILE: join(dir, 'none.pem'), TLS_KEY_FILE: join(dir, 'key.pem') })).toThrow('cannot read');
   });
 
+  it('listens on loopback unless HTTP_HOST names another address (a container: 0.0.0.0)', () => {
+    expect(nodeConfigFromEnv(base).httpHost).toBe('127.0.0.1');
+    expect(nodeConfigFromEnv({ ...base, HTTP_HOST: '0.0.0.0' }).httpHost).toBe('0.0.0.0');
+  });
+
   it('checkpoints the audit chain every minute unless told otherwise, and refuses an interval that is not one', () => {
     expect(nodeConfigFromEnv(base).auditCheckpointIntervalMs).toBe(60_000);
     expect(nodeConfigFromEnv({ ...base, AUDIT_CHECKPOINT_INTERVAL_MS: '5000' }).auditCheckpointIntervalMs).toBe(5000);
