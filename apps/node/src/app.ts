@@ -1,6 +1,7 @@
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { INestApplication, LoggerService, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ATTACHMENT_CONTENT_TYPES, ATTACHMENT_MAX_BYTES } from '@imi/domain';
+import { HttpTraceInterceptor } from '@imi/telemetry';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { OpenAPIObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
@@ -17,7 +18,7 @@ import { useSecurityHeaders } from './web/security-headers';
 import { serveWebApp } from './web/web-app';
 
 /** Builds a node application; main.ts and the integration tests both start nodes this way. */
-export async function createNodeApp(config: NodeConfig, logger: false | ('log' | 'warn' | 'error')[] = ['warn', 'error']): Promise<INestApplication> {
+export async function createNodeApp(config: NodeConfig, logger: false | ('log' | 'warn' | 'error')[] | LoggerService = ['warn', 'error']): Promise<INestApplication> {
   const httpsOptions = config.tls ? { cert: config.tls.cert, key: config.tls.key, minVersion: 'TLSv1.2' as const } : undefined;
   const app = await NestFactory.create<NestExpressApplication>(NodeModule.forRoot(config), { logger, bodyParser: false, httpsOptions });
   // First: every answer is measured, those given before routing (a draining node's 503, a 405, a 413) too.
@@ -36,6 +37,8 @@ export async function createNodeApp(config: NodeConfig, logger: false | ('log' |
   app.use(mapBodyParserErrors);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new ProblemDetailsFilter());
+  // A span per REST call: the messages a call sends carry its trace to the hub and the recipient.
+  app.useGlobalInterceptors(new HttpTraceInterceptor());
   app.enableShutdownHooks();
   SwaggerModule.setup('api-docs', app, document, { jsonDocumentUrl: 'api-docs/openapi.json' });
   return app;

@@ -77,20 +77,25 @@ export class Router {
     }
   }
 
-  /** The records that carry an outcome: copies to every recipient inbox, a receipt for a message the hub applied, or rejection notices. */
-  outputs(record: IngressRecord, outcome: RoutingOutcome, now = new Date()): TopicMessages[] {
+  /**
+   * The records that carry an outcome: copies to every recipient inbox, a receipt for a message the
+   * hub applied, or rejection notices. `trace`: the W3C trace context headers of the hub's span for
+   * the record, carried by what it produces (the sender's own trace headers are not copied as they came).
+   */
+  outputs(record: IngressRecord, outcome: RoutingOutcome, now = new Date(), trace: Record<string, string> = {}): TopicMessages[] {
     if (outcome.kind === 'for-hub') {
       // Acknowledged again when applied before: the transaction that carried the first receipt may
       // have been aborted (the hub died, or lost the partition, after the database commit). The
       // receipt's id follows from the message's, so the sender's inbox drops a second one.
       const { envelope } = outcome;
-      const receipt = this.hubMessage('message.received', envelope.senderNode, envelope, { receivedMessageId: envelope.messageId, appliedAt: now.getTime() }, now, receiptId(envelope.messageId));
+      const receipt = this.hubMessage('message.received', envelope.senderNode, envelope, { receivedMessageId: envelope.messageId, appliedAt: now.getTime() }, now, receiptId(envelope.messageId), trace);
       return [{ topic: this.topics.inbox(envelope.senderNode), messages: [receipt] }];
     }
     if (outcome.kind === 'route') {
       const headers = {
         [HEADERS.signature]: headerText(record.headers, HEADERS.signature)!,
         [HEADERS.hubSignature]: this.countersigner.signMessage(record.value!, outcome.envelope.body),
+        ...trace,
       };
       return outcome.envelope.recipientNodes.map((node) => ({
         topic: this.topics.inbox(node),
@@ -111,22 +116,25 @@ export class Router {
     const out: TopicMessages[] = [{ topic: this.topics.rejected, messages: [{ key: record.key, value: JSON.stringify(notice) }] }];
     // Only a sender whose signature checked out hears back: anyone can write garbage.
     if (outcome.authenticatedSender && outcome.authenticatedSender !== HUB_NODE) {
-      out.push({ topic: this.topics.inbox(outcome.authenticatedSender), messages: [this.rejection(outcome, outcome.authenticatedSender, now)] });
+      out.push({ topic: this.topics.inbox(outcome.authenticatedSender), messages: [this.rejection(outcome, outcome.authenticatedSender, now, trace)] });
     }
     return out;
   }
 
-  private rejection(outcome: Extract<RoutingOutcome, { kind: 'reject' }>, sender: string, now: Date) {
+  private rejection(outcome: Extract<RoutingOutcome, { kind: 'reject' }>, sender: string, now: Date, trace: Record<string, string>) {
     return this.hubMessage('message.rejected', sender, outcome.envelope, {
       rejectedMessageId: outcome.envelope?.messageId ?? null,
       rejectedBy: HUB_NODE,
       code: outcome.code,
       reason: outcome.reason,
-    }, now);
+    }, now, randomUUID(), trace);
   }
 
   /** A message from the hub itself to one node, in plain (codes and ids only), signed with the hub key. */
-  private hubMessage(type: 'message.received' | 'message.rejected', recipient: string, cause: Envelope | undefined, body: object, now: Date, messageId: string = randomUUID()) {
+  private hubMessage(
+    type: 'message.received' | 'message.rejected', recipient: string, cause: Envelope | undefined, body: object, now: Date, messageId: string = randomUUID(),
+    trace: Record<string, string> = {},
+  ) {
     const envelope: Envelope = {
       messageId,
       type,
@@ -142,7 +150,7 @@ export class Router {
       body: this.codec.encodeBody(type, body),
     };
     const value = this.codec.encodeEnvelope(envelope);
-    return { key: envelope.caseId, value, headers: { [HEADERS.signature]: this.signer.signMessage(value, envelope.body) } };
+    return { key: envelope.caseId, value, headers: { [HEADERS.signature]: this.signer.signMessage(value, envelope.body), ...trace } };
   }
 
   private checkAddressing(envelope: Envelope): void {

@@ -11,6 +11,7 @@ import { routedOutcome } from '../metrics/routed-outcome';
 import { NetworkActivity } from '../operations/network-activity';
 import { isFenced, nextOffset, unrouted } from './partition-claim';
 import { PartitionClaims } from './partition-claims';
+import { RouteObservation } from './route-observation';
 import { Router, RoutingOutcome } from './router';
 
 export const ROUTER_GROUP = 'hub.router';
@@ -117,15 +118,18 @@ export class RoutingConsumer implements OnApplicationBootstrap, OnApplicationShu
     let rejected = 0;
     const outcomes: RoutingOutcome[] = [];
     const seen = this.activity.batch();
+    const observed = new RouteObservation(this.logger, partition);
     const records = unrouted(batch.messages, claim.committed);
     for (const message of records) {
       const record = { ...message, partition };
+      const traced = observed.record(message.headers);
       let outcome = await this.router.inspect(record);
       if (outcome.kind === 'for-hub') outcome = await this.applyHere(outcome, message.headers?.[HEADERS.signature]?.toString() ?? '');
       if (outcome.kind === 'reject') rejected++;
       outcomes.push(outcome);
       seen.add(outcome);
-      for (const { topic, messages } of this.router.outputs(record, outcome)) {
+      observed.outcome(traced.span, outcome);
+      for (const { topic, messages } of this.router.outputs(record, outcome, new Date(), traced.headers)) {
         out.set(topic, [...(out.get(topic) ?? []), ...messages]);
       }
     }
@@ -133,6 +137,7 @@ export class RoutingConsumer implements OnApplicationBootstrap, OnApplicationShu
       try {
         await this.claims.route(claim, [...out].map(([topic, messages]) => ({ topic, messages })), nextOffset(batch.lastOffset()));
       } catch (error) {
+        observed.failed(error);
         if (!isFenced(error)) throw error;
         // Another instance claimed this partition after us, and routes it from what was committed.
         // If the group moved on, the heartbeat fails and kafkajs rejoins. If not, the other is an
@@ -148,6 +153,7 @@ export class RoutingConsumer implements OnApplicationBootstrap, OnApplicationShu
         return;
       }
       this.routed.set(partition, (this.routed.get(partition) ?? 0) + records.length);
+      observed.committed();
       // Counted once committed: a batch routed again after an aborted transaction is not counted twice.
       this.metrics.count(outcomes.map(routedOutcome));
       seen.committed();

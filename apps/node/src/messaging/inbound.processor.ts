@@ -7,6 +7,9 @@ import {
 import { claimInbound, InboundMessage, markRejected } from '@imi/messaging';
 import { NodeMetrics } from '@imi/metrics';
 import { Database, prepared, Tx } from '@imi/persistence';
+import { messageFields } from '@imi/logging';
+import { contextFromHeaders, endFailed, messageAttributes, startMessageSpan, withinSpan } from '@imi/telemetry';
+import { Span, SpanKind } from '@opentelemetry/api';
 import { MessageHandler, MessageHandlers } from './message-handlers';
 import { Outgoing } from './outgoing';
 import { isRetriable } from './retriable';
@@ -66,14 +69,27 @@ export class InboundProcessor implements OnModuleInit {
    * rolls the batch back and is thrown: no offset moves and Kafka redelivers it.
    */
   async processBatch(records: InboundRecord[], receivedAt = new Date()): Promise<InboundResult[]> {
-    const prepared = await Promise.all(records.map((record) => this.prepare(record)));
+    // One span per message, in the trace its headers carried from the sender through the hub.
+    const spans = records.map((record) => startMessageSpan('inbox.apply', SpanKind.CONSUMER, contextFromHeaders(record.headers)));
+    try {
+      return await this.applyBatch(records, spans, receivedAt);
+    } catch (error) {
+      for (const span of spans) endFailed(span, error);
+      throw error;
+    }
+  }
+
+  private async applyBatch(records: InboundRecord[], spans: Span[], receivedAt: Date): Promise<InboundResult[]> {
+    const prepared = await Promise.all(records.map((record, i) => withinSpan(spans[i], () => this.prepare(record))));
+    prepared.forEach((message, i) => message.kind !== 'ignored' && spans[i].setAttributes(messageAttributes(message.envelope)));
     const applyAll = (savepoints: boolean) => this.db.transaction(async (tx) => {
       const claimed = await claimInbound(tx, prepared.flatMap((m) => (m.kind === 'ignored' ? [] : [inboxEntry(m.envelope, m.signatures)])));
       const out: Outcome[] = [];
-      for (const message of prepared) {
+      for (const [i, message] of prepared.entries()) {
         // Only the first copy of a new id is applied; a second copy in the same batch is a duplicate.
         const first = message.kind !== 'ignored' && claimed.delete(message.envelope.messageId);
-        out.push(first ? await this.apply(tx, message, receivedAt, savepoints) : { result: message.kind === 'ignored' ? 'ignored' : 'duplicate' });
+        // Inside the message's span: a receipt or rejection it sends continues its trace.
+        out.push(first ? await withinSpan(spans[i], () => this.apply(tx, message, receivedAt, savepoints)) : { result: message.kind === 'ignored' ? 'ignored' : 'duplicate' });
       }
       countOutcomes(tx, out);
       if (!savepoints) await tx.flush().catch(needsSavepoints);
@@ -90,9 +106,15 @@ export class InboundProcessor implements OnModuleInit {
     const appliedAt = Date.now();
     outcomes.forEach(({ result, notes }, i) => {
       this.counts[result]++;
-      for (const note of notes ?? []) this.logger[note.level](note.text);
-      // End-to-end latency: from the sender's sentAt to applied here, committed (a duplicate is not applied again).
       const message = prepared[i];
+      const fields = message.kind === 'ignored' ? {} : messageFields(message.envelope);
+      spans[i].setAttribute('imi.inbox.result', result);
+      withinSpan(spans[i], () => {
+        for (const note of notes ?? []) this.logger[note.level]({ msg: note.text, ...fields, ...note.fields });
+        if (result === 'applied' || result === 'duplicate') this.logger.debug({ msg: `message ${result === 'applied' ? 'applied' : 'dropped as a duplicate'}`, ...fields });
+      });
+      spans[i].end();
+      // End-to-end latency: from the sender's sentAt to applied here, committed (a duplicate is not applied again).
       if (result === 'applied' && message.kind !== 'ignored') this.metrics.applied(message.envelope.senderNode, message.envelope.sentAt, appliedAt);
     });
     return outcomes.map((o) => o.result);
@@ -106,7 +128,7 @@ export class InboundProcessor implements OnModuleInit {
       ({ envelope, signatures } = await this.authenticate(record));
     } catch (error) {
       if (!(error instanceof MessageRejected)) throw error;
-      this.logger.warn(`unauthenticated message ignored: ${error.code}`);
+      this.logger.warn({ msg: 'unauthenticated message ignored', code: error.code });
       return { kind: 'ignored' };
     }
     try {
@@ -183,7 +205,8 @@ export class InboundProcessor implements OnModuleInit {
     const code = error instanceof MessageRejected ? error.code : 'invalid-content';
     const reason = error instanceof MessageRejected ? error.message : 'the message could not be applied';
     const notes: Note[] = [];
-    if (!(error instanceof MessageRejected)) notes.push({ level: 'error', text: `message ${envelope.messageId} (${envelope.type}) failed: ${(error as Error).message}` });
+    // The error's class only: its message may quote the content that failed.
+    if (!(error instanceof MessageRejected)) notes.push({ level: 'error', text: 'message failed to apply', fields: errorFields(error) });
     markRejected(tx, envelope.messageId, code);
     // Rejections are never answered with rejections, or two nodes could ping-pong forever.
     if (envelope.senderNode !== HUB_NODE && envelope.type !== 'message.rejected') {
@@ -196,7 +219,7 @@ export class InboundProcessor implements OnModuleInit {
         body: { rejectedMessageId: envelope.messageId, rejectedBy: this.crypto.node, code, reason },
       });
     }
-    notes.push({ level: 'warn', text: `message ${envelope.messageId} (${envelope.type}) from ${envelope.senderNode} rejected: ${code}` });
+    notes.push({ level: 'warn', text: 'message rejected', fields: { code } });
     return { result: 'rejected', notes };
   }
 }
@@ -225,6 +248,14 @@ function needsSavepoints(error: unknown): never {
 interface Note {
   level: 'warn' | 'error';
   text: string;
+  /** Beside the message's ids: codes and class names only. */
+  fields?: Record<string, string>;
+}
+
+/** An error's class and code (a Postgres SQLSTATE, a library's code): what an operator can look up. */
+function errorFields(error: unknown): Record<string, string> {
+  const code = (error as { code?: unknown })?.code;
+  return { error: (error as Error)?.constructor?.name ?? 'Error', ...(typeof code === 'string' ? { errorCode: code } : {}) };
 }
 
 /** How one message of a batch ended, and what to log once the batch is committed. */

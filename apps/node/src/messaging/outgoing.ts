@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { AvroCodec, Envelope, HEADERS, manifestOf, MESSAGE_TYPES, MessageBodies, MessageType, NodeCrypto, wantsReceipt } from '@imi/envelope';
 import { enqueue, topicNames } from '@imi/messaging';
 import { prepared, Tx } from '@imi/persistence';
+import { messageAttributes, startMessageSpan, traceHeaders } from '@imi/telemetry';
+import { context, SpanKind, trace } from '@opentelemetry/api';
 import { NodeConfig } from '../config';
 import { InjectNodeConfig } from '../core.module';
 
@@ -54,14 +56,18 @@ export class Outgoing {
     const value = this.codec.encodeEnvelope(envelope);
     // The manifest is what the signature covers and what stays once the body is erased.
     const manifest = manifestOf(value, envelope.body.length);
+    // The message continues the trace of what sent it (a REST call, an inbox message it answers):
+    // its span's context travels in the outbox row's headers, then as Kafka headers.
+    const span = startMessageSpan('message.send', SpanKind.PRODUCER, context.active(), messageAttributes(envelope));
     enqueue(tx, {
       messageId: envelope.messageId,
       topic: this.ingress,
       key: envelope.caseId,
       value,
       manifest,
-      headers: { [HEADERS.signature]: this.crypto.signer.signManifest(manifest, envelope.body.length) },
+      headers: { [HEADERS.signature]: this.crypto.signer.signManifest(manifest, envelope.body.length), ...traceHeaders(trace.setSpan(context.active(), span)) },
     });
+    span.end();
     if (wantsReceipt(message.type)) {
       tx.defer(prepared(
         'INSERT INTO deliveries (message_id, recipient_node, type, sent_at) SELECT $1, unnest($2::text[]), $3, $4',
