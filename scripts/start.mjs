@@ -57,7 +57,9 @@ const children = [];
 const HEAP_FLAG = '--max-old-space-size=192';
 
 function startProcess(name, script, env) {
-  const child = spawn(process.execPath, [HEAP_FLAG, script], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // One readable line per event for the person at the terminal; LOG_FORMAT=json gives what a deployment logs.
+  const logFormat = { LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty' };
+  const child = spawn(process.execPath, [HEAP_FLAG, script], { cwd: root, env: { ...process.env, ...logFormat, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const prefix = `[${name}] `;
   for (const stream of [child.stdout, child.stderr]) {
     stream.on('data', (chunk) => process.stdout.write(chunk.toString().split('\n').filter(Boolean).map((l) => prefix + l).join('\n') + '\n'));

@@ -24,7 +24,7 @@ export interface LoggingOptions {
  */
 export function createLogger(options: LoggingOptions): Logger {
   const destination = options.destination ?? (options.format === 'pretty'
-    ? pretty({ sync: true, singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' })
+    ? pretty({ sync: true, singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service,node,context', messageFormat: '{if context}{context}: {end}{msg}' })
     : pino.destination({ fd: 1, sync: true }));
   return pino({
     level: options.level ?? 'info',
