@@ -3,7 +3,7 @@
 // its own (three brokers by default, state in a new temporary folder, ports from 24092), two hub
 // instances and nodes DE, FR, ES, drives requests and alerts while killing things, verifies,
 // and writes chaos/results/latest.json. Options: --requests --alerts --brokers --hubs --seed
-// --hostile --concurrency --faults-per-kind --max-faults --base-port --state-dir --out --keep-stack.
+// --hostile --concurrency --faults-per-kind --max-faults --kinds --base-port --state-dir --out --keep-stack.
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
