@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import pino, { DestinationStream, Logger } from 'pino';
 import pretty from 'pino-pretty';
 import { activeTraceIds } from '@imi/telemetry';
@@ -48,7 +49,7 @@ let current: Logger | null = null;
  * start (useProcessLogger); until then, and in tools and tests, JSON lines on stdout at warn level.
  */
 export function processLogger(): Logger {
-  current ??= createLogger({ service: process.title, node: '-', level: 'warn' });
+  current ??= createLogger({ service: basename(process.argv[1] ?? 'node').replace(/\.[cm]?[jt]s$/, ''), node: '-', level: 'warn' });
   return current;
 }
 
