@@ -12,9 +12,9 @@
 //    registry package carries them (the io.strimzi:api jar on Maven Central holds Java classes only).
 //
 // CRDs are converted by kubeconform's own scripts/openapi2jsonschema.py (Python 3 with PyYAML),
-// from the kubeconform module in the cache. Only the kinds the charts use are written: a kind
-// added to a chart without its schema fails the check (kubeconform finds no schema) instead of
-// passing unvalidated.
+// from the kubeconform module in the cache. Only the kinds listed are written (those the charts
+// render, and a few an operator's values are likely to add): a kind added to a chart without its
+// schema fails the check (kubeconform finds no schema) instead of passing unvalidated.
 //
 //   node scripts/k8s-schemas.mjs --strimzi /path/to/strimzi/packaging/install/cluster-operator
 import { spawnSync } from 'node:child_process';
@@ -30,7 +30,7 @@ export const VERSIONS = {
   strimzi: '1.2.0',
 };
 
-/** Kubernetes kinds the charts render, by group/version. */
+/** Kubernetes kinds the charts render (Job, NetworkPolicy, ConfigMap, Secret, ServiceAccount: not yet), by group/version. */
 const KUBERNETES_KINDS = [
   ['', 'v1', 'ConfigMap'],
   ['', 'v1', 'PersistentVolumeClaim'],
