@@ -4,8 +4,8 @@ import { AUTHORITY, ProcessNetwork } from './process-network';
 
 /**
  * An information request with marker values in every personal field (names, birth date,
- * register number, free texts, an answer) goes FR → hub → DE and back, with the hub and both
- * nodes logging at debug level. Every line any of them wrote is a JSON object, the lines about
+ * register number, free texts, an answer) goes FR → hub → DE and back, then a notification
+ * with a free-text subject and text, with the hub and both nodes logging at debug level. Every line any of them wrote is a JSON object, the lines about
  * messages carry their ids, the exchange and the trace, and no marker appears in any line.
  */
 describe('no personal data in the logs', () => {
@@ -19,6 +19,8 @@ describe('no personal data in the logs', () => {
     freeText: `Zqquestion ${tag} about the diploma`,
     answer: `Zqanswer ${tag} completed`,
     refused: `Zqrefused${tag}`,
+    notificationSubject: `Zqsubject${tag}`,
+    notificationText: `Zqtext ${tag} of a notification`,
   };
 
   beforeAll(async () => {
@@ -55,6 +57,14 @@ describe('no personal data in the logs', () => {
     });
     expect(answered.body.state).toBe('answered');
     await eventually(async () => expect((await fr.get(`/requests/${id}`)).body.state).toBe('answered'), 60_000);
+    // A notification (the alert mechanism's one-to-one form) with free texts, acknowledged by its addressee.
+    const notification = await fr.post('/alerts', {
+      kind: 'notification', legislativeArea: 'professional-qualifications', recipients: { authorityIds: [AUTHORITY.DE] },
+      content: { subject: markers.notificationSubject, text: markers.notificationText },
+    });
+    expect(notification.status).toBe(201);
+    await eventually(async () => expect((await de.get(`/alerts/${notification.body.id}`)).body?.versions?.[0]?.content?.text).toBe(markers.notificationText), 60_000);
+    expect((await de.post(`/alerts/${notification.body.id}/acknowledge`)).status).toBeLessThan(300);
     // Every receipt back at its sender: the last messages of the exchange have been routed and applied.
     for (const code of ['FR', 'DE'] as const) {
       await eventually(async () => expect(await network.nodes[code].db.query('SELECT message_id FROM deliveries WHERE acknowledged_at IS NULL')).toEqual([]), 60_000);
