@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { TracingModule } from '@imi/telemetry';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { HubConfig } from './config';
 import { HubCoreModule } from './core.module';
@@ -13,7 +14,7 @@ export class HubModule {
   static forRoot(config: HubConfig): DynamicModule {
     return {
       module: HubModule,
-      imports: [HubCoreModule.forRoot(config), RegistryModule, CatalogueModule, RoutingModule, HealthModule, OperationsModule, MetricsModule],
+      imports: [HubCoreModule.forRoot(config), RegistryModule, CatalogueModule, RoutingModule, HealthModule, OperationsModule, MetricsModule, TracingModule],
     };
   }
 }

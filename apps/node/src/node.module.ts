@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { TracingModule } from '@imi/telemetry';
 import { AccessReportModule } from './access-report/access-report.module';
 import { AlertsModule } from './alerts/alerts.module';
 import { AuthoritiesModule } from './authorities/authorities.module';
@@ -25,7 +26,7 @@ export class NodeModule {
   static forRoot(config: NodeConfig): DynamicModule {
     return {
       module: NodeModule,
-      imports: [NodeCoreModule.forRoot(config), PrivacyModule, TrustModule, CatalogueModule, BroadcastModule, MessagingModule, AuthoritiesModule, RequestsModule, AlertsModule, SubjectRightsModule, ProofModule, AccessReportModule, UsersModule, RegistrationsModule, DirectoryModule, BackOfficeModule, HealthModule, MetricsModule],
+      imports: [NodeCoreModule.forRoot(config), PrivacyModule, TrustModule, CatalogueModule, BroadcastModule, MessagingModule, AuthoritiesModule, RequestsModule, AlertsModule, SubjectRightsModule, ProofModule, AccessReportModule, UsersModule, RegistrationsModule, DirectoryModule, BackOfficeModule, HealthModule, MetricsModule, TracingModule],
       providers: [HttpDrain],
     };
   }

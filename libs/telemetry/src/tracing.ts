@@ -27,6 +27,20 @@ export function otlpConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
  * Only the trace context propagates: W3C baggage would carry whatever a caller put in it.
  */
 export function startTracing(serviceName: string, env: NodeJS.ProcessEnv = process.env): Tracing {
+  running = setUp(serviceName, env);
+  return running;
+}
+
+let running: Tracing | null = null;
+
+/** Sends what is still buffered and stops: at the application's shutdown (TracingModule). */
+export async function stopTracing(): Promise<void> {
+  const tracing = running;
+  running = null;
+  await tracing?.shutdown();
+}
+
+function setUp(serviceName: string, env: NodeJS.ProcessEnv): Tracing {
   const propagator = new W3CTraceContextPropagator();
   if (otlpConfigured(env)) {
     const sdk = new NodeSDK({
