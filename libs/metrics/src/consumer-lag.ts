@@ -34,8 +34,10 @@ export function lagPerPartition(
  * timeout: a scrape during a Kafka outage answers without lag rather than hang.
  */
 export class ConsumerLagProbe {
-  private admin: Admin | null = null;
+  /** The admin client, connected or connecting: a close during its connection waits for it, then disconnects it. */
+  private admin: Promise<Admin> | null = null;
   private reading: Promise<PartitionLag[]> | null = null;
+  private closed = false;
 
   constructor(
     private readonly kafka: Kafka,
@@ -45,16 +47,23 @@ export class ConsumerLagProbe {
   ) {}
 
   read(): Promise<PartitionLag[]> {
+    if (this.closed) return Promise.reject(new Error('consumer lag probe closed'));
     this.reading ??= this.readNow().finally(() => {
       this.reading = null;
     });
     return this.reading;
   }
 
+  /** At shutdown: no reading after this one. */
   async close(): Promise<void> {
+    this.closed = true;
+    await this.disconnect();
+  }
+
+  private async disconnect(): Promise<void> {
     const admin = this.admin;
     this.admin = null;
-    await admin?.disconnect().catch(() => undefined);
+    await admin?.then((a) => a.disconnect()).catch(() => undefined);
   }
 
   private async readNow(): Promise<PartitionLag[]> {
@@ -66,22 +75,27 @@ export class ConsumerLagProbe {
       return await Promise.race([this.fetch(), timeout]);
     } catch (error) {
       // A broken connection is made again at the next scrape.
-      await this.close();
+      await this.disconnect();
       throw error;
     } finally {
       clearTimeout(timer);
     }
   }
 
-  private async fetch(): Promise<PartitionLag[]> {
-    if (!this.admin) {
+  private connected(): Promise<Admin> {
+    this.admin ??= (async () => {
       const admin = this.kafka.admin({ retry: { retries: 0 } });
       await admin.connect();
-      this.admin = admin;
-    }
+      return admin;
+    })();
+    return this.admin;
+  }
+
+  private async fetch(): Promise<PartitionLag[]> {
+    const admin = await this.connected();
     const [latest, groups] = await Promise.all([
-      this.admin.fetchTopicOffsets(this.topic),
-      this.admin.fetchOffsets({ groupId: this.consumerGroup, topics: [this.topic] }),
+      admin.fetchTopicOffsets(this.topic),
+      admin.fetchOffsets({ groupId: this.consumerGroup, topics: [this.topic] }),
     ]);
     const committed = groups.find((g) => g.topic === this.topic)?.partitions ?? [];
     return lagPerPartition(this.consumerGroup, this.topic, latest, committed);
