@@ -111,6 +111,10 @@ describe('readiness around a Kafka outage', () => {
     const health = await get(`${node.url}/health`);
     expect(health.status).toBe(200);
     expect(health.body.trustListVersion).toBeGreaterThan(0);
+    // The route table behind 405 answers was read during start-up (at the first request): it is whole.
+    const put = await fetch(`${node.url}/requests`, { method: 'PUT' });
+    expect(put.status).toBe(405);
+    expect(put.headers.get('allow')).toContain('POST');
   });
 
   it('is unready while the broker is down and ready again once it is back, without a restart', async () => {
