@@ -33,7 +33,7 @@ describe('readiness around a Kafka outage', () => {
 
   const get = async (url: string) => {
     const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
-    return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: await response.json() };
+    return { status: response.status, contentType: response.headers.get('content-type') ?? '', body: (await response.json()) as Record<string, any> };
   };
 
   beforeAll(async () => {
