@@ -197,6 +197,8 @@ ${NODES.map(({ code, port }) => `  node ${code}   http://127.0.0.1:${port}   web
 Prometheus metrics (text format, no session; scrape configuration deploy/prometheus/prometheus.yml, Grafana dashboard deploy/grafana/imi-network.json):
   hub       http://127.0.0.1:${HUB_PORT}/metrics
 ${NODES.map(({ code, port }) => `  node ${code}   http://127.0.0.1:${port}/metrics`).join('\n')}
+Health: GET /health/live and /health/ready on each. The network per member state (last message, inbox lag,
+rejections, trust list acknowledged, key epochs): npm run hub:cli -- status
 
 Back-office bridge (AMQP 0-9-1; AsyncAPI at /asyncapi.json on each node), one demo system per node:
 ${NODES.map(({ code }) => { const s = backOffice.systems[code]; return `  node ${code}   ${redacted(s.amqpUrl)}   system ${s.system} for ${s.authority}: user ${s.username}, password ${s.password}`; }).join('\n')}
