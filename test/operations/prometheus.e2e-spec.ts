@@ -105,14 +105,17 @@ describe('Prometheus metrics of the hub and nodes', () => {
 
   it('evaluates every query of the Grafana dashboard, and finds data for the traffic panels', async () => {
     const dashboard = JSON.parse(readFileSync(join(__dirname, '../../deploy/grafana/imi-network.json'), 'utf8'));
-    const answered: string[] = [];
-    for (const query of dashboardQueries(dashboard)) {
-      // A query Prometheus cannot parse throws here.
-      if ((await prometheus.query(withGrafanaVariables(query))).length > 0) answered.push(query);
-    }
-    for (const metric of ['imi_hub_messages_routed_total', 'imi_message_end_to_end_latency_seconds_bucket', 'imi_inbox_messages_total', 'imi_http_requests_total', 'imi_trust_list_version']) {
-      expect({ metric, answered: answered.some((q) => q.includes(metric)) }).toEqual({ metric, answered: true });
-    }
+    const queries = dashboardQueries(dashboard);
+    // A query Prometheus cannot parse throws here.
+    for (const query of queries) await prometheus.query(withGrafanaVariables(query));
+    // A rate needs two samples of a series since it appeared: the traffic panels answer within a few scrapes.
+    await eventually(async () => {
+      const answered: string[] = [];
+      for (const query of queries) if ((await prometheus.query(withGrafanaVariables(query))).length > 0) answered.push(query);
+      for (const metric of ['imi_hub_messages_routed_total', 'imi_message_end_to_end_latency_seconds_bucket', 'imi_inbox_messages_total', 'imi_http_requests_total', 'imi_trust_list_version']) {
+        expect({ metric, answered: answered.some((q) => q.includes(metric)) }).toEqual({ metric, answered: true });
+      }
+    });
   });
 
   it('has no personal value, free text or request id in any process\'s /metrics', async () => {
