@@ -27,6 +27,8 @@ export class NetworkActivity implements OnApplicationShutdown {
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
   private lastPrune = 0;
+  /** Set while writes fail (the database is away): warned once per outage, not at every try. */
+  private failing = false;
 
   constructor(private readonly db: Database) {}
 
@@ -92,12 +94,15 @@ export class NetworkActivity implements OnApplicationShutdown {
           }
         }
       });
+      if (this.failing) this.logger.log('network activity recorded again');
+      this.failing = false;
     } catch (error) {
       // The database is away (a restart): kept for the next write rather than lost.
       tally.merge(this.pending);
       this.pending = tally;
       this.timer ??= setTimeout(() => void this.flush(), FLUSH_MS).unref();
-      this.logger.warn(`network activity not recorded yet: ${(error as Error).message}`);
+      if (!this.failing) this.logger.warn(`network activity not recorded yet, kept to try again: ${(error as Error).message}`);
+      this.failing = true;
     }
   }
 }
