@@ -3,7 +3,7 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { NodeSDK } from '@opentelemetry/sdk-node';
-import { AlwaysOffSampler, ParentBasedSampler, TracerProvider } from '@opentelemetry/sdk-trace';
+import { AlwaysOffSampler, AlwaysOnSampler, ParentBasedSampler, Sampler, TracerProvider } from '@opentelemetry/sdk-trace';
 
 /** How this process traces: spans exported over OTLP, or only trace ids carried along for the logs. */
 export interface Tracing {
@@ -40,6 +40,17 @@ export async function stopTracing(): Promise<void> {
   await tracing?.shutdown();
 }
 
+/**
+ * What an exporting process records: every trace, unless OTEL_TRACES_SAMPLER says otherwise. A
+ * message whose sender does not export arrives marked "not sampled"; the hub (or a node) that
+ * exports records it anyway, since hub and nodes are run by different operators who turn
+ * tracing on independently. What it passes on is then marked sampled.
+ */
+export function exportingSampler(env: NodeJS.ProcessEnv = process.env): Sampler | undefined {
+  if (env.OTEL_TRACES_SAMPLER) return undefined;
+  return new ParentBasedSampler({ root: new AlwaysOnSampler(), remoteParentNotSampled: new AlwaysOnSampler() });
+}
+
 function setUp(serviceName: string, env: NodeJS.ProcessEnv): Tracing {
   const propagator = new W3CTraceContextPropagator();
   if (otlpConfigured(env)) {
@@ -47,6 +58,7 @@ function setUp(serviceName: string, env: NodeJS.ProcessEnv): Tracing {
       serviceName: env.OTEL_SERVICE_NAME || serviceName,
       // Batched as OTEL_BSP_* say (every 5 s by default).
       traceExporter: new OTLPTraceExporter(),
+      sampler: exportingSampler(env),
       textMapPropagator: propagator,
       instrumentations: [],
       // Traces only: metrics are Prometheus' (/metrics), logs are the JSON lines on stdout.
