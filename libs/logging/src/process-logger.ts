@@ -46,10 +46,13 @@ let current: Logger | null = null;
 
 /**
  * The process's logger, for code outside Nest's (kafkajs' log lines). A hub or node sets it at
- * start (useProcessLogger); until then, and in tools and tests, JSON lines on stdout at warn level.
+ * start (useProcessLogger); until then, and in tools and tests, JSON lines on stderr at warn
+ * level: a command-line tool's stdout stays its output (several print JSON that scripts read).
  */
 export function processLogger(): Logger {
-  current ??= createLogger({ service: basename(process.argv[1] ?? 'node').replace(/\.[cm]?[jt]s$/, ''), node: '-', level: 'warn' });
+  current ??= createLogger({
+    service: basename(process.argv[1] ?? 'node').replace(/\.[cm]?[jt]s$/, ''), node: '-', level: 'warn', destination: pino.destination({ fd: 2, sync: true }),
+  });
   return current;
 }
 
