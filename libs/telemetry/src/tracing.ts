@@ -52,6 +52,8 @@ export function exportingSampler(env: NodeJS.ProcessEnv = process.env): Sampler 
 }
 
 function setUp(serviceName: string, env: NodeJS.ProcessEnv): Tracing {
+  // Off altogether: OpenTelemetry's API stays a no-op (no trace ids in the logs, no headers passed on).
+  if (env.OTEL_SDK_DISABLED === 'true') return { exporting: false, shutdown: async () => undefined };
   const propagator = new W3CTraceContextPropagator();
   if (otlpConfigured(env)) {
     const sdk = new NodeSDK({
