@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dashboardQueries, withGrafanaVariables } from '@imi/metrics';
 import { NetworkPlan } from '../../apps/hub/src/operator/provision';
+import { RetentionService } from '../../apps/node/src/privacy/retention.service';
 import { actingFor, eventually } from '../flows/http';
 import { TestNetwork } from '../flows/network';
 import { PrometheusServer } from './prometheus-server';
@@ -116,6 +117,17 @@ describe('Prometheus metrics of the hub and nodes', () => {
         expect({ metric, answered: answered.some((q) => q.includes(metric)) }).toEqual({ metric, answered: true });
       }
     });
+  });
+
+  it('counts a retention run and what it blocked and deleted', async () => {
+    const metricsOf = async () => (await fetch(`${network.node('DE').url}/metrics`)).text();
+    expect(await metricsOf()).toContain('imi_retention_runs_total{result="completed"} 0');
+    // Nothing is due yet (the requests are open): a completed run with nothing blocked or deleted.
+    await network.node('DE').app!.get(RetentionService).runOnce(new Date());
+    const text = await metricsOf();
+    expect(text).toContain('imi_retention_runs_total{result="completed"} 1');
+    expect(text).toContain('imi_retention_exchanges_total{action="blocked"} 0');
+    expect(text).toMatch(/^imi_retention_last_completed_run_timestamp_seconds [1-9]/m);
   });
 
   it('has no personal value, free text or request id in any process\'s /metrics', async () => {
