@@ -1,9 +1,17 @@
-import { context, propagation, trace } from '@opentelemetry/api';
+import { context, diag, DiagConsoleLogger, propagation, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { diagLogLevelFromString, W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { NodeSDK } from '@opentelemetry/sdk-node';
-import { AlwaysOffSampler, AlwaysOnSampler, ParentBasedSampler, Sampler, TracerProvider } from '@opentelemetry/sdk-trace';
+import { defaultResource, detectResources, envDetector, hostDetector, processDetector, resourceFromAttributes } from '@opentelemetry/resources';
+import {
+  AlwaysOffSampler,
+  AlwaysOnSampler,
+  BatchSpanProcessor,
+  ParentBasedSampler,
+  Sampler,
+  TracerProvider,
+} from '@opentelemetry/sdk-trace';
+import { batchOptionsFromEnv, samplerFromEnv, spanLimitsFromEnv } from './otel-environment';
 
 /** How this process traces: spans exported over OTLP, or only trace ids carried along for the logs. */
 export interface Tracing {
@@ -54,25 +62,33 @@ export function exportingSampler(env: NodeJS.ProcessEnv = process.env): Sampler 
 function setUp(serviceName: string, env: NodeJS.ProcessEnv): Tracing {
   // Off altogether: OpenTelemetry's API stays a no-op (no trace ids in the logs, no headers passed on).
   if (env.OTEL_SDK_DISABLED === 'true') return { exporting: false, shutdown: async () => undefined };
-  const propagator = new W3CTraceContextPropagator();
-  if (otlpConfigured(env)) {
-    const sdk = new NodeSDK({
-      serviceName: env.OTEL_SERVICE_NAME || serviceName,
-      // Batched as OTEL_BSP_* say (every 5 s by default).
-      traceExporter: new OTLPTraceExporter(),
-      sampler: exportingSampler(env),
-      textMapPropagator: propagator,
-      instrumentations: [],
-      // Traces only: metrics are Prometheus' (/metrics), logs are the JSON lines on stdout.
-      metricReaders: [],
-      logRecordProcessors: [],
-    });
-    sdk.start();
-    return { exporting: true, shutdown: () => sdk.shutdown() };
-  }
+  // The SDK reports its own trouble (a collector that cannot be reached…) only when asked to.
+  const logLevel = diagLogLevelFromString(env.OTEL_LOG_LEVEL);
+  if (logLevel !== undefined) diag.setLogger(new DiagConsoleLogger(), { logLevel });
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-  propagation.setGlobalPropagator(propagator);
-  const provider = new TracerProvider({ sampler: new ParentBasedSampler({ root: new AlwaysOffSampler() }) });
+  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+  const exporting = otlpConfigured(env);
+  const provider = exporting
+    ? exportingProvider(serviceName, env)
+    : new TracerProvider({ sampler: new ParentBasedSampler({ root: new AlwaysOffSampler() }) });
   trace.setGlobalTracerProvider(provider);
-  return { exporting: false, shutdown: () => provider.shutdown() };
+  return { exporting, shutdown: () => provider.shutdown() };
+}
+
+/**
+ * Spans batched as OTEL_BSP_* say (every 5 s by default) and exported over OTLP/HTTP; the
+ * exporter reads OTEL_EXPORTER_OTLP_* itself. The resource is what @opentelemetry/sdk-node gave:
+ * the SDK's own attributes, OTEL_RESOURCE_ATTRIBUTES, the process and the host, and the service
+ * name (OTEL_SERVICE_NAME, else `serviceName`).
+ */
+function exportingProvider(serviceName: string, env: NodeJS.ProcessEnv): TracerProvider {
+  const resource = defaultResource()
+    .merge(detectResources({ detectors: [envDetector, processDetector, hostDetector] }))
+    .merge(resourceFromAttributes({ 'service.name': env.OTEL_SERVICE_NAME || serviceName }));
+  return new TracerProvider({
+    resource,
+    sampler: exportingSampler(env) ?? samplerFromEnv(env),
+    spanLimits: spanLimitsFromEnv(env),
+    spanProcessors: [new BatchSpanProcessor({ exporter: new OTLPTraceExporter(), ...batchOptionsFromEnv(env) })],
+  });
 }
