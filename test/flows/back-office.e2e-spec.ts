@@ -24,7 +24,7 @@ const PLAN: NetworkPlan = {
 };
 
 /** Tables that Kafka deliveries and the event publisher change by themselves, whatever a command does. */
-const ASYNC_TABLES = ['deliveries', 'inbox_messages', 'outbox_messages', 'back_office_events'];
+const ASYNC_TABLES = ['deliveries', 'inbox_messages', 'inbox_counts', 'outbox_messages', 'back_office_events'];
 
 const person = { familyName: 'Testperson-Amqp', givenNames: 'Zoé-Lou', dateOfBirth: '1981-07-02', registerNumber: 'RPPS-10009998887' };
 const newRequest = () => diplomaRequest(person);
