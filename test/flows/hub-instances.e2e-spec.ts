@@ -150,20 +150,32 @@ describe('several hub instances', () => {
     for (const hub of processes) if (hub.child.exitCode === null && hub.child.signalCode === null) hub.child.kill('SIGTERM');
     await eventually(async () => expect(router.partitions).toEqual([0, 1, 2]), 30_000);
     const routedHere = () => [...router.routed.values()].reduce((a, b) => a + b, 0);
-    const before = routedHere();
-    const sent = await burst(6);
-    // Routed here, so this instance holds claims when the other claims behind its back.
-    await eventually(async () => expect(routedHere()).toBeGreaterThanOrEqual(before + 6), 30_000);
-    // An instance cut off from an older generation claims every partition, then dies without routing.
-    const claimer = new PartitionClaims(kafka, network.prefix, `${network.prefix}${ROUTER_GROUP}`, topicNames(network.prefix).ingress);
-    await claimer.connect();
-    for (const partition of [0, 1, 2]) await claimer.claim(partition);
-    await claimer.close();
-    const fencesBefore = router.fences;
-    sent.push(...(await burst(9)));
-    await deliveredExactlyOnce(sent);
-    // This instance was fenced where it held a claim, paused, and claimed the partition back.
-    expect(router.fences).toBeGreaterThan(fencesBefore);
+    const sent: Sent[] = [];
+    // A group join between the other's claims and this instance's next batch would claim every
+    // partition anew and route without a fence (right too, but not what this test is about): on
+    // a loaded machine a late rebalance can do that, so the case is tried again until it ran
+    // within one generation of the group.
+    let withinOneGeneration = false;
+    for (let attempt = 1; attempt <= 3 && !withinOneGeneration; attempt++) {
+      await eventually(async () => expect(await groupMembers()).toBe(1), 30_000);
+      const before = routedHere();
+      sent.push(...(await burst(6)));
+      // Routed here, so this instance holds claims when the other claims behind its back.
+      await eventually(async () => expect(routedHere()).toBeGreaterThanOrEqual(before + 6), 30_000);
+      const joinsBefore = router.joins;
+      const fencesBefore = router.fences;
+      // An instance cut off from an older generation claims every partition, then dies without routing.
+      const claimer = new PartitionClaims(kafka, network.prefix, `${network.prefix}${ROUTER_GROUP}`, topicNames(network.prefix).ingress);
+      await claimer.connect();
+      for (const partition of [0, 1, 2]) await claimer.claim(partition);
+      await claimer.close();
+      sent.push(...(await burst(9)));
+      await deliveredExactlyOnce(sent);
+      withinOneGeneration = router.joins === joinsBefore;
+      // This instance was fenced where it held a claim, paused, and claimed the partition back.
+      if (withinOneGeneration) expect(router.fences).toBeGreaterThan(fencesBefore);
+    }
+    expect(withinOneGeneration).toBe(true);
   });
 
   it('fences a producer of an instance that lost its partition: after the new owner claimed it, it commits nothing', async () => {

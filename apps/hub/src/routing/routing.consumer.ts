@@ -39,6 +39,8 @@ export class RoutingConsumer implements OnApplicationBootstrap, OnApplicationShu
   readonly routed = new Map<number, number>();
   /** How many times another instance's claim fenced this one's transaction. */
   fences = 0;
+  /** How many generations of the group this instance joined (each one claims its partitions anew). */
+  joins = 0;
 
   constructor(
     private readonly kafka: Kafka,
@@ -100,6 +102,7 @@ export class RoutingConsumer implements OnApplicationBootstrap, OnApplicationShu
    * holds back the nodes' read-committed consumers of every inbox it wrote to until then.
    */
   private joined(partitions: number[]): void {
+    this.joins++;
     this.assigned = new Set(partitions);
     if (this.lost.size > 0) this.consumer?.resume([{ topic: this.topic, partitions: [...this.lost] }]);
     this.lost.clear();
