@@ -1,5 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { HEADERS } from '@imi/envelope';
+import { createKafka, idempotentProducer, topicNames } from '@imi/messaging';
+import { inboxCounts } from '../flows/forge';
 import { eventually } from '../flows/http';
+import { kafkaCredentials, stackEndpoints } from '../stack/endpoints';
 import { AUTHORITY, ProcessNetwork } from './process-network';
 
 /**
@@ -7,6 +11,7 @@ import { AUTHORITY, ProcessNetwork } from './process-network';
  * register number, free texts, an answer) goes FR → hub → DE and back, then a notification
  * with a free-text subject and text, with the hub and both nodes logging at debug level. Every line any of them wrote is a JSON object, the lines about
  * messages carry their ids, the exchange and the trace, and no marker appears in any line.
+ * Meanwhile a flood of unsigned records in DE's inbox is logged as a summary, not a line each.
  */
 describe('no personal data in the logs', () => {
   let network: ProcessNetwork;
@@ -32,6 +37,7 @@ describe('no personal data in the logs', () => {
   });
 
   it('logs JSON lines with ids and trace ids, and none of the marker values', async () => {
+    const started = Date.now();
     const fr = await network.caseHandler('FR');
     const de = await network.caseHandler('DE');
     // Refused at the door (an unknown field): the refusal must not echo the values either.
@@ -69,6 +75,19 @@ describe('no personal data in the logs', () => {
     for (const code of ['FR', 'DE'] as const) {
       await eventually(async () => expect(await network.nodes[code].db.query('SELECT message_id FROM deliveries WHERE acknowledged_at IS NULL')).toEqual([]), 60_000);
     }
+    // A flood of records nobody signed, carrying a marker, written into DE's inbox as only the hub may.
+    const flood = 300;
+    const ignoredBefore = (await inboxCounts(network.nodes.DE.process.url)).ignored;
+    const kafka = createKafka(stackEndpoints().kafkaBrokers, 'operations-flood', kafkaCredentials('hub'));
+    const producer = idempotentProducer(kafka);
+    await producer.connect();
+    try {
+      const messages = Array.from({ length: flood }, (_, i) => ({ key: `flood-${i}`, value: Buffer.from(`${markers.familyName} ${randomBytes(16).toString('hex')}`), headers: { [HEADERS.signature]: `forged.${markers.givenNames}.${i}` } }));
+      await producer.send({ topic: topicNames(network.prefix).inbox('DE'), messages });
+    } finally {
+      await producer.disconnect();
+    }
+    await eventually(async () => expect((await inboxCounts(network.nodes.DE.process.url)).ignored).toBe(ignoredBefore + flood), 60_000);
     await network.stop();
 
     const notJson: string[] = [];
@@ -100,6 +119,11 @@ describe('no personal data in the logs', () => {
     // One message keeps its trace id from the hub to the recipient.
     const sent = routed.find((l) => l.type === 'request.sent');
     expect(appliedAtDe.find((l) => l.messageId === sent.messageId)?.traceId).toBe(sent.traceId);
+    // The flood: every record counted in a few summary lines (the first at once, then one per 10 s window, the rest at shutdown).
+    const refusals = parsed.filter((p) => p.process === 'node DE' && /unauthenticated messages? ignored/.test(p.value?.msg ?? '')).map((p) => p.value);
+    expect(refusals.reduce((sum, l) => sum + l.messages, 0)).toBe(ignoredBefore + flood);
+    expect(refusals.length).toBeLessThanOrEqual(1 + Math.ceil((Date.now() - started) / 10_000) + 1);
+    expect(Object.keys(refusals.reduce((codes, l) => ({ ...codes, ...l.codes }), {}))).not.toHaveLength(0);
     process.stdout.write(`no personal data in the logs: ${parsed.length} lines checked (hub ${network.hub.lines.length}, FR ${network.nodes.FR.process.lines.length}, DE ${network.nodes.DE.process.lines.length})\n`);
   });
 });

@@ -81,6 +81,8 @@ export class ProcessNetwork {
     readonly nodes: Record<Country, { process: NetworkProcess; db: Database }>,
     private readonly buildDir: string,
     private readonly keysRoot: string,
+    /** The topics' prefix: this network's topics are its own. */
+    readonly prefix: string,
   ) {}
 
   static async start(env: Record<string, string> = {}): Promise<ProcessNetwork> {
@@ -118,7 +120,7 @@ export class ProcessNetwork {
     };
     const hub = await launch('hub', 'apps/hub/src/main.js', { ...kafkaUser('hub'), DATABASE_URL: hubDbUrl, HUB_KEYS_DIR: join(keysRoot, 'hub'), HUB_INSTANCE_ID: '1' });
     const nodes = {} as ProcessNetwork['nodes'];
-    const network = new ProcessNetwork(hub, nodes, buildDir, keysRoot);
+    const network = new ProcessNetwork(hub, nodes, buildDir, keysRoot, prefix);
     try {
       await hub.waitReady();
       for (const code of Object.keys(NODES) as Country[]) {

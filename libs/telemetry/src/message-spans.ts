@@ -1,4 +1,4 @@
-import { Attributes, Context, context, Span, SpanKind, SpanStatusCode, trace, Tracer } from '@opentelemetry/api';
+import { Attributes, Context, context, Span, SpanKind, SpanStatusCode, TimeInput, trace, Tracer } from '@opentelemetry/api';
 
 /** The one tracer of this code base; spans are named in the domain's words (message.send, hub.route, inbox.apply). */
 export function tracer(): Tracer {
@@ -26,8 +26,8 @@ export function messageAttributes(message: MessageMetadata): Attributes {
 }
 
 /** A span for one message's leg, child of `parent` (the context its headers carried). */
-export function startMessageSpan(name: string, kind: SpanKind, parent: Context, attributes: Attributes = {}): Span {
-  return tracer().startSpan(name, { kind, attributes }, parent);
+export function startMessageSpan(name: string, kind: SpanKind, parent: Context, attributes: Attributes = {}, startTime?: TimeInput): Span {
+  return tracer().startSpan(name, { kind, attributes, startTime }, parent);
 }
 
 /** Runs `fn` with `span` as the active span: what it sends, and what it logs, belong to the span's trace. */

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { IHeaders } from 'kafkajs';
 import {
   AvroCodec, Envelope, HEADERS, HUB_NODE, MAX_VALUE_BYTES, MessageBodies, MessageRejected, MessageType, mustBeSealed, NodeCrypto,
@@ -12,6 +12,7 @@ import { contextFromHeaders, endFailed, messageAttributes, startMessageSpan, wit
 import { Span, SpanKind } from '@opentelemetry/api';
 import { MessageHandler, MessageHandlers } from './message-handlers';
 import { Outgoing } from './outgoing';
+import { RefusalCounts, RefusalTally } from './refusal-tally';
 import { isRetriable } from './retriable';
 
 export const INBOUND_RESULTS = ['applied', 'duplicate', 'rejected', 'ignored'] as const;
@@ -31,8 +32,11 @@ export interface InboundRecord {
  * Infrastructure failures are thrown, so the offset does not move and Kafka redelivers.
  */
 @Injectable()
-export class InboundProcessor implements OnModuleInit {
+export class InboundProcessor implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(InboundProcessor.name);
+  /** Unauthenticated records, logged as a summary (see RefusalTally), not a line each. */
+  private readonly refusals = new RefusalTally();
+  private refusalFlush: NodeJS.Timeout | null = null;
   /**
    * How many messages ended each way over the node's life (inbox_counts, node migration 033):
    * read once at start, then added to as each batch commits, so reading it costs no query.
@@ -55,6 +59,11 @@ export class InboundProcessor implements OnModuleInit {
     }
   }
 
+  onApplicationShutdown(): void {
+    if (this.refusalFlush) clearTimeout(this.refusalFlush);
+    this.logRefusals(this.refusals.take(Date.now()));
+  }
+
   /** Applies one message; see processBatch. */
   async process(record: InboundRecord, receivedAt = new Date()): Promise<InboundResult> {
     return (await this.processBatch([record], receivedAt))[0];
@@ -69,19 +78,23 @@ export class InboundProcessor implements OnModuleInit {
    * rolls the batch back and is thrown: no offset moves and Kafka redelivers it.
    */
   async processBatch(records: InboundRecord[], receivedAt = new Date()): Promise<InboundResult[]> {
-    // One span per message, in the trace its headers carried from the sender through the hub.
-    const spans = records.map((record) => startMessageSpan('inbox.apply', SpanKind.CONSUMER, contextFromHeaders(record.headers)));
+    const checkedFrom = Date.now();
+    const checked = await Promise.all(records.map((record) => this.authenticated(record)));
+    // One span per authenticated message, in the trace its headers carried from the sender through
+    // the hub, from before the check. A record nobody signed gets none: its trace headers are
+    // anyone's, and a flood of them would cost a span each.
+    const spans = checked.map((c, i) => (c ? startMessageSpan('inbox.apply', SpanKind.CONSUMER, contextFromHeaders(records[i].headers), {}, checkedFrom) : null));
     try {
-      return await this.applyBatch(records, spans, receivedAt);
+      return await this.applyBatch(checked, spans, receivedAt);
     } catch (error) {
-      for (const span of spans) endFailed(span, error);
+      for (const span of spans) if (span) endFailed(span, error);
       throw error;
     }
   }
 
-  private async applyBatch(records: InboundRecord[], spans: Span[], receivedAt: Date): Promise<InboundResult[]> {
-    const prepared = await Promise.all(records.map((record, i) => withinSpan(spans[i], () => this.prepare(record))));
-    prepared.forEach((message, i) => message.kind !== 'ignored' && spans[i].setAttributes(messageAttributes(message.envelope)));
+  private async applyBatch(checked: (Authenticated | null)[], spans: (Span | null)[], receivedAt: Date): Promise<InboundResult[]> {
+    const prepared = await Promise.all(checked.map((c, i) => (c ? within(spans[i], () => this.prepare(c)) : IGNORED)));
+    prepared.forEach((message, i) => message.kind !== 'ignored' && spans[i]?.setAttributes(messageAttributes(message.envelope)));
     const applyAll = (savepoints: boolean) => this.db.transaction(async (tx) => {
       const claimed = await claimInbound(tx, prepared.flatMap((m) => (m.kind === 'ignored' ? [] : [inboxEntry(m.envelope, m.signatures)])));
       const out: Outcome[] = [];
@@ -89,7 +102,7 @@ export class InboundProcessor implements OnModuleInit {
         // Only the first copy of a new id is applied; a second copy in the same batch is a duplicate.
         const first = message.kind !== 'ignored' && claimed.delete(message.envelope.messageId);
         // Inside the message's span: a receipt or rejection it sends continues its trace.
-        out.push(first ? await withinSpan(spans[i], () => this.apply(tx, message, receivedAt, savepoints)) : { result: message.kind === 'ignored' ? 'ignored' : 'duplicate' });
+        out.push(first ? await within(spans[i], () => this.apply(tx, message, receivedAt, savepoints)) : { result: message.kind === 'ignored' ? 'ignored' : 'duplicate' });
       }
       countOutcomes(tx, out);
       if (!savepoints) await tx.flush().catch(needsSavepoints);
@@ -108,29 +121,48 @@ export class InboundProcessor implements OnModuleInit {
       this.counts[result]++;
       const message = prepared[i];
       const fields = message.kind === 'ignored' ? {} : messageFields(message.envelope);
-      spans[i].setAttribute('imi.inbox.result', result);
-      withinSpan(spans[i], () => {
+      spans[i]?.setAttribute('imi.inbox.result', result);
+      within(spans[i], () => {
         for (const note of notes ?? []) this.logger[note.level]({ msg: note.text, ...fields, ...note.fields });
         if (result === 'applied' || result === 'duplicate') this.logger.debug({ msg: `message ${result === 'applied' ? 'applied' : 'dropped as a duplicate'}`, ...fields });
       });
-      spans[i].end();
+      spans[i]?.end();
       // End-to-end latency: from the sender's sentAt to applied here, committed (a duplicate is not applied again).
       if (result === 'applied' && message.kind !== 'ignored') this.metrics.applied(message.envelope.senderNode, message.envelope.sentAt, appliedAt);
     });
     return outcomes.map((o) => o.result);
   }
 
-  /** The CPU part, outside any transaction: authenticate, open, decode. */
-  private async prepare(record: InboundRecord): Promise<Prepared> {
-    let envelope: Envelope;
-    let signatures: Signatures;
+  /** The record's envelope and signatures once authenticated; null (counted, and logged in a summary) when it is not. */
+  private async authenticated(record: InboundRecord): Promise<Authenticated | null> {
     try {
-      ({ envelope, signatures } = await this.authenticate(record));
+      return await this.authenticate(record);
     } catch (error) {
       if (!(error instanceof MessageRejected)) throw error;
-      this.logger.warn({ msg: 'unauthenticated message ignored', code: error.code });
-      return { kind: 'ignored' };
+      this.refused(error.code);
+      return null;
     }
+  }
+
+  private refused(code: string): void {
+    const now = Date.now();
+    const report = this.refusals.add(code, now);
+    if (report) return this.logRefusals(report);
+    // What the window holds is logged at its end, even if no refusal follows.
+    this.refusalFlush ??= setTimeout(() => {
+      this.refusalFlush = null;
+      this.logRefusals(this.refusals.take(Date.now()));
+    }, this.refusals.windowMs).unref();
+  }
+
+  private logRefusals(counts: RefusalCounts | null): void {
+    if (!counts) return;
+    const messages = Object.values(counts).reduce((a, b) => a + b, 0);
+    this.logger.warn({ msg: messages === 1 ? 'unauthenticated message ignored' : `${messages} unauthenticated messages ignored`, messages, codes: counts });
+  }
+
+  /** The CPU part of an authenticated message, outside any transaction: open, decode. */
+  private async prepare({ envelope, signatures }: Authenticated): Promise<Prepared> {
     try {
       const type = envelope.type as MessageType;
       const handler = this.handlers.get(type);
@@ -175,7 +207,7 @@ export class InboundProcessor implements OnModuleInit {
     }
   }
 
-  private async authenticate(record: InboundRecord): Promise<{ envelope: Envelope; signatures: Signatures }> {
+  private async authenticate(record: InboundRecord): Promise<Authenticated> {
     const value = record.value;
     if (!value || value.length === 0) throw new MessageRejected('malformed', 'empty value');
     if (value.length > MAX_VALUE_BYTES) throw new MessageRejected('oversize', `value of ${value.length} bytes`);
@@ -271,6 +303,18 @@ interface Signatures {
   value: Buffer;
   manifest: Buffer;
   protocol: 1 | 2;
+}
+
+interface Authenticated {
+  envelope: Envelope;
+  signatures: Signatures;
+}
+
+const IGNORED = { kind: 'ignored' } as const;
+
+/** Runs `fn` inside `span`, or as it is where there is no span (an unauthenticated record). */
+function within<T>(span: Span | null, fn: () => T): T {
+  return span ? withinSpan(span, fn) : fn();
 }
 
 type Prepared =
