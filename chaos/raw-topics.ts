@@ -10,19 +10,22 @@ export interface RawRecord {
 }
 
 /**
- * Reads every record of every topic under `prefix`, as raw bytes, up to the current end, and
- * hands each to `visit` (a run's million records are searched, not held). Returns how many.
+ * Reads every record of every topic under `prefix`, as raw bytes, up to each partition's end
+ * as it was when the scan began, and hands each to `visit` (a run's million records are
+ * searched, not held). Returns how many.
  */
 export async function scanRecords(kafka: Kafka, prefix: string, visit: (record: RawRecord) => void, timeoutMs = 30_000): Promise<number> {
   const admin = kafka.admin();
   await admin.connect();
   const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
-  const ends = new Map<string, Map<number, bigint>>();
+  // Each partition's end as it was at the start: the scan is over once every partition was read that far.
+  const ends = new Map<string, bigint>();
   let expected = 0;
   for (const topic of topics) {
-    const offsets = await admin.fetchTopicOffsets(topic);
-    ends.set(topic, new Map(offsets.map((o) => [o.partition, BigInt(o.high)])));
-    expected += offsets.reduce((n, o) => n + Number(BigInt(o.high) - BigInt(o.low)), 0);
+    for (const o of await admin.fetchTopicOffsets(topic)) {
+      if (BigInt(o.high) > BigInt(o.low)) ends.set(`${topic}/${o.partition}`, BigInt(o.high));
+      expected += Number(BigInt(o.high) - BigInt(o.low));
+    }
   }
   await admin.disconnect();
   if (expected === 0) return 0;
@@ -30,32 +33,26 @@ export async function scanRecords(kafka: Kafka, prefix: string, visit: (record: 
   const consumer = kafka.consumer({ groupId: `raw-scan-${randomUUID()}`, readUncommitted: true });
   await consumer.connect();
   await consumer.subscribe({ topics, fromBeginning: true });
-  // Transaction markers take offsets too, so the end of a partition cannot be told from its
-  // high watermark alone: read until every partition that holds data has reached its end as
-  // it was at the start (or, failing that, has delivered some) and nothing new arrived for a quiet second.
-  const pending = new Set<string>();
-  for (const [topic, partitions] of ends) for (const [p, high] of partitions) if (high > 0n) pending.add(`${topic}/${p}`);
   let count = 0;
   await new Promise<void>((resolve, reject) => {
-    let quiet: NodeJS.Timeout | undefined;
-    let deadline = setTimeout(() => reject(new Error(`raw scan incomplete: ${[...pending].join(', ')}`)), timeoutMs);
+    let deadline = setTimeout(() => reject(new Error(`raw scan incomplete: ${[...ends.keys()].join(', ')}`)), timeoutMs);
+    // How far each batch read, transaction markers included (kafkajs reports a batch of markers
+    // alone here too): a partition whose last offsets are markers is still seen to its end.
+    consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+      const key = `${payload.topic}/${payload.partition}`;
+      const end = ends.get(key);
+      if (end !== undefined && BigInt(payload.lastOffset) + 1n >= end) ends.delete(key);
+      // Progress pushes the deadline on: a large scan is slow, not stuck.
+      clearTimeout(deadline);
+      if (ends.size === 0) return resolve();
+      deadline = setTimeout(() => reject(new Error(`raw scan stalled: ${[...ends.keys()].join(', ')}`)), timeoutMs);
+    });
     consumer
       .run({
-        eachMessage: async ({ topic, partition, message }) => {
+        eachMessage: async ({ topic, message }) => {
           const headerBytes = Object.values(message.headers ?? {}).flatMap((h) => (Array.isArray(h) ? h : [h])).filter(Boolean) as (Buffer | string)[];
           visit({ topic, key: message.key, value: message.value, headers: Buffer.concat(headerBytes.map((h) => Buffer.from(h))) });
           count++;
-          pending.delete(`${topic}/${partition}`);
-          clearTimeout(quiet);
-          // Progress pushes the deadline on: a large scan is slow, not stuck.
-          clearTimeout(deadline);
-          deadline = setTimeout(() => reject(new Error(`raw scan stalled: ${[...pending].join(', ')}`)), timeoutMs);
-          if (pending.size === 0) {
-            quiet = setTimeout(() => {
-              clearTimeout(deadline);
-              resolve();
-            }, 1000);
-          }
         },
       })
       .catch(reject);
