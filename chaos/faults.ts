@@ -108,6 +108,10 @@ export class FaultInjector {
     } catch (error) {
       record.error = (error as Error).message;
       this.log(`  ${kind} did not recover: ${record.error}`);
+      // What the processes said last, into the run's own output (a CI log may hold nothing else).
+      for (const p of this.network.processes) {
+        for (const line of p.warnings.slice(-12)) this.log(`    ${p.name}: ${line.slice(0, 400)}`);
+      }
     }
     this.faults.push(record);
     return record;

@@ -26,6 +26,8 @@ export class ChaosProcess {
   readonly crashes: { at: Date; log: string }[] = [];
   /** Sends whose records kafkajs left out and the process sent again (sendEveryPartition), over every start. */
   readonly resends = { sends: 0, records: 0 };
+  /** Its latest warnings and errors, over every start: printed when a fault does not recover. */
+  readonly warnings: string[] = [];
   private expectingExit = false;
 
   constructor(
@@ -51,6 +53,8 @@ export class ChaosProcess {
           this.resends.sends++;
           this.resends.records += Number(records);
         }
+        for (const line of lines) if (WARNING.test(line)) this.warnings.push(line);
+        this.warnings.splice(0, Math.max(0, this.warnings.length - 40));
       });
     }
     child.once('exit', () => {
@@ -105,6 +109,8 @@ export class ChaosProcess {
 
 /** The line a hub instance or node logs when kafkajs left records of a send unsent (libs/messaging sendEveryPartition). */
 const RESENT = /kafkajs left (\d+) of \d+ records unsent/g;
+/** A JSON log line at level warn or above (libs/logging). */
+const WARNING = /"level":"(warn|error|fatal)"/;
 
 export interface ChaosNode {
   country: Country;

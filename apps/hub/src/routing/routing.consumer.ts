@@ -15,6 +15,8 @@ import { RouteObservation } from './route-observation';
 import { Router, RoutingOutcome } from './router';
 
 export const ROUTER_GROUP = 'hub.router';
+/** A batch routed for longer than this is reported (with the step it is at). */
+const SLOW_BATCH_MS = 60_000;
 
 /**
  * Consumes `hub.ingress` and produces the routed copies and rejections inside one Kafka
@@ -112,11 +114,25 @@ export class RoutingConsumer implements OnApplicationBootstrap, OnApplicationShu
     }
   }
 
-  private async route({ batch, resolveOffset, heartbeat, isRunning, isStale, pause }: EachBatchPayload): Promise<void> {
+  /** Routes one batch; says so in the log if it is still at it after a minute (a stall would otherwise be silent). */
+  private async route(payload: EachBatchPayload): Promise<void> {
+    const progress = { stage: 'claiming the partition' };
+    const { partition, messages } = payload.batch;
+    const slow = setTimeout(() => this.logger.warn({ msg: `ingress partition ${partition}: a batch of ${messages.length} records is not routed after ${SLOW_BATCH_MS / 1000} s`, stage: progress.stage }), SLOW_BATCH_MS);
+    slow.unref();
+    try {
+      await this.routeBatch(payload, progress);
+    } finally {
+      clearTimeout(slow);
+    }
+  }
+
+  private async routeBatch({ batch, resolveOffset, heartbeat, isRunning, isStale, pause }: EachBatchPayload, progress: { stage: string }): Promise<void> {
     const partition = batch.partition;
     if (!isRunning() || isStale() || batch.messages.length === 0) return;
     if (!this.assigned.has(partition) || this.lost.has(partition)) return;
     const claim = await this.claims.claim(partition);
+    progress.stage = 'inspecting its records';
     const out = new Map<string, TopicMessages['messages']>();
     let rejected = 0;
     const outcomes: RoutingOutcome[] = [];
@@ -137,6 +153,7 @@ export class RoutingConsumer implements OnApplicationBootstrap, OnApplicationShu
       }
     }
     if (records.length > 0) {
+      progress.stage = 'producing and committing';
       try {
         await this.claims.route(claim, [...out].map(([topic, messages]) => ({ topic, messages })), nextOffset(batch.lastOffset()));
       } catch (error) {
@@ -162,6 +179,7 @@ export class RoutingConsumer implements OnApplicationBootstrap, OnApplicationShu
       seen.committed();
     }
     resolveOffset(batch.lastOffset());
+    progress.stage = 'heartbeat';
     await heartbeat();
     if (rejected > 0) this.logger.warn(`rejected ${rejected} of ${batch.messages.length} messages on partition ${partition}`);
   }
