@@ -39,10 +39,11 @@ export class TrafficDriver {
   constructor(
     readonly network: ChaosNetwork,
     readonly ledger: Ledger,
+    log: (message: string) => void = () => undefined,
   ) {
     this.clients = Object.fromEntries(COUNTRIES.map((c) => [c, new NodeClient(network, c)])) as Record<Country, NodeClient>;
     this.run = network.prefix.replace(/\.$/, '');
-    this.watch = new ExchangeWatch(network);
+    this.watch = new ExchangeWatch(network, 300, log);
     // Sessions last 15 minutes: sign in again every 10.
     this.renewal = setInterval(() => Object.values(this.clients).forEach((c) => c.renew()), 10 * 60_000);
   }

@@ -28,7 +28,10 @@ export class ExchangeWatch {
   private readonly timer: NodeJS.Timeout;
   private polling = false;
 
-  constructor(private readonly network: ChaosNetwork, intervalMs = 300) {
+  /** When each node's reads last failed: said at most once a minute per node. */
+  private readonly failedAt = new Map<Country, number>();
+
+  constructor(private readonly network: ChaosNetwork, intervalMs = 300, private readonly log: (message: string) => void = () => undefined) {
     this.timer = setInterval(() => void this.poll(), intervalMs);
   }
 
@@ -55,7 +58,7 @@ export class ExchangeWatch {
     if (this.polling) return;
     this.polling = true;
     try {
-      await Promise.all(COUNTRIES.map((c) => this.pollNode(c).catch(() => undefined)));
+      await Promise.all(COUNTRIES.map((c) => this.pollNode(c).catch((error: Error) => this.failed(c, error))));
     } finally {
       this.polling = false;
     }
@@ -79,6 +82,13 @@ export class ExchangeWatch {
       }
     }
     for (const w of waiting) if (w.reached(seen.get(w.id) ?? null)) w.resolve();
+  }
+
+  /** A failed read is tried again at the next tick (its database may be down: a fault); said, so a long failure is seen. */
+  private failed(country: Country, error: Error): void {
+    if (Date.now() - (this.failedAt.get(country) ?? 0) < 60_000) return;
+    this.failedAt.set(country, Date.now());
+    this.log(`watch: reading node ${country}'s database failed (tried again every tick): ${error.message}`);
   }
 
   stop(): void {

@@ -174,7 +174,8 @@ export class ChaosNetwork {
         SESSION_SECRET: randomBytes(32).toString('base64url'),
       }, `http://127.0.0.1:${port}`, logFile(`node ${country}`));
       process.start();
-      nodes.set(country, { country, authorityId: AUTHORITY[country], process, databaseUrl, db: Database.connect(databaseUrl, 3) });
+      nodes.set(country, { country, authorityId: AUTHORITY[country], process, databaseUrl, // Bounded waits: a query that hung would stop the driver's watch, and every exchange would seem stuck.
+        db: Database.connect(databaseUrl, 3, { timeoutMs: 30_000 }) });
     }));
     await Promise.all([...nodes.values()].map((n) => n.process.waitReady()));
     return new ChaosNetwork(prefix, keysRoot, hubs, nodes, hubDb);

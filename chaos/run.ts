@@ -108,7 +108,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     network = await ChaosNetwork.start(endpoints, { hubs: options.hubs, basePort: options.basePort + 60, logDir: join(options.stateDir, 'logs') });
     log(`network up: ${options.hubs} hub instance(s), nodes DE FR ES (topics ${network.prefix}*)`);
     const ledger = new Ledger();
-    const driver = new TrafficDriver(network, ledger);
+    const driver = new TrafficDriver(network, ledger, log);
     const crashes: ChaosReport['crashes'] = [];
     // The watchdog: a process that exits on its own is started again, as a service manager would, and counted.
     const net = network;

@@ -21,8 +21,13 @@ export class ConnectionClient extends Client {
 export class Database {
   constructor(readonly pool: Pool) {}
 
-  static connect(url: string, max = 10): Database {
-    const pool = new Pool({ connectionString: url, max, Client: ConnectionClient });
+  /**
+   * `timeoutMs`: for an observer that must never wait for good (a test harness, a watchdog), a
+   * bound on waiting for a connection and on each query; the applications wait as long as it takes.
+   */
+  static connect(url: string, max = 10, options: { timeoutMs?: number } = {}): Database {
+    const timeouts = options.timeoutMs ? { connectionTimeoutMillis: options.timeoutMs, query_timeout: options.timeoutMs } : {};
+    const pool = new Pool({ connectionString: url, max, Client: ConnectionClient, ...timeouts });
     // An idle client losing its connection must not crash the process; the pool replaces it.
     pool.on('error', () => undefined);
     return new Database(pool);
