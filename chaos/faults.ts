@@ -3,6 +3,7 @@ import { kafkaUserFromFile } from '@imi/messaging';
 import { ChaosNetwork, Country } from './network';
 import { PAIRS, TrafficDriver } from './driver';
 import { Seeded } from './seeded';
+import { stallReport } from './stall-report';
 import { ChaosStack } from './stack';
 
 export const FAULT_KINDS = ['hub-instance', 'sending-node', 'receiving-node', 'ingress-leader-broker', 'postgres'] as const;
@@ -39,6 +40,9 @@ export interface FaultOptions {
   /** How long a killed component stays down before it is started again, in ms. */
   downMs: [number, number];
 }
+
+/** When a fault not recovered yet has the run's output say where messages wait (most recover within a minute). */
+const STALL_REPORT_AFTER_MS = [120_000, 360_000];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -88,6 +92,9 @@ export class FaultInjector {
     this.log(`fault ${this.faults.length + 1}: ${kind} (${target.name}), down ${Math.round(downMs)} ms`);
     const killed = Date.now();
     record.killedAt = new Date(killed).toISOString();
+    // A slow recovery says where messages wait while it is still slow, not only after the canary's 600 s.
+    let settled = false;
+    const stallReports = STALL_REPORT_AFTER_MS.map((after) => setTimeout(() => void this.reportStall(`${kind} not recovered after ${after / 1000} s`, () => settled), after));
     try {
       await target.kill();
       const canary = this.driver.newRequest(`${this.faults.length + 1}`, from, to, true);
@@ -108,13 +115,21 @@ export class FaultInjector {
     } catch (error) {
       record.error = (error as Error).message;
       this.log(`  ${kind} did not recover: ${record.error}`);
-      // What the processes said last, into the run's own output (a CI log may hold nothing else).
-      for (const p of this.network.processes) {
-        for (const line of p.warnings.slice(-12)) this.log(`    ${p.name}: ${line.slice(0, 400)}`);
-      }
+      await this.reportStall('where messages wait now', () => false);
+    } finally {
+      settled = true;
+      stallReports.forEach(clearTimeout);
     }
     this.faults.push(record);
     return record;
+  }
+
+  /** Logs stallReport's lines (unless the fault has settled meanwhile): into the run's own output, as a CI log may hold nothing else. */
+  private async reportStall(title: string, settled: () => boolean): Promise<void> {
+    const lines = await stallReport(this.network);
+    if (settled()) return;
+    this.log(`  ${title}:`);
+    for (const line of lines) this.log(`    ${line}`);
   }
 
   private async target(kind: FaultKind, from: Country, to: Country, hubIndex: number): Promise<{ name: string; kill: () => Promise<void>; restart: () => Promise<void> }> {
