@@ -9,3 +9,4 @@ export * from './partition-layout';
 export * from './leader-batches';
 export * from './complete-send';
 export * from './kafka-probe';
+export * from './record-size';

@@ -3,6 +3,7 @@ import { Database, Listener, prepared, Tx } from '@imi/persistence';
 import { sendEveryPartition, SendOutcome } from './complete-send';
 import { withPartitions } from './leader-batches';
 import { PartitionLayout } from './partition-layout';
+import { messageBytes, prefixWithin, SEND_BYTES_PER_TOPIC } from './record-size';
 
 /** One message waiting in the outbox: the exact bytes and headers, already signed. */
 export interface OutboxMessage {
@@ -85,11 +86,13 @@ export class OutboxRelay {
   async drain(): Promise<number> {
     const batchSize = this.options.batchSize ?? 500;
     return this.db.transaction(async (tx) => {
-      const { rows } = await tx.query<Row>(
+      const { rows: selected } = await tx.query<Row>(
         'SELECT id, topic, message_key, value, headers FROM outbox_messages WHERE sent_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED',
         [batchSize],
       );
-      if (rows.length === 0) return 0;
+      if (selected.length === 0) return 0;
+      // What one send may carry (see SEND_BYTES_PER_TOPIC); the rest goes with the next drain.
+      const rows = prefixWithin(selected, (r) => messageBytes({ key: r.message_key, value: r.value, headers: r.headers }), SEND_BYTES_PER_TOPIC);
       const byTopic = new Map<string, Message[]>();
       for (const row of rows) {
         const list = byTopic.get(row.topic) ?? [];

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Consumer, EachBatchPayload, Kafka, TopicMessages } from 'kafkajs';
+import { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { FETCH_WAIT_MS, SupervisedConsumer, superviseConsumer, topicNames } from '@imi/messaging';
 import { HubConfig } from '../config';
 import { InjectHubConfig } from '../core.module';
@@ -10,11 +10,23 @@ import { RegistrationHandler } from '../directory/registration.handler';
 import { routedOutcome } from '../metrics/routed-outcome';
 import { NetworkActivity } from '../operations/network-activity';
 import { isFenced, nextOffset, unrouted } from './partition-claim';
-import { PartitionClaims } from './partition-claims';
+import { PartitionClaim, PartitionClaims } from './partition-claims';
 import { RouteObservation } from './route-observation';
 import { Router, RoutingOutcome } from './router';
+import { TransactionOutputs } from './transaction-outputs';
 
 export const ROUTER_GROUP = 'hub.router';
+
+/** One routing transaction in the making: its outputs, and what is told once it committed. */
+interface RoutingStep {
+  outputs: TransactionOutputs;
+  outcomes: RoutingOutcome[];
+  rejected: number;
+  /** The offset of its last ingress record. */
+  lastOffset: string;
+  seen: ReturnType<NetworkActivity['batch']>;
+  observed: RouteObservation;
+}
 /** A batch routed for longer than this is reported (with the step it is at). */
 const SLOW_BATCH_MS = 60_000;
 
@@ -127,61 +139,87 @@ export class RoutingConsumer implements OnApplicationBootstrap, OnApplicationShu
     }
   }
 
+  /**
+   * Routes what the batch holds past the committed offset, in as few transactions as the send
+   * size allows (TransactionOutputs): each commits its outputs with the offset after its last
+   * record, so a backlog is routed in steps and a crash between them loses and repeats nothing.
+   */
   private async routeBatch({ batch, resolveOffset, heartbeat, isRunning, isStale, pause }: EachBatchPayload, progress: { stage: string }): Promise<void> {
     const partition = batch.partition;
     if (!isRunning() || isStale() || batch.messages.length === 0) return;
     if (!this.assigned.has(partition) || this.lost.has(partition)) return;
     const claim = await this.claims.claim(partition);
-    progress.stage = 'inspecting its records';
-    const out = new Map<string, TopicMessages['messages']>();
-    let rejected = 0;
-    const outcomes: RoutingOutcome[] = [];
-    const seen = this.activity.batch();
-    const observed = new RouteObservation(this.logger, partition);
     const records = unrouted(batch.messages, claim.committed);
+    let step = this.newStep(partition);
     for (const message of records) {
+      if (!step.outputs.fits(message)) {
+        // The next transaction starts at this record: commit the previous ones' outputs and offset.
+        if (!(await this.commitStep(step, claim, message.offset, progress))) return this.fenced(partition, pause, heartbeat);
+        resolveOffset(step.lastOffset);
+        await heartbeat();
+        if (!isRunning() || isStale()) return;
+        step = this.newStep(partition);
+      }
+      progress.stage = 'inspecting its records';
       const record = { ...message, partition };
-      const traced = observed.record(message.headers);
+      const traced = step.observed.record(message.headers);
       let outcome = await this.router.inspect(record);
       if (outcome.kind === 'for-hub') outcome = await this.applyHere(outcome, message.headers?.[HEADERS.signature]?.toString() ?? '');
-      if (outcome.kind === 'reject') rejected++;
-      outcomes.push(outcome);
-      seen.add(outcome);
-      observed.outcome(traced.span, outcome);
-      for (const { topic, messages } of this.router.outputs(record, outcome, new Date(), traced.headers)) {
-        out.set(topic, [...(out.get(topic) ?? []), ...messages]);
-      }
+      if (outcome.kind === 'reject') step.rejected++;
+      step.outcomes.push(outcome);
+      step.seen.add(outcome);
+      step.observed.outcome(traced.span, outcome);
+      step.outputs.add(this.router.outputs(record, outcome, new Date(), traced.headers));
+      step.lastOffset = message.offset;
     }
-    if (records.length > 0) {
-      progress.stage = 'producing and committing';
-      try {
-        await this.claims.route(claim, [...out].map(([topic, messages]) => ({ topic, messages })), nextOffset(batch.lastOffset()));
-      } catch (error) {
-        observed.failed(error);
-        if (!isFenced(error)) throw error;
-        // Another instance claimed this partition after us, and routes it from what was committed.
-        // If the group moved on, the heartbeat fails and kafkajs rejoins. If not, the other is an
-        // instance cut off from an older generation (it may even have died since): claim again
-        // once it has had a session's time to learn it lost the partition.
-        this.logger.warn(`ingress partition ${partition} was claimed by another hub instance: paused here`);
-        this.fences++;
-        this.metrics.fenced.inc();
-        this.lost.add(partition);
-        const resume = pause();
-        setTimeout(() => this.lost.delete(partition) && resume(), this.config.routerSessionTimeoutMs).unref();
-        await heartbeat();
-        return;
-      }
-      this.routed.set(partition, (this.routed.get(partition) ?? 0) + records.length);
-      observed.committed();
-      // Counted once committed: a batch routed again after an aborted transaction is not counted twice.
-      this.metrics.count(outcomes.map(routedOutcome));
-      seen.committed();
+    if (step.outputs.records > 0 && !(await this.commitStep(step, claim, nextOffset(batch.lastOffset()), progress))) {
+      return this.fenced(partition, pause, heartbeat);
     }
     resolveOffset(batch.lastOffset());
     progress.stage = 'heartbeat';
     await heartbeat();
-    if (rejected > 0) this.logger.warn(`rejected ${rejected} of ${batch.messages.length} messages on partition ${partition}`);
+  }
+
+  private newStep(partition: number): RoutingStep {
+    return {
+      outputs: new TransactionOutputs(), outcomes: [], rejected: 0, lastOffset: '',
+      seen: this.activity.batch(), observed: new RouteObservation(this.logger, partition),
+    };
+  }
+
+  /** Produces a step's outputs and commits `next` as the partition's offset, in one transaction; false if another instance fenced it. */
+  private async commitStep(step: RoutingStep, claim: PartitionClaim, next: string, progress: { stage: string }): Promise<boolean> {
+    progress.stage = 'producing and committing';
+    try {
+      await this.claims.route(claim, step.outputs.topicMessages, next);
+    } catch (error) {
+      step.observed.failed(error);
+      if (!isFenced(error)) throw error;
+      return false;
+    }
+    this.routed.set(claim.partition, (this.routed.get(claim.partition) ?? 0) + step.outputs.records);
+    step.observed.committed();
+    // Counted once committed: records routed again after an aborted transaction are not counted twice.
+    this.metrics.count(step.outcomes.map(routedOutcome));
+    step.seen.committed();
+    if (step.rejected > 0) this.logger.warn(`rejected ${step.rejected} of ${step.outputs.records} messages on partition ${claim.partition}`);
+    return true;
+  }
+
+  /**
+   * Another instance claimed this partition after us, and routes it from what was committed. If
+   * the group moved on, the heartbeat fails and kafkajs rejoins. If not, the other is an instance
+   * cut off from an older generation (it may even have died since): claim again once it has had
+   * a session's time to learn it lost the partition.
+   */
+  private async fenced(partition: number, pause: EachBatchPayload['pause'], heartbeat: EachBatchPayload['heartbeat']): Promise<void> {
+    this.logger.warn(`ingress partition ${partition} was claimed by another hub instance: paused here`);
+    this.fences++;
+    this.metrics.fenced.inc();
+    this.lost.add(partition);
+    const resume = pause();
+    setTimeout(() => this.lost.delete(partition) && resume(), this.config.routerSessionTimeoutMs).unref();
+    await heartbeat();
   }
 
   /**
