@@ -95,7 +95,8 @@ export class BenchNetwork {
     await Promise.all([fr.child.waitHealthy('http://127.0.0.1:3901/health'), de.child.waitHealthy('http://127.0.0.1:3902/health')]);
     const frDb = Database.connect(fr.url, 2);
     const network = new BenchNetwork(prefix, keysRoot, hub, fr.child, de.child, frDb, 'http://127.0.0.1:3901', await caseHandlerSession(frDb, 'http://127.0.0.1:3901'), de.url, 'http://127.0.0.1:3902', frAmqp);
-    const renew = setInterval(() => void caseHandlerSession(frDb, network.frUrl).then((token) => (network.frSession = token)), 10 * 60_000);
+    // A failed renewal keeps the old session (FR may be stopped: the hub-alone leg stops it).
+    const renew = setInterval(() => void caseHandlerSession(frDb, network.frUrl).then((token) => (network.frSession = token), () => undefined), 10 * 60_000);
     renew.unref();
     return network;
   }

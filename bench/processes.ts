@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** As `npm start` runs hub and nodes (scripts/start.mjs): a heap of 192 MB. */
 const HEAP_FLAG = '--max-old-space-size=192';
@@ -15,7 +16,10 @@ export class MeasuredProcess {
     readonly child: ChildProcess,
   ) {
     for (const stream of [child.stdout, child.stderr]) {
+      // BENCH_LOG_DIR keeps each process's whole output (<name>.log), for a look after a run.
+      const file = process.env.BENCH_LOG_DIR ? join(process.env.BENCH_LOG_DIR, `${name.replace(/\s+/g, '-')}.log`) : null;
       stream?.on('data', (chunk: Buffer) => {
+        if (file) appendFileSync(file, chunk);
         this.log.push(chunk.toString());
         if (this.log.length > 200) this.log.shift();
       });
@@ -73,7 +77,8 @@ export class MeasuredProcess {
   }
 
   async stop(): Promise<void> {
-    if (this.child.exitCode !== null) return;
+    // Exited already, by itself or on a signal (a Nest app re-raises SIGTERM after its shutdown hooks).
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     const exited = new Promise((resolve) => this.child.once('exit', resolve));
     this.child.kill('SIGTERM');
     const timer = setTimeout(() => this.child.kill('SIGKILL'), 20_000);

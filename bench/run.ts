@@ -5,6 +5,7 @@ import { readKeySet } from '@imi/envelope';
 import { budgetAt, HOPS_PER_EXCHANGE } from './budget';
 import { AmqpLegResult, measureAmqpLeg } from './amqp-leg';
 import { measureCryptoFloor } from './crypto-floor';
+import { HubAloneResult, measureHubAlone } from './hub-alone';
 import { DIRECTORY_SIZE, DirectorySearchResult, measureDirectorySearch } from './directory-search';
 import { BenchNetwork, bytesOnTheWire, Endpoints, fixedLoad, kafkaUser, maximumThroughput, PhaseResult, WireFigures } from './pipeline';
 import { ClientFigures, measureHttpFloor } from './http-floor';
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
   let wire: WireFigures;
   let directory: DirectorySearchResult;
   let amqpLeg: AmqpLegResult | null = null;
+  let hubAlone: HubAloneResult;
   try {
     log(`warm-up: 500 exchanges`);
     await maximumThroughput(network, 500, concurrency);
@@ -58,6 +60,10 @@ async function main(): Promise<void> {
       log(`AMQP leg: ${commands} request.create commands through node FR's back-office bridge, and as many over REST`);
       amqpLeg = await measureAmqpLeg(network, commands, concurrency);
     }
+    // Last: it stops the nodes.
+    const hubMessages = Number(process.env.BENCH_HUB_MESSAGES ?? exchanges);
+    log(`the hub alone: ${hubMessages} envelopes signed by FR written into hub.ingress, nodes stopped`);
+    hubAlone = await measureHubAlone(network, endpoints, hubMessages);
   } finally {
     await network.stop();
   }
@@ -79,9 +85,11 @@ async function main(): Promise<void> {
     pipeline: { maximum, fixed, wire },
     directorySearch: directory,
     amqpLeg,
+    hubAlone,
     ratios: {
       pipelineToTransport: round(maximum.achievedPerSecond / (transport.messagesPerSecond / HOPS_PER_EXCHANGE), 3),
       pipelineToCryptoFloor: round(maximum.achievedPerSecond / crypto.shippedExchangesPerSecond, 3),
+      hubAloneToTransport: round(hubAlone.messagesPerSecond / transport.messagesPerSecond, 3),
     },
     targets: {
       sustainedAtLeast2000PerSecond: maximum.achievedPerSecond >= 2000,
@@ -126,6 +134,8 @@ function printTable(r: any): void {
       ['AMQP leg: request.create commands/s through the bridge', `${r.amqpLeg.commandsPerSecond} (REST, same run: ${r.amqpLeg.restPerSecond}/s; ${r.amqpLeg.concurrency} in flight)`],
       ['AMQP leg: latency one at a time, command → reply vs REST', `p50 ${r.amqpLeg.latency.amqp.p50Ms} vs ${r.amqpLeg.latency.rest.p50Ms} ms, p99 ${r.amqpLeg.latency.amqp.p99Ms} vs ${r.amqpLeg.latency.rest.p99Ms} ms (added p50 ${r.amqpLeg.latency.addedP50Ms} ms)`],
     ] as [string, string][] : []),
+    ['the hub alone: messages routed/s (nodes stopped)', `${r.hubAlone.messagesPerSecond} over ${r.hubAlone.messages}; ÷ transport ${r.ratios.hubAloneToTransport}`],
+    ['the hub alone: CPU per message (ms)', `${Object.entries(r.hubAlone.cpuMsPerMessage).map(([k, v]) => `${k} ${v}`).join(', ')}; hub write calls ${r.hubAlone.hubWriteCallsPerMessage}`],
     ['pipeline ÷ transport', String(r.ratios.pipelineToTransport)],
     ['pipeline ÷ crypto floor', String(r.ratios.pipelineToCryptoFloor)],
   ];

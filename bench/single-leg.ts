@@ -4,16 +4,16 @@ import { cpus } from 'node:os';
 import { BenchNetwork, Endpoints } from './pipeline';
 
 /**
- * One leg of the benchmark on its own (`npm run bench -- --amqp`, `npm run bench:web`): hub, FR
+ * One leg of the benchmark on its own (`npm run bench -- --amqp`, `-- --hub`, `npm run bench:web`): hub, FR
  * and DE started from the build, the leg measured, its figures printed and written to
  * bench/results/<file>, the network stopped, and the process's exit code saying how it went.
  */
-export function runSingleLeg(file: string, leg: string, measure: (network: BenchNetwork) => Promise<unknown>): void {
+export function runSingleLeg(file: string, leg: string, measure: (network: BenchNetwork, endpoints: Endpoints) => Promise<unknown>): void {
   const run = async () => {
     const endpoints = JSON.parse(process.env.BENCH_ENDPOINTS!) as Endpoints;
     const network = await BenchNetwork.start(endpoints);
     try {
-      const result = { at: new Date().toISOString(), machine: { cpus: cpus().length, node: process.version }, [leg]: await measure(network) };
+      const result = { at: new Date().toISOString(), machine: { cpus: cpus().length, node: process.version }, [leg]: await measure(network, endpoints) };
       const dir = join(__dirname, '..', '..', 'bench', 'results');
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, file), `${JSON.stringify(result, null, 2)}\n`);

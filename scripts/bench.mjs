@@ -4,6 +4,7 @@
 // BENCH_EXCHANGES (default 20000), BENCH_PHASE_SECONDS (20), BENCH_CONCURRENCY (64) tune it.
 // `--web` runs bench/web-run.ts instead: the web application's first load (bench/results/web-latest.json).
 // `--amqp` runs bench/amqp-run.ts: the back-office bridge's leg alone (bench/results/amqp-latest.json).
+// `--hub` runs bench/hub-run.ts: the hub alone, with the transport baseline (bench/results/hub-latest.json).
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +20,8 @@ const endpoints = given
 Object.assign(endpoints, AMQP_URL && AMQP_MANAGEMENT_URL ? { amqpUrl: AMQP_URL, amqpManagementUrl: AMQP_MANAGEMENT_URL } : given ? (await up(['rabbitmq']), amqpAdminUrls()) : amqpAdminUrls());
 const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(1);
-const script = process.argv.includes('--web') ? 'dist/bench/web-run.js' : process.argv.includes('--amqp') ? 'dist/bench/amqp-run.js' : 'dist/bench/run.js';
+const leg = { '--web': 'dist/bench/web-run.js', '--amqp': 'dist/bench/amqp-run.js', '--hub': 'dist/bench/hub-run.js' };
+const script = Object.entries(leg).find(([flag]) => process.argv.includes(flag))?.[1] ?? 'dist/bench/run.js';
 const run = spawnSync(process.execPath, [join(root, script)], {
   cwd: root,
   stdio: 'inherit',
