@@ -25,7 +25,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import kafkaCluster from './stack/kafka-cluster.cjs';
 
-const { checkBrokerCount, dockerNet, kafkaNodes, kafkaProperties, localNet } = kafkaCluster;
+const { checkBrokerCount, dockerNet, kafkaClusterId, kafkaNodes, kafkaProperties, localNet } = kafkaCluster;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cacheDir = process.env.STACK_CACHE_DIR ?? join(root, '.cache');
@@ -345,8 +345,8 @@ async function startKafka(java) {
   mkdirSync(kafkaDir, { recursive: true });
   writeFileSync(join(kafkaDir, 'log4j2.properties'), LOG4J2);
   const clusterIdFile = join(kafkaDir, 'cluster-id');
-  // A Kafka cluster id is 16 random bytes in URL-safe base64, exactly what StorageTool random-uuid prints.
-  if (!existsSync(clusterIdFile)) writeFileSync(clusterIdFile, randomBytes(16).toString('base64url'));
+  // A cluster id written by an earlier version may start with '-', which the format command refuses: drawn again.
+  if (!existsSync(clusterIdFile) || readFileSync(clusterIdFile, 'utf8').trim().startsWith('-')) writeFileSync(clusterIdFile, kafkaClusterId());
   const javaArgs = ['-cp', join(libs, '*'), `-Dlog4j2.configurationFile=${join(kafkaDir, 'log4j2.properties')}`];
   for (const node of missing) {
     const dir = kafkaNodeDir(node, nodes.length);
@@ -714,7 +714,7 @@ export async function dockerConfig() {
   // Reached from the host on STACK_KAFKA_PORT (19092 by default; test/stack/containers.ts picks its own).
   write('server.properties', kafkaProperties({ nodeId: 1, clusterSize: 1, dataDir: '/tmp/kraft-combined-logs', credentials, net: dockerNet(ports.kafka) }));
   write('scram-users', kafkaUsers(credentials).map((u) => `--add-scram SCRAM-SHA-512=[name=${u.username},password=${u.password}]`).join('\n') + '\n');
-  write('cluster-id', `${randomBytes(16).toString('base64url')}\n`);
+  write('cluster-id', `${kafkaClusterId()}\n`);
   const { username, password } = credentials.admin;
   write('admin.properties', `security.protocol=SASL_PLAINTEXT\nsasl.mechanism=SCRAM-SHA-512\nsasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="${username}" password="${password}";\n`);
   write('schema-registry.env', `SCHEMA_REGISTRY_KAFKASTORE_SASL_JAAS_CONFIG=org.apache.kafka.common.security.scram.ScramLoginModule required username="${username}" password="${password}";\n`);

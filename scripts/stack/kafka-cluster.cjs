@@ -3,6 +3,8 @@
 // CommonJS) load it. See kafka-cluster.d.cts for the types.
 'use strict';
 
+const { randomBytes } = require('node:crypto');
+
 /** One broker (the default), or a quorum of three or five: an even quorum survives no more than the odd one below it. */
 const BROKER_COUNTS = [1, 3, 5];
 /** Each further node listens this much above the first node's client and controller ports. */
@@ -105,4 +107,16 @@ message.max.bytes=2097152
 `;
 }
 
-module.exports = { BROKER_COUNTS, PORT_STEP, checkBrokerCount, kafkaNodes, replication, localNet, dockerNet, kafkaProperties };
+/**
+ * A new Kafka cluster id: 16 random bytes in URL-safe base64, as `kafka-storage random-uuid`
+ * prints, but never one that starts with '-': the format command would read it as an option and
+ * refuse to start (one fresh stack in 64 did). Kafka's own Uuid.randomUuid() skips those too.
+ */
+function kafkaClusterId() {
+  for (;;) {
+    const id = randomBytes(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
+}
+
+module.exports = { BROKER_COUNTS, PORT_STEP, checkBrokerCount, kafkaNodes, replication, localNet, dockerNet, kafkaProperties, kafkaClusterId };

@@ -34,3 +34,5 @@ export function kafkaProperties(options: {
   credentials: { admin: User; hub: User };
   net: KafkaNet;
 }): string;
+/** A new Kafka cluster id that the format command takes (never starting with '-'). */
+export function kafkaClusterId(): string;

@@ -1,4 +1,4 @@
-import { checkBrokerCount, dockerNet, kafkaNodes, kafkaProperties, localNet } from './kafka-cluster.cjs';
+import { checkBrokerCount, dockerNet, kafkaClusterId, kafkaNodes, kafkaProperties, localNet } from './kafka-cluster.cjs';
 
 const ports = { kafka: 39092, controller: 39093 };
 const credentials = { admin: { username: 'admin', password: 'a-secret' }, hub: { username: 'hub', password: 'h-secret' } };
@@ -78,5 +78,17 @@ describe('the local stack Kafka topology', () => {
     expect(props.get('listeners')).toBe('INTERNAL://:9092,CONTROLLER://:9093,EXTERNAL://:29092');
     expect(props.get('advertised.listeners')).toBe('INTERNAL://kafka:9092,EXTERNAL://127.0.0.1:29092');
     expect(props.get('listener.security.protocol.map')).toBe('CONTROLLER:SASL_PLAINTEXT,INTERNAL:SASL_PLAINTEXT,EXTERNAL:SASL_PLAINTEXT');
+  });
+});
+
+describe('a new cluster id', () => {
+  it('is 16 bytes in URL-safe base64 and never starts with "-", which kafka-storage format takes for an option', () => {
+    // 4,000 draws: about 60 would start with '-' if nothing prevented it.
+    const ids = Array.from({ length: 4000 }, () => kafkaClusterId());
+    for (const id of ids) {
+      expect(id).toMatch(/^[A-Za-z0-9_][A-Za-z0-9_-]{21}$/);
+      expect(Buffer.from(id, 'base64url')).toHaveLength(16);
+    }
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });
