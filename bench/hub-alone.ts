@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Kafka } from 'kafkajs';
 import { AvroCodec, DetachedSigner, Envelope, findSchemasDir, HEADERS, readKeySet } from '@imi/envelope';
 import { createKafka, idempotentProducer, kafkaUserFromFile, topicNames } from '@imi/messaging';
+import { committedOffset } from '../apps/hub/src/routing/partition-claim';
 import { ROUTER_GROUP } from '../apps/hub/src/routing/routing.consumer';
 import { CpuMeter } from './cpu';
 import { BenchNetwork, Endpoints, postRequest } from './pipeline';
@@ -63,7 +64,7 @@ export async function measureHubAlone(network: BenchNetwork, endpoints: Endpoint
   try {
     // What the nodes sent before they stopped is routed first, so the counts below are the leg's alone.
     await routedUpTo(admin, ingress, group, await admin.fetchTopicOffsets(ingress));
-      step('caught up');
+    step('caught up');
     const before = await hubCounts();
     const meter = new CpuMeter({ [network.hub.child.pid!]: 'hub' });
     meter.begin();
@@ -127,7 +128,7 @@ async function routedUpTo(admin: ReturnType<Kafka['admin']>, topic: string, grou
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
-    const at = new Map(committed.partitions.map((p) => [p.partition, BigInt(p.offset === '-1' ? 0 : p.offset)]));
+    const at = new Map(committed.partitions.map((p) => [p.partition, committedOffset(p.offset) ?? 0n]));
     if (ends.every((e) => (at.get(e.partition) ?? 0n) >= BigInt(e.high))) return;
     if (Date.now() > deadline) {
       throw new Error(`the hub's router did not reach the end of ${topic} in ${timeoutMs / 1000} s: ${ends.map((e) => `partition ${e.partition} at ${at.get(e.partition) ?? 0n} of ${e.high}`).join(', ')}`);
