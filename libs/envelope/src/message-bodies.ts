@@ -74,7 +74,8 @@ export interface MessageBodies {
   'deletion.refused': { deletionId: string; exchangeId: string; refusedBy: string[]; refusedAt: number };
   'directory.updated': DirectoryUpdatedBody;
   'audit.checkpoint': AuditCheckpointBody;
-  'message.received': { receivedMessageId: string; appliedAt: number };
+  /** `alsoReceived`: the sender's other messages applied in the same transaction (one receipt per sender and inbox batch). */
+  'message.received': { receivedMessageId: string; appliedAt: number; alsoReceived: string[] };
   'message.rejected': { rejectedMessageId: string | null; rejectedBy: string; code: string; reason: string };
 }
 

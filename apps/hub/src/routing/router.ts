@@ -88,7 +88,7 @@ export class Router {
       // have been aborted (the hub died, or lost the partition, after the database commit). The
       // receipt's id follows from the message's, so the sender's inbox drops a second one.
       const { envelope } = outcome;
-      const receipt = this.hubMessage('message.received', envelope.senderNode, envelope, { receivedMessageId: envelope.messageId, appliedAt: now.getTime() }, now, receiptId(envelope.messageId), trace);
+      const receipt = this.hubMessage('message.received', envelope.senderNode, envelope, { receivedMessageId: envelope.messageId, appliedAt: now.getTime(), alsoReceived: [] }, now, receiptId(envelope.messageId), trace);
       return [{ topic: this.topics.inbox(envelope.senderNode), messages: [receipt] }];
     }
     if (outcome.kind === 'route') {

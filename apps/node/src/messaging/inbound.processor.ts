@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs
 import { IHeaders } from 'kafkajs';
 import {
   AvroCodec, Envelope, HEADERS, HUB_NODE, MAX_VALUE_BYTES, MessageBodies, MessageRejected, MessageType, mustBeSealed, NodeCrypto,
-  checkSignedBody, manifestOf, readDetachedHeader, TrustStore, VerifiedSignature, verifyMessage, wantsReceipt,
+  checkSignedBody, manifestOf, readDetachedHeader, TrustStore, VerifiedSignature, verifyMessage,
 } from '@imi/envelope';
 import { claimInbound, InboundMessage, markRejected } from '@imi/messaging';
 import { NodeMetrics } from '@imi/metrics';
@@ -10,6 +10,7 @@ import { Database, prepared, Tx } from '@imi/persistence';
 import { messageFields } from '@imi/logging';
 import { contextFromHeaders, endFailed, messageAttributes, startMessageSpan, withinSpan } from '@imi/telemetry';
 import { Span, SpanKind } from '@opentelemetry/api';
+import { BatchReceipts, PendingReceipt } from './batch-receipts';
 import { MessageHandler, MessageHandlers } from './message-handlers';
 import { Outgoing } from './outgoing';
 import { RefusalCounts, RefusalTally } from './refusal-tally';
@@ -98,12 +99,17 @@ export class InboundProcessor implements OnModuleInit, OnApplicationShutdown {
     const applyAll = (savepoints: boolean) => this.db.transaction(async (tx) => {
       const claimed = await claimInbound(tx, prepared.flatMap((m) => (m.kind === 'ignored' ? [] : [inboxEntry(m.envelope, m.signatures)])));
       const out: Outcome[] = [];
+      const receipts = new BatchReceipts();
       for (const [i, message] of prepared.entries()) {
         // Only the first copy of a new id is applied; a second copy in the same batch is a duplicate.
         const first = message.kind !== 'ignored' && claimed.delete(message.envelope.messageId);
-        // Inside the message's span: a receipt or rejection it sends continues its trace.
-        out.push(first ? await within(spans[i], () => this.apply(tx, message, receivedAt, savepoints)) : { result: message.kind === 'ignored' ? 'ignored' : 'duplicate' });
+        // Inside the message's span: a rejection it sends continues its trace.
+        const outcome: Outcome = first ? await within(spans[i], () => this.apply(tx, message, receivedAt, savepoints)) : { result: message.kind === 'ignored' ? 'ignored' : 'duplicate' };
+        if (outcome.result === 'applied' && message.kind !== 'ignored') receipts.applied(message.envelope, i);
+        out.push(outcome);
       }
+      // A receipt continues the trace of the first message it acknowledges.
+      for (const receipt of receipts.receipts) await within(spans[receipt.firstIndex], () => this.acknowledge(tx, receipt));
       countOutcomes(tx, out);
       if (!savepoints) await tx.flush().catch(needsSavepoints);
       return out;
@@ -184,15 +190,6 @@ export class InboundProcessor implements OnModuleInit, OnApplicationShutdown {
     if (savepoint) await tx.savepoint('inbound');
     try {
       await handler({ tx, envelope, body, receivedAt });
-      if (envelope.senderNode !== HUB_NODE && wantsReceipt(envelope.type)) {
-        await this.outgoing.send(tx, {
-          type: 'message.received',
-          caseId: envelope.caseId,
-          recipientNodes: [envelope.senderNode],
-          causationId: envelope.messageId,
-          body: { receivedMessageId: envelope.messageId, appliedAt: Date.now() },
-        });
-      }
       if (savepoint) {
         // The message's deferred writes are sent here, so a failure among them is this message's.
         await tx.flush();
@@ -205,6 +202,17 @@ export class InboundProcessor implements OnModuleInit, OnApplicationShutdown {
       await tx.rollbackToSavepoint('inbound');
       return this.reject(tx, envelope, error);
     }
+  }
+
+  /** One signed receipt for the messages of one sender that the batch applied (see BatchReceipts). */
+  private async acknowledge(tx: Tx, { first, senderNode, messageIds: [receivedMessageId, ...alsoReceived] }: PendingReceipt): Promise<void> {
+    await this.outgoing.send(tx, {
+      type: 'message.received',
+      caseId: first.caseId,
+      recipientNodes: [senderNode],
+      causationId: receivedMessageId,
+      body: { receivedMessageId, appliedAt: Date.now(), alsoReceived },
+    });
   }
 
   private async authenticate(record: InboundRecord): Promise<Authenticated> {
