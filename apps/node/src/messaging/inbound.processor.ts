@@ -55,7 +55,7 @@ export class InboundProcessor implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    for (const row of await this.db.query<{ outcome: InboundResult; messages: string }>('SELECT outcome, messages FROM inbox_counts')) {
+    for (const row of await this.db.query<{ outcome: InboundResult; messages: string }>('SELECT outcome, sum(messages) AS messages FROM inbox_counts GROUP BY outcome')) {
       this.counts[row.outcome] = Number(row.messages);
     }
   }
@@ -67,7 +67,7 @@ export class InboundProcessor implements OnModuleInit, OnApplicationShutdown {
 
   /** Applies one message; see processBatch. */
   async process(record: InboundRecord, receivedAt = new Date()): Promise<InboundResult> {
-    return (await this.processBatch([record], receivedAt))[0];
+    return (await this.processBatch([record], 0, receivedAt))[0];
   }
 
   /**
@@ -76,9 +76,10 @@ export class InboundProcessor implements OnModuleInit, OnApplicationShutdown {
    * or is refused before it writes anything, so the batch runs without savepoints. When a
    * handler fails after it wrote, the batch is rolled back and applied again with a savepoint
    * per message, so the failing one is undone alone and rejected. An infrastructure failure
-   * rolls the batch back and is thrown: no offset moves and Kafka redelivers it.
+   * rolls the batch back and is thrown: no offset moves and Kafka redelivers it. `partition`:
+   * the inbox partition the batch came from (batches of different partitions run at once).
    */
-  async processBatch(records: InboundRecord[], receivedAt = new Date()): Promise<InboundResult[]> {
+  async processBatch(records: InboundRecord[], partition: number, receivedAt = new Date()): Promise<InboundResult[]> {
     const checkedFrom = Date.now();
     const checked = await Promise.all(records.map((record) => this.authenticated(record)));
     // One span per authenticated message, in the trace its headers carried from the sender through
@@ -86,14 +87,14 @@ export class InboundProcessor implements OnModuleInit, OnApplicationShutdown {
     // anyone's, and a flood of them would cost a span each.
     const spans = checked.map((c, i) => (c ? startMessageSpan('inbox.apply', SpanKind.CONSUMER, contextFromHeaders(records[i].headers), {}, checkedFrom) : null));
     try {
-      return await this.applyBatch(checked, spans, receivedAt);
+      return await this.applyBatch(checked, spans, partition, receivedAt);
     } catch (error) {
       for (const span of spans) if (span) endFailed(span, error);
       throw error;
     }
   }
 
-  private async applyBatch(checked: (Authenticated | null)[], spans: (Span | null)[], receivedAt: Date): Promise<InboundResult[]> {
+  private async applyBatch(checked: (Authenticated | null)[], spans: (Span | null)[], partition: number, receivedAt: Date): Promise<InboundResult[]> {
     const prepared = await Promise.all(checked.map((c, i) => (c ? within(spans[i], () => this.prepare(c)) : IGNORED)));
     prepared.forEach((message, i) => message.kind !== 'ignored' && spans[i]?.setAttributes(messageAttributes(message.envelope)));
     const applyAll = (savepoints: boolean) => this.db.transaction(async (tx) => {
@@ -110,7 +111,7 @@ export class InboundProcessor implements OnModuleInit, OnApplicationShutdown {
       }
       // A receipt continues the trace of the first message it acknowledges.
       for (const receipt of receipts.receipts) await within(spans[receipt.firstIndex], () => this.acknowledge(tx, receipt));
-      countOutcomes(tx, out);
+      countOutcomes(tx, partition, out);
       if (!savepoints) await tx.flush().catch(needsSavepoints);
       return out;
     });
@@ -264,15 +265,18 @@ export class InboundProcessor implements OnModuleInit, OnApplicationShutdown {
   }
 }
 
-/** Deferred, one statement per batch: adds the batch's outcomes to the node's totals, committed with it. */
-function countOutcomes(tx: Tx, outcomes: Outcome[]): void {
-  // In one fixed order: batches of different partitions commit at once and must lock the rows alike, or deadlock.
+/**
+ * Deferred, one statement per batch: adds the batch's outcomes to the node's totals, committed
+ * with it, in rows of the batch's partition's own (shard), so batches of different partitions
+ * do not wait for each other's commit.
+ */
+function countOutcomes(tx: Tx, partition: number, outcomes: Outcome[]): void {
   const results = INBOUND_RESULTS.filter((result) => outcomes.some((o) => o.result === result));
   if (results.length === 0) return;
   tx.defer(prepared(
-    `INSERT INTO inbox_counts (outcome, messages) SELECT * FROM unnest($1::text[], $2::bigint[])
-     ON CONFLICT (outcome) DO UPDATE SET messages = inbox_counts.messages + EXCLUDED.messages`,
-    [results, results.map((result) => outcomes.filter((o) => o.result === result).length)],
+    `INSERT INTO inbox_counts (outcome, shard, messages) SELECT o, $3, n FROM unnest($1::text[], $2::bigint[]) AS t(o, n)
+     ON CONFLICT (outcome, shard) DO UPDATE SET messages = inbox_counts.messages + EXCLUDED.messages`,
+    [results, results.map((result) => outcomes.filter((o) => o.result === result).length), partition],
   ));
 }
 

@@ -68,7 +68,7 @@ export class InboxConsumer implements OnApplicationBootstrap, OnApplicationShutd
         // Slices keep one transaction short and let heartbeats through on a long backlog.
         for (let i = 0; i < batch.messages.length && isRunning() && !isStale(); i += BATCH_SLICE) {
           const slice = batch.messages.slice(i, i + BATCH_SLICE);
-          await this.processor.processBatch(slice);
+          await this.processor.processBatch(slice, batch.partition);
           resolveOffset(slice[slice.length - 1].offset);
           await heartbeat();
         }

@@ -76,9 +76,8 @@ export class RequestHandlers implements OnModuleInit {
       id: body.requestId, role: 'addressee', requesterAuthorityId: requester.id, requesterNode: requester.node,
       addresseeAuthorityId: addressee.id, addresseeNode: addressee.node, legislativeArea: body.legislativeArea,
       questions: body.questions, confidential: body.confidential, sensitiveReason: body.sensitiveReason, snapshot,
-    });
+    }, { type: 'sent', at: snapshot.sentAt, detail: { addresseeAuthorityId: addressee.id } });
     if (!inserted) throw new MessageRejected('invalid-content', `request ${body.requestId} already exists`);
-    this.requests.appendFirstEvent(tx, body.requestId, { type: 'sent', at: snapshot.sentAt, detail: { addresseeAuthorityId: addressee.id } });
   }
 
   /** Registers a handler for a move of the other party, checked against the state machine. */

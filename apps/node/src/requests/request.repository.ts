@@ -65,9 +65,18 @@ export class RequestRepository {
     tx.defer(insertStatement(record, ''));
   }
 
-  /** Inserts a request another node sent; false, and nothing written, when its id exists here. */
-  async insertIfNew(tx: Tx, record: Omit<RequestRecord, 'version'>): Promise<boolean> {
-    return (await tx.query(insertStatement(record, 'ON CONFLICT (id) DO NOTHING'))).rowCount === 1;
+  /**
+   * Inserts a request another node sent, with its first event, in one statement; false, and
+   * nothing written, when its id exists here.
+   */
+  async insertIfNew(tx: Tx, record: Omit<RequestRecord, 'version'>, first: RequestEvent): Promise<boolean> {
+    const request = insertStatement(record, 'ON CONFLICT (id) DO NOTHING RETURNING id');
+    const n = request.values!.length;
+    return (await tx.query(prepared(
+      `WITH inserted AS (${request.text})
+       INSERT INTO request_events (request_id, seq, type, at, detail) SELECT id, 1, $${n + 1}, $${n + 2}, $${n + 3} FROM inserted`,
+      [...request.values!, first.type, first.at, JSON.stringify(first.detail ?? {})],
+    ))).rowCount === 1;
   }
 
   async find(id: string): Promise<RequestRecord | null> {
