@@ -45,6 +45,8 @@ interface Row {
 export class OutboxRelay {
   private running = false;
   private wake: (() => void) | null = null;
+  /** Set by every notification: one that came while a drain ran may announce a row it did not see. */
+  private notified = false;
   private loop: Promise<void> | null = null;
   private listener: Listener | null = null;
   private readonly partitioner = Partitioners.DefaultPartitioner();
@@ -67,8 +69,8 @@ export class OutboxRelay {
     this.running = true;
     // After the database comes back, rows committed meanwhile sent no notification we heard: drain now.
     this.listener = new Listener(this.db.pool, [NOTIFY_CHANNEL], {
-      onNotification: () => this.wake?.(),
-      onReconnect: () => this.wake?.(),
+      onNotification: () => this.notify(),
+      onReconnect: () => this.notify(),
       onError: (error) => this.options.onError?.(error),
     });
     await this.listener.start();
@@ -82,15 +84,15 @@ export class OutboxRelay {
     await this.listener?.close();
   }
 
-  /** Publishes one batch; returns how many rows it sent. */
-  async drain(): Promise<number> {
+  /** Publishes one batch; returns how many rows it sent, and whether it left rows behind (a full batch, or more than one send may carry). */
+  async drain(): Promise<{ sent: number; more: boolean }> {
     const batchSize = this.options.batchSize ?? 500;
     return this.db.transaction(async (tx) => {
       const { rows: selected } = await tx.query<Row>(
         'SELECT id, topic, message_key, value, headers FROM outbox_messages WHERE sent_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED',
         [batchSize],
       );
-      if (selected.length === 0) return 0;
+      if (selected.length === 0) return { sent: 0, more: false };
       // What one send may carry (see SEND_BYTES_PER_TOPIC); the rest goes with the next drain.
       const rows = prefixWithin(selected, (r) => messageBytes({ key: r.message_key, value: r.value, headers: r.headers }), SEND_BYTES_PER_TOPIC);
       const byTopic = new Map<string, Message[]>();
@@ -116,17 +118,26 @@ export class OutboxRelay {
          WHERE id = ANY($1::bigint[])`,
         [rows.map((r) => r.id)],
       );
-      return rows.length;
+      return { sent: rows.length, more: selected.length === batchSize || rows.length < selected.length };
     });
+  }
+
+  private notify(): void {
+    this.notified = true;
+    this.wake?.();
   }
 
   private async run(): Promise<void> {
     let backoff = 100;
     while (this.running) {
       try {
-        const sent = await this.drain();
+        this.notified = false;
+        const { more } = await this.drain();
         backoff = 100;
-        if (sent > 0) continue;
+        // Drained to the end and told of nothing since: wait for the next commit's notification
+        // (or the idle timeout) rather than ask again at once, which at moderate load cost an
+        // empty transaction per message.
+        if (more || this.notified) continue;
         await this.idle(this.options.idleMs ?? 1000);
       } catch (error) {
         this.options.onError?.(error as Error);

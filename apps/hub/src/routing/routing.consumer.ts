@@ -27,6 +27,8 @@ interface RoutingStep {
   seen: ReturnType<NetworkActivity['batch']>;
   observed: RouteObservation;
 }
+/** How many ingress partitions' batches one instance routes at once (at most the partitions it holds). */
+const ROUTED_CONCURRENTLY = 8;
 /** A batch routed for longer than this is reported (with the step it is at). */
 const SLOW_BATCH_MS = 60_000;
 
@@ -86,7 +88,15 @@ export class RoutingConsumer implements OnApplicationBootstrap, OnApplicationShu
     const start = async () => {
       await consumer.connect();
       await consumer.subscribe({ topic: this.topic, fromBeginning: true });
-      await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: (payload) => this.route(payload) });
+      await consumer.run({
+        autoCommit: false,
+        eachBatchAutoResolve: false,
+        // Each partition commits under a transactional id of its own, so their transactions are
+        // independent: routed side by side, one partition's five round trips to Kafka per batch
+        // do not hold back the others' records.
+        partitionsConsumedConcurrently: ROUTED_CONCURRENTLY,
+        eachBatch: (payload) => this.route(payload),
+      });
     };
     // A crash kafkajs deems final (an error it does not count as retriable) must not end routing for good: start again.
     this.supervision = superviseConsumer(consumer, start, { onCrash: (error) => this.logger.warn(`router restarts: ${error.message}`) });
