@@ -6,6 +6,7 @@
 // `--amqp` runs bench/amqp-run.ts: the back-office bridge's leg alone (bench/results/amqp-latest.json).
 // `--hub` runs bench/hub-run.ts: the hub alone, with the transport baseline (bench/results/hub-latest.json).
 // `--pipeline` runs bench/pipeline-run.ts: the pipeline's phases alone, to measure one change (bench/results/pipeline-latest.json).
+// `--history` runs bench/history-run.ts: retention, access and proof reports over 600,000 closed exchanges (bench/results/history-latest.json).
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +22,7 @@ const endpoints = given
 Object.assign(endpoints, AMQP_URL && AMQP_MANAGEMENT_URL ? { amqpUrl: AMQP_URL, amqpManagementUrl: AMQP_MANAGEMENT_URL } : given ? (await up(['rabbitmq']), amqpAdminUrls()) : amqpAdminUrls());
 const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(1);
-const leg = { '--web': 'dist/bench/web-run.js', '--amqp': 'dist/bench/amqp-run.js', '--hub': 'dist/bench/hub-run.js', '--pipeline': 'dist/bench/pipeline-run.js' };
+const leg = { '--web': 'dist/bench/web-run.js', '--amqp': 'dist/bench/amqp-run.js', '--hub': 'dist/bench/hub-run.js', '--pipeline': 'dist/bench/pipeline-run.js', '--history': 'dist/bench/history-run.js' };
 const script = Object.entries(leg).find(([flag]) => process.argv.includes(flag))?.[1] ?? 'dist/bench/run.js';
 const run = spawnSync(process.execPath, [join(root, script)], {
   cwd: root,

@@ -35,3 +35,14 @@ export function retentionStep(
   if (!exchange.blockedAt && now.getTime() >= addMonths(exchange.closedAt, periods.blockAfterMonths).getTime()) return 'block';
   return 'keep';
 }
+
+/**
+ * The latest closures that can be due under any of `periods`: for blocking (of an exchange not
+ * blocked yet) and for deletion. An exchange closed after both is kept by retentionStep whatever
+ * its area, so a retention run need not read it. A month of slack covers month ends, where
+ * addMonths does not undo exactly.
+ */
+export function dueClosures(periods: readonly RetentionPeriods[], now: Date): { blockClosedBy: Date; deleteClosedBy: Date } {
+  const months = (pick: (p: RetentionPeriods) => number) => Math.min(...periods.map(pick));
+  return { blockClosedBy: addMonths(now, 1 - months((p) => p.blockAfterMonths)), deleteClosedBy: addMonths(now, 1 - months((p) => p.deleteAfterMonths)) };
+}

@@ -90,6 +90,10 @@ export class TrustStore {
     return this.list?.legislativeAreas?.find((a) => a.id === id);
   }
 
+  legislativeAreas(): LegislativeAreaEntry[] {
+    return this.list?.legislativeAreas ?? [];
+  }
+
   allAuthorities(): AuthorityEntry[] {
     return [...this.authorities.values()];
   }

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { addMonths, RetentionPeriods, retentionStep, USER_DATA_DELETE_AFTER_MONTHS, userDataStep } from '@imi/domain';
+import { addMonths, dueClosures, RetentionPeriods, retentionStep, USER_DATA_DELETE_AFTER_MONTHS, userDataStep } from '@imi/domain';
 import { TrustStore } from '@imi/envelope';
 import { NodeMetrics } from '@imi/metrics';
 import { Database, Tx } from '@imi/persistence';
@@ -70,11 +70,13 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
 
   private async run(now: Date, batchSize: number): Promise<RetentionRun> {
     const total: RetentionRun = { blocked: 0, deleted: 0 };
+    // Only exchanges some area's periods may make due are read: over a long history most are blocked and wait for deletion.
+    const due = dueClosures([DEFAULT_PERIODS, ...this.trust.legislativeAreas()], now);
     for (const kind of ['requests', 'alerts'] as const) {
       // A cursor over (closure, id): every batch moves on, even one whose exchanges all stay as they are.
       let after: Cursor = { closed: '-infinity', id: '00000000-0000-0000-0000-000000000000' };
       for (;;) {
-        const batch = await this.db.transaction((tx) => this.batch(tx, kind, now, batchSize, after));
+        const batch = await this.db.transaction((tx) => this.batch(tx, kind, now, due, batchSize, after));
         total.blocked += batch.blocked;
         total.deleted += batch.deleted;
         if (!batch.last || batch.examined < batchSize) break;
@@ -119,14 +121,17 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
     }
   }
 
-  private async batch(tx: Tx, kind: 'requests' | 'alerts', now: Date, size: number, after: Cursor): Promise<RetentionRun & { examined: number; last: Cursor | null }> {
+  private async batch(
+    tx: Tx, kind: 'requests' | 'alerts', now: Date, due: ReturnType<typeof dueClosures>, size: number, after: Cursor,
+  ): Promise<RetentionRun & { examined: number; last: Cursor | null }> {
     const closed = kind === 'requests' ? 'closed_at' : 'ended_at';
     // The cursor keeps Postgres's own text of the time: a JavaScript Date would drop the microseconds.
     const { rows } = await tx.query<{ id: string; legislative_area: string; closed: Date; closed_text: string; blocked_at: Date | null }>(
       `SELECT id, legislative_area, ${closed} AS closed, ${closed}::text AS closed_text, blocked_at FROM ${kind}
        WHERE ${closed} IS NOT NULL AND ${closed} <= $1 AND personal_data_deleted_at IS NULL AND (${closed}, id) > ($3::timestamptz, $4::uuid)
+         AND (${closed} <= $5 OR (blocked_at IS NULL AND ${closed} <= $6))
        ORDER BY ${closed}, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
-      [now, size, after.closed, after.id],
+      [now, size, after.closed, after.id, due.deleteClosedBy, due.blockClosedBy],
     );
     const lastRow = rows[rows.length - 1];
     const result = { blocked: 0, deleted: 0, examined: rows.length, last: lastRow ? { closed: lastRow.closed_text, id: lastRow.id } : null };
