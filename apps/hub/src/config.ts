@@ -19,6 +19,13 @@ export interface HubConfig {
   instanceId: string;
   /** How long the router's consumer group waits for a silent instance before moving its partitions. */
   routerSessionTimeoutMs: number;
+  /**
+   * Partitions of the topics the hub creates when missing (`hub.ingress`, each `node.CC.inbox`):
+   * ingress partitions bound how many hub instances route at once; each partition also commits
+   * its own transactions, which at moderate load costs CPU and latency (README, Benchmark).
+   */
+  ingressPartitions: number;
+  inboxPartitions: number;
 }
 
 export function hubConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfig {
@@ -39,7 +46,17 @@ export function hubConfigFromEnv(env: NodeJS.ProcessEnv = process.env): HubConfi
     httpHost: env.HTTP_HOST || '127.0.0.1',
     instanceId: env.HUB_INSTANCE_ID ?? '1',
     routerSessionTimeoutMs: sessionTimeout(env.HUB_ROUTER_SESSION_TIMEOUT_MS),
+    ingressPartitions: partitions('HUB_INGRESS_PARTITIONS', env.HUB_INGRESS_PARTITIONS),
+    inboxPartitions: partitions('HUB_INBOX_PARTITIONS', env.HUB_INBOX_PARTITIONS),
   };
+}
+
+/** 3 unless set; an existing topic keeps its partitions (Kafka cannot take them away). */
+function partitions(name: string, value: string | undefined): number {
+  if (value === undefined || value === '') return 3;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new KeyError(`${name} must be a whole number from 1 to 1000, not ${value}`);
+  return n;
 }
 
 /** Kafka's brokers accept 6 s to 30 min by default (group.min/max.session.timeout.ms); 10 s unless set. */

@@ -35,7 +35,7 @@ export class TrustListPublisher implements OnApplicationBootstrap, OnApplication
     await admin.connect();
     try {
       await ensureTopics(admin, [
-        { topic: topics.ingress, sealed: sealedTopicRetention() },
+        { topic: topics.ingress, partitions: this.config.ingressPartitions, sealed: sealedTopicRetention() },
         { topic: topics.broadcast, partitions: 1, compacted: true },
         { topic: topics.rejected, partitions: 1 },
       ]);
@@ -78,7 +78,7 @@ export class TrustListPublisher implements OnApplicationBootstrap, OnApplication
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      await ensureTopics(admin, list.nodes.map((n) => ({ topic: topics.inbox(n.code), sealed: sealedTopicRetention() })));
+      await ensureTopics(admin, list.nodes.map((n) => ({ topic: topics.inbox(n.code), partitions: this.config.inboxPartitions, sealed: sealedTopicRetention() })));
       // On a secured broker each node gets exactly its own topics and groups.
       if (this.config.kafkaCredentials) await grantNodeAccess(admin, this.config.topicPrefix, list.nodes.map((n) => n.code));
     } finally {
