@@ -77,15 +77,24 @@ describe('back-office bridge across a RabbitMQ outage', () => {
     const requests = await frDb.query<{ n: number }>("SELECT count(*)::int AS n FROM requests WHERE role = 'requester'");
     expect(requests[0].n).toBe(messageIds.length + 1);
 
-    // Every event once: DE's system has the events of the first request and of the 20 others, no copy.
+    // No event lost: DE's system has the events of the first request and of the 20 others. A
+    // publish whose confirmation the outage cut off is sent again (README, Guarantees): a copy
+    // carries the same eventId and says the same thing, so a system drops it by that id.
     await eventually(async () => {
-      const received = de.events.filter((e) => e.body.event === 'request.received');
-      expect(received.length).toBe(messageIds.length + 1);
+      const received = new Set(de.events.filter((e) => e.body.event === 'request.received').map((e) => e.body.eventId));
+      expect(received.size).toBe(messageIds.length + 1);
     }, 60_000);
+    let copies = 0;
     for (const client of [fr, de]) {
-      const ids = client.events.map((e) => e.body.eventId);
-      expect(ids.length - new Set(ids).size).toBe(0);
+      const first = new Map<string, unknown>();
+      for (const { body } of client.events) {
+        const what = { event: body.event, id: body.id, authorityId: body.authorityId, occurredAt: body.occurredAt };
+        if (first.has(body.eventId)) copies++;
+        expect(first.get(body.eventId) ?? what).toEqual(what);
+        first.set(body.eventId, what);
+      }
     }
-    expect(de.events.filter((e) => e.body.id === id).map((e) => e.body.event).sort()).toEqual(['request.accepted', 'request.person-disclosed', 'request.received']);
+    expect([...new Set(de.events.filter((e) => e.body.id === id).map((e) => e.body.event))].sort()).toEqual(['request.accepted', 'request.person-disclosed', 'request.received']);
+    process.stdout.write(`back-office outage: ${fr.events.length + de.events.length} events received, ${copies} of them copies\n`);
   });
 });
