@@ -1,5 +1,6 @@
 import { fixedLoad, maximumThroughput, PhaseResult } from './pipeline';
 import { runSingleLeg } from './single-leg';
+import { totalCpuMs } from './stats';
 
 /**
  * `npm run bench -- --pipeline`: the pipeline's phases alone, for measuring one change quickly
@@ -17,9 +18,6 @@ runSingleLeg('pipeline-latest.json', 'pipeline', async (network) => {
   const phases: Record<string, PhaseResult> = { maximum };
   phases[`50% of max (${half}/s)`] = await fixedLoad(network, half, phaseSeconds);
   phases['at rest (5/s)'] = await fixedLoad(network, 5, phaseSeconds);
-  return { parameters: { exchanges, phaseSeconds, concurrency }, phases, cpuMsPerExchangeAtMaximum: sum(maximum.cpuMsPerExchange) };
+  return { parameters: { exchanges, phaseSeconds, concurrency }, phases, cpuMsPerExchangeAtMaximum: totalCpuMs(maximum.cpuMsPerExchange) };
 });
 
-function sum(values: Partial<Record<string, number>>): number {
-  return Math.round(Object.values(values).reduce((a: number, b) => a + (b ?? 0), 0) * 100) / 100;
-}

@@ -10,7 +10,7 @@ import { HubAloneResult, measureHubAlone } from './hub-alone';
 import { DIRECTORY_SIZE, DirectorySearchResult, measureDirectorySearch } from './directory-search';
 import { BenchNetwork, bytesOnTheWire, Endpoints, fixedLoad, kafkaUser, maximumThroughput, PhaseResult, WireFigures } from './pipeline';
 import { ClientFigures, measureHttpFloor } from './http-floor';
-import { round } from './stats';
+import { round, totalCpuMs } from './stats';
 import { measureTransport } from './transport-baseline';
 
 /**
@@ -161,7 +161,7 @@ function printTable(r: any): void {
  * at least 55 % of the floors' ceiling; p99 at most 150 ms at half the maximum and 40 ms at rest.
  */
 function secondRound(maximum: PhaseResult, fixed: Record<string, PhaseResult>, budget: ReturnType<typeof budgetAt>) {
-  const cpuMsPerExchange = round(Object.values(maximum.cpuMsPerExchange).reduce((a: number, b) => a + (b ?? 0), 0), 2);
+  const cpuMsPerExchange = totalCpuMs(maximum.cpuMsPerExchange);
   const ofFloorsCeiling = round(maximum.achievedPerSecond / budget.ceilingPerSecond, 3);
   return {
     cpuMsPerExchange, floorsCpuMsPerExchange: budget.floorCpuMsPerExchange.total, cpuOverFloors: round(cpuMsPerExchange / budget.floorCpuMsPerExchange.total, 2),

@@ -48,3 +48,8 @@ export async function opsPerSecondAsync(body: () => Promise<unknown>, ms = 2000)
   }
   return count / ((performance.now() - start) / 1000);
 }
+
+/** CPU milliseconds per exchange summed over every process measured. */
+export function totalCpuMs(perProcess: Partial<Record<string, number>>): number {
+  return round(Object.values(perProcess).reduce((a: number, b) => a + (b ?? 0), 0), 2);
+}

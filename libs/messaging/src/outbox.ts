@@ -84,15 +84,15 @@ export class OutboxRelay {
     await this.listener?.close();
   }
 
-  /** Publishes one batch; returns how many rows it sent, and whether it left rows behind (a full batch, or more than one send may carry). */
-  async drain(): Promise<{ sent: number; more: boolean }> {
+  /** Publishes one batch; returns whether it left rows behind (a full batch, or more than one send may carry). */
+  async drain(): Promise<boolean> {
     const batchSize = this.options.batchSize ?? 500;
     return this.db.transaction(async (tx) => {
       const { rows: selected } = await tx.query<Row>(
         'SELECT id, topic, message_key, value, headers FROM outbox_messages WHERE sent_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED',
         [batchSize],
       );
-      if (selected.length === 0) return { sent: 0, more: false };
+      if (selected.length === 0) return false;
       // What one send may carry (see SEND_BYTES_PER_TOPIC); the rest goes with the next drain.
       const rows = prefixWithin(selected, (r) => messageBytes({ key: r.message_key, value: r.value, headers: r.headers }), SEND_BYTES_PER_TOPIC);
       const byTopic = new Map<string, Message[]>();
@@ -118,7 +118,7 @@ export class OutboxRelay {
          WHERE id = ANY($1::bigint[])`,
         [rows.map((r) => r.id)],
       );
-      return { sent: rows.length, more: selected.length === batchSize || rows.length < selected.length };
+      return selected.length === batchSize || rows.length < selected.length;
     });
   }
 
@@ -132,7 +132,7 @@ export class OutboxRelay {
     while (this.running) {
       try {
         this.notified = false;
-        const { more } = await this.drain();
+        const more = await this.drain();
         backoff = 100;
         // Drained to the end and told of nothing since: wait for the next commit's notification
         // (or the idle timeout) rather than ask again at once, which at moderate load cost an
